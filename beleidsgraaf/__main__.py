@@ -1,0 +1,5 @@
+"""``python -m beleidsgraaf`` runs the CLI."""
+
+from beleidsgraaf.cli import main
+
+main()

@@ -1,0 +1,94 @@
+"""The ``beleidsgraaf`` Typer application: global options and the one place errors are printed.
+
+Commands live in sibling modules (one per job family) and only parse options, call one function of
+the Python API and print its result. A :class:`~beleidsgraaf.errors.BeleidsgraafError` becomes one
+line on stderr and a non-zero exit code; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from beleidsgraaf import __version__
+from beleidsgraaf.config import Settings, load_settings
+from beleidsgraaf.errors import BeleidsgraafError
+
+__all__ = ["app", "settings_of"]
+
+
+class _ErrorsAsOneLine(TyperGroup):
+    """Turn domain errors into one clean line, unless ``--debug`` was given."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BeleidsgraafError as exc:
+            if ctx.meta.get("beleidsgraaf.debug"):
+                raise
+            typer.echo(f"beleidsgraaf: error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
+app = typer.Typer(
+    name="beleidsgraaf",
+    cls=_ErrorsAsOneLine,
+    help="Dutch policy documents into a knowledge graph of actors, programmes and interventions.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"beleidsgraaf {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", help="TOML config file (default: ./beleidsgraaf.toml if present)."
+        ),
+    ] = None,
+    store: Annotated[
+        Path | None, typer.Option("--store", help="Embedded store folder (overrides config).")
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+) -> None:
+    """Build, query, map and measure a knowledge graph of Dutch technical-education policy.
+
+    Example: beleidsgraaf run
+    """
+    ctx.meta["beleidsgraaf.debug"] = debug
+    try:
+        settings = load_settings(config).with_overrides(store=store)
+    except BeleidsgraafError as exc:
+        if debug:
+            raise
+        typer.echo(f"beleidsgraaf: error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+    ctx.obj = settings
+
+
+def settings_of(ctx: typer.Context) -> Settings:
+    """The settings the global options produced (defaults when called without them)."""
+    root = ctx.find_root()
+    return root.obj if isinstance(root.obj, Settings) else load_settings()
+
+
+def is_terminal() -> bool:
+    """Progress bars only on a terminal; pipes and CI stay quiet."""
+    return sys.stderr.isatty()
