@@ -1,0 +1,1 @@
+"""Fragmentation metrics, grouped by topic (networkx style)."""

@@ -1,0 +1,1 @@
+"""The spaCy pipeline: one module per component, factories registered in factories.py."""
