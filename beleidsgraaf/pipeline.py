@@ -1,0 +1,156 @@
+"""The front door of the Python API: documents in; store, map and report out.
+
+``graph`` may not import the extractor and ``ingest`` knows nothing of stores, so the few lines
+that join the stages live here, next to the CLI that wraps them. Each function is what one CLI
+command does, so a script can do exactly what ``beleidsgraaf build`` or ``beleidsgraaf run`` does.
+
+Examples
+--------
+>>> from pathlib import Path
+>>> from beleidsgraaf.pipeline import build_corpus
+>>> report = build_corpus(Path("/tmp/store"))             # doctest: +SKIP
+>>> report.documents, report.entities_by_type["Organisation"]  # doctest: +SKIP
+(5, 180)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from beleidsgraaf.config import Settings
+from beleidsgraaf.errors import DocumentError
+
+__all__ = ["BuildReport", "RunReport", "build", "build_corpus", "remove", "run"]
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class BuildReport:
+    """What a build did: documents stored, unchanged or failed, and what they contain."""
+
+    stored: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[DocumentError] = field(default_factory=list)
+    entities_by_type: Counter[str] = field(default_factory=Counter)
+    relations: int = 0
+    cooccurrences: int = 0
+
+    @property
+    def documents(self) -> int:
+        """Documents read successfully (stored now or already up to date)."""
+        return len(self.stored) + len(self.unchanged)
+
+    @property
+    def entities(self) -> int:
+        return sum(self.entities_by_type.values())
+
+
+@dataclass
+class RunReport:
+    """What the main job built and where it wrote it."""
+
+    build: BuildReport
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+
+def build(
+    paths: Iterable[Path],
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+) -> BuildReport:
+    """Extract the documents at ``paths`` (files or folders) and write them into the store.
+
+    Each document replaces its own named graph atomically; a document that cannot be read is
+    reported in ``failed`` and the rest of the batch still goes in. The store's write lock is
+    held for the whole build, so two builds on one store run one after the other.
+    """
+    from beleidsgraaf.graph.store import Store
+    from beleidsgraaf.ingest.extract import extract_paths
+    from beleidsgraaf.ontology.authority import vocabulary_graph
+
+    report = BuildReport()
+    entity_types: dict[str, str] = {}
+    relations: set[tuple[str, str, str]] = set()
+    cooccurrences: set[tuple[str, str]] = set()
+    store = Store(settings.store)
+    with store.lock():
+        store.load_vocabulary(vocabulary_graph())
+        results = extract_paths(
+            paths, model=settings.model, curator=settings.curator, workers=settings.workers
+        )
+        for result in results:
+            if isinstance(result, DocumentError):
+                report.failed.append(result)
+                if progress:
+                    progress(f"failed: {result}")
+                continue
+            name = result.document.file_name
+            (report.stored if store.write_extraction(result) else report.unchanged).append(name)
+            for ent in result.entities:
+                entity_types[ent.iri] = ent.type
+            relations.update((r.subject, r.predicate, r.object) for r in result.relations)
+            cooccurrences.update((c.a, c.b) for c in result.cooccurrences)
+            if progress:
+                progress(name)
+    report.entities_by_type = Counter(entity_types.values())
+    report.relations = len(relations)
+    report.cooccurrences = len(cooccurrences)
+    return report
+
+
+def demo_corpus() -> list[Path]:
+    """The five bundled demo documents."""
+    from beleidsgraaf.ingest.extract import demo_corpus as corpus
+
+    return corpus()
+
+
+def build_corpus(store: Path, paths: Sequence[Path] | None = None) -> BuildReport:
+    """Build ``paths`` (default: the bundled demo corpus) into the store folder ``store``."""
+    return build(paths or demo_corpus(), Settings(store=store))
+
+
+def remove(names: Iterable[str], settings: Settings) -> dict[str, int]:
+    """Drop documents (by file name or content hash) from the store; triples removed per name."""
+    from beleidsgraaf.graph.store import Store
+
+    store = Store(settings.store)
+    with store.lock():
+        return {name: store.remove_document(name) for name in names}
+
+
+def run(
+    paths: Sequence[Path] | None,
+    settings: Settings,
+    *,
+    progress: Progress | None = None,
+) -> RunReport:
+    """The main job: build the store, then write the TriG dump, the map and the report.
+
+    Writes ``graph.trig``, ``map.html``, ``versnippering.json`` and ``versnippering.html`` into
+    ``settings.out``.
+    """
+    from beleidsgraaf.graph.export import export_store
+    from beleidsgraaf.graph.store import Store
+    from beleidsgraaf.graph.versnippering import fragmentation_report
+    from beleidsgraaf.viz.map import write_map
+    from beleidsgraaf.viz.report import write_report
+
+    built = build(paths or demo_corpus(), settings, progress=progress)
+    out = settings.out
+    out.mkdir(parents=True, exist_ok=True)
+    store = Store(settings.store, read_only=True)
+    outputs = {"graph": export_store(store, out / "graph.trig", "trig")}
+    if progress:
+        progress("map")
+    outputs["map"] = write_map(store, out / "map.html")
+    if progress:
+        progress("versnippering")
+    written = write_report(fragmentation_report(store, by="landsdeel"), out)
+    outputs.update({f"versnippering.{p.suffix.lstrip('.')}": p for p in written})
+    return RunReport(built, outputs)

@@ -1,0 +1,45 @@
+"""Shared fixtures: the demo corpus is built once per test session and shared read-only."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from beleidsgraaf.config import Settings
+
+
+@pytest.fixture(scope="session")
+def demo_run(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """The main job on the bundled corpus: (RunReport, Settings). Tests must not write to it."""
+    from beleidsgraaf.pipeline import run
+
+    root = tmp_path_factory.mktemp("demo")
+    settings = Settings(store=root / "store", out=root / "out")
+    return run(None, settings), settings
+
+
+@pytest.fixture(scope="session")
+def demo_store_path(demo_run) -> Path:  # type: ignore[no-untyped-def]
+    """Folder of the embedded store holding the demo corpus (read-only for tests)."""
+    return demo_run[1].store
+
+
+@pytest.fixture
+def demo_store_copy(demo_store_path: Path, tmp_path: Path) -> Path:
+    """A private, writable copy of the demo store, for tests that change it."""
+    target = tmp_path / "store"
+    shutil.copytree(demo_store_path, target, ignore=shutil.ignore_patterns("*.lock", "LOCK"))
+    return target
+
+
+def chromium_or_skip() -> str:
+    """Path of Debian's chromium; skip when absent locally, fail in CI (CI installs it)."""
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        if os.environ.get("CI"):
+            pytest.fail("chromium is missing in CI: .ci/run should have installed it")
+        pytest.skip("Debian's chromium is not installed")
+    return path
