@@ -22,7 +22,7 @@ def test_main_job_builds_all_five_documents(demo_run) -> None:  # type: ignore[n
 
 
 def test_main_job_writes_every_output(demo_run) -> None:  # type: ignore[no-untyped-def]
-    report, settings = demo_run
+    _, settings = demo_run
     out = settings.out
     for name in ("graph.trig", "map.html", "versnippering.html", "versnippering.json"):
         assert (out / name).is_file(), name

@@ -46,7 +46,8 @@ def test_wheel_holds_one_package_and_its_data(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     top = {n.split("/")[0] for n in names}
-    assert top == {"beleidsgraaf", f"{wheel.name.split('-')[0]}-{wheel.name.split('-')[1]}.dist-info"}
+    name, version = wheel.name.split("-")[:2]
+    assert top == {"beleidsgraaf", f"{name}-{version}.dist-info"}
     for expected in (
         "beleidsgraaf/ontology/beleidsgraaf.ttl",
         "beleidsgraaf/ontology/shapes.ttl",

@@ -17,7 +17,9 @@ def run(
     ctx: typer.Context,
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Documents or folders (default: the bundled demo corpus)."),
+        typer.Argument(
+            exists=True, help="Documents or folders (default: the bundled demo corpus)."
+        ),
     ] = None,
     out: Annotated[Path | None, typer.Option(help="Output folder (default: out).")] = None,
 ) -> None:

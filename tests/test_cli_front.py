@@ -1,0 +1,69 @@
+"""The CLI's front door: global options, configuration errors, and the build/remove/run commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from beleidsgraaf.cli import app
+
+runner = CliRunner()
+
+
+def test_version_and_help() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.output.startswith("beleidsgraaf ")
+    assert runner.invoke(app, ["--help"]).exit_code == 0
+
+
+def test_bad_config_file_is_one_clean_line(tmp_path: Path) -> None:
+    config = tmp_path / "bg.toml"
+    config.write_text("stroe = 'x'\n")
+    result = runner.invoke(app, ["--config", str(config), "remove", "x.txt"])
+    assert result.exit_code == 2
+    assert "unknown setting 'stroe'" in result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_environment_overrides_config(tmp_path: Path) -> None:
+    from beleidsgraaf.config import load_settings
+
+    config = tmp_path / "bg.toml"
+    config.write_text("store = 'from-file'\nworkers = 2\n")
+    settings = load_settings(config, environ={"BELEIDSGRAAF_STORE": "from-env"})
+    assert settings.store == Path("from-env") and settings.workers == 2
+
+
+def test_build_of_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["--store", str(tmp_path / "s"), "build", str(tmp_path / "nope.txt")]
+    )
+    assert result.exit_code == 2
+    assert "nope.txt" in result.output and "Traceback" not in result.output
+
+
+def test_remove_of_an_unknown_document_says_so(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--store", str(tmp_path / "s"), "remove", "nothing.txt"])
+    assert result.exit_code != 0
+    assert "nothing.txt" in result.output and "Traceback" not in result.output
+
+
+def test_run_of_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--store", str(tmp_path / "s"), "run", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 2 and "x.pdf" in result.output
+
+
+def test_build_then_remove_through_the_cli(tmp_path: Path) -> None:
+    from beleidsgraaf.ingest.extract import demo_corpus
+
+    doc = next(p for p in demo_corpus() if p.name.startswith("vu-ut"))
+    store = str(tmp_path / "s")
+    first = runner.invoke(app, ["--store", store, "build", str(doc)])
+    assert first.exit_code == 0, first.output
+    assert "Documents: 1 (1 stored, 0 unchanged, 0 failed)" in first.output
+    again = runner.invoke(app, ["--store", store, "build", str(doc)])
+    assert "Documents: 1 (0 stored, 1 unchanged, 0 failed)" in again.output
+    removed = runner.invoke(app, ["--store", store, "remove", doc.name])
+    assert removed.exit_code == 0 and f"removed {doc.name}:" in removed.output
