@@ -50,9 +50,9 @@ def test_remove_of_an_unknown_document_says_so(tmp_path: Path) -> None:
     assert "nothing.txt" in result.output and "Traceback" not in result.output
 
 
-def test_run_of_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["--store", str(tmp_path / "s"), "run", str(tmp_path / "x.pdf")])
-    assert result.exit_code == 2 and "x.pdf" in result.output
+def test_run_of_a_bad_config_value_is_one_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--store", str(tmp_path / "s"), "build", "--workers", "many", "x"])
+    assert result.exit_code == 2 and "workers" in result.output
 
 
 def test_build_then_remove_through_the_cli(tmp_path: Path) -> None:
