@@ -135,7 +135,6 @@ def run(
     Writes ``graph.trig``, ``map.html``, ``versnippering.json`` and ``versnippering.html`` into
     ``settings.out``.
     """
-    from beleidsgraaf.graph.export import export_store
     from beleidsgraaf.graph.store import Store
     from beleidsgraaf.graph.versnippering import fragmentation_report
     from beleidsgraaf.viz.map import write_map
@@ -145,10 +144,11 @@ def run(
     out = settings.out
     out.mkdir(parents=True, exist_ok=True)
     store = Store(settings.store, read_only=True)
-    outputs = {"graph": export_store(store, out / "graph.trig", "trig")}
+    store.dump("trig", out / "graph.trig")
+    outputs = {"graph.trig": out / "graph.trig"}
     if progress:
         progress("map")
-    outputs["map"] = write_map(store, out / "map.html")
+    outputs["map.html"] = write_map(store, out / "map.html")
     if progress:
         progress("versnippering")
     written = write_report(fragmentation_report(store, by="landsdeel"), out)

@@ -1,0 +1,95 @@
+"""Push the embedded store's named graphs to a shared SPARQL 1.1 server.
+
+Each named graph (every document, and the vocabulary) is *replaced* on the server, never appended
+to, so pushing twice gives the same server state and a changed document replaces its graph:
+
+* ``method="update"`` (default, any SPARQL 1.1 Update endpoint, Virtuoso included): one request
+  ``DROP SILENT GRAPH <g> ; INSERT DATA { GRAPH <g> { ... } }`` per graph -- one transaction on
+  Oxigraph and Virtuoso. Graphs larger than ``chunk`` triples continue with further ``INSERT DATA``
+  requests (only those large graphs are not replaced atomically).
+* ``method="gsp"``: the Graph Store Protocol, ``PUT <graph-store>?graph=<g>`` with N-Triples.
+
+A server graph that holds an older version of a pushed document (same file name, other content
+hash) is dropped; with ``prune=True`` every beleidsgraaf document graph the local store does not
+have is dropped too.
+
+This module does not import ``queries``: the remote side is anything with ``query`` (returning
+rows) and ``update``/``put_graph`` -- ``beleidsgraaf.queries.endpoint.Endpoint``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from beleidsgraaf.graph.results import QueryResult
+from beleidsgraaf.graph.sparql_terms import triples_block
+from beleidsgraaf.graph.store import Store, sparql_file
+from beleidsgraaf.ontology.iri import BASE
+
+__all__ = ["PushReport", "RemoteStore", "push"]
+
+
+class RemoteStore(Protocol):
+    """What :func:`push` needs from a remote endpoint."""
+
+    def query(self, query: str) -> QueryResult: ...
+
+    def update(self, update: str) -> None: ...
+
+    def put_graph(self, graph_store_url: str, graph: str, ntriples: bytes) -> None: ...
+
+
+@dataclass
+class PushReport:
+    """What a push did."""
+
+    graphs: int = 0
+    triples: int = 0
+    dropped: list[str] = field(default_factory=list)
+
+
+def push(
+    store: Store,
+    remote: RemoteStore,
+    *,
+    method: str = "update",
+    graph_store_url: str | None = None,
+    prune: bool = False,
+    chunk: int = 20_000,
+) -> PushReport:
+    """Replace every named graph of ``store`` on ``remote``; see the module docstring."""
+    if method not in ("update", "gsp"):
+        raise ValueError(f"unknown push method {method!r}")
+    local = {d.graph: d.file_name for d in store.documents()}
+    report = PushReport()
+    for name in store.graphs():
+        graph = ox.NamedNode(name)
+        triples = sorted(
+            (q.triple for q in store.oxigraph.quads_for_pattern(None, None, None, graph)), key=str
+        )
+        if method == "gsp" and graph_store_url:
+            data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+            remote.put_graph(graph_store_url, name, data)
+        else:
+            first, rest = triples[:chunk], triples[chunk:]
+            remote.update(
+                f"DROP SILENT GRAPH <{name}> ;\n"
+                f"INSERT DATA {{ GRAPH <{name}> {{\n{triples_block(first)}\n}} }}"
+            )
+            for start in range(0, len(rest), chunk):
+                block = triples_block(rest[start : start + chunk])
+                remote.update(f"INSERT DATA {{ GRAPH <{name}> {{\n{block}\n}} }}")
+        report.graphs += 1
+        report.triples += len(triples)
+    pushed_files = set(local.values())
+    for row in remote.query(sparql_file("documents")).rows:
+        g, file_name = row["g"].value, row["file"].value
+        if g in local or not g.startswith(BASE + "graph/"):
+            continue
+        if file_name in pushed_files or prune:
+            remote.update(f"DROP SILENT GRAPH <{ox.NamedNode(g).value}>")
+            report.dropped.append(g)
+    return report
