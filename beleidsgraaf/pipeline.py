@@ -77,8 +77,7 @@ def build(
     entity_types: dict[str, str] = {}
     relations: set[tuple[str, str, str]] = set()
     cooccurrences: set[tuple[str, str]] = set()
-    store = Store(settings.store)
-    with store.lock():
+    with Store(settings.store) as store, store.lock():
         store.load_vocabulary(vocabulary_graph())
         results = extract_paths(
             paths, model=settings.model, curator=settings.curator, workers=settings.workers
@@ -119,8 +118,7 @@ def remove(names: Iterable[str], settings: Settings) -> dict[str, int]:
     """Drop documents (by file name or content hash) from the store; triples removed per name."""
     from beleidsgraaf.graph.store import Store
 
-    store = Store(settings.store)
-    with store.lock():
+    with Store(settings.store) as store, store.lock():
         return {name: store.remove_document(name) for name in names}
 
 
@@ -143,14 +141,14 @@ def run(
     built = build(paths or demo_corpus(), settings, progress=progress)
     out = settings.out
     out.mkdir(parents=True, exist_ok=True)
-    store = Store(settings.store, read_only=True)
-    store.dump("trig", out / "graph.trig")
-    outputs = {"graph.trig": out / "graph.trig"}
-    if progress:
-        progress("map")
-    outputs["map.html"] = write_map(store, out / "map.html")
-    if progress:
-        progress("versnippering")
-    written = write_report(fragmentation_report(store, by="landsdeel"), out)
-    outputs.update({f"versnippering.{p.suffix.lstrip('.')}": p for p in written})
+    with Store(settings.store, read_only=True) as store:
+        store.dump("trig", out / "graph.trig")
+        outputs = {"graph.trig": out / "graph.trig"}
+        if progress:
+            progress("map")
+        outputs["map.html"] = write_map(store, out / "map.html")
+        if progress:
+            progress("versnippering")
+        written = write_report(fragmentation_report(store, by="landsdeel"), out)
+    outputs.update({p.name: p for p in written})
     return RunReport(built, outputs)

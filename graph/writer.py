@@ -53,8 +53,29 @@ def _clean_literal(text: str) -> str:
     )
 
 
-def _add_evidence(g: Graph, ev: Evidence, doc: URIRef) -> URIRef:
+def _evidence_texts(extraction: Extraction) -> dict[str, Evidence]:
+    """Pick one evidence record per evidence IRI (document, start, end).
+
+    The extractor may quote one span twice: as the bare line and, for a table or box entry, as
+    heading plus entry. Both get the same IRI, and evidence must have exactly one sentence
+    (``ontology/shapes.ttl``), so the fullest reading wins (longest text, then alphabetical:
+    deterministic).
+    """
+    chosen: dict[str, Evidence] = {}
+    every = [ev for ent in extraction.entities for ev in ent.evidence]
+    every += [rel.evidence for rel in extraction.relations]
+    every += [ev for co in extraction.cooccurrences for ev in co.evidence]
+    for ev in every:
+        iri = evidence_iri(ev.doc, ev.start, ev.end)
+        best = chosen.get(iri)
+        if best is None or (-len(ev.text), ev.text) < (-len(best.text), best.text):
+            chosen[iri] = ev
+    return chosen
+
+
+def _add_evidence(g: Graph, ev: Evidence, doc: URIRef, chosen: dict[str, Evidence]) -> URIRef:
     node = URIRef(evidence_iri(ev.doc, ev.start, ev.end))
+    ev = chosen.get(str(node), ev)
     g.add((node, RDF.type, BG.Evidence))
     g.add((node, BG.sentence, Literal(_clean_literal(ev.text))))
     g.add((node, BG.startOffset, Literal(ev.start, datatype=XSD.integer)))
@@ -74,6 +95,7 @@ def extraction_graph(extraction: Extraction) -> Graph:
     """
     g = Graph()
     info = extraction.document
+    chosen = _evidence_texts(extraction)
     doc = URIRef(document_iri(info.content_hash))
     g.add((doc, RDF.type, BG.Document))
     g.add((doc, BG.fileName, Literal(_clean_literal(info.file_name))))
@@ -99,15 +121,22 @@ def extraction_graph(extraction: Extraction) -> Graph:
             g.add((node, DCTERMS.type, URIRef(concept)))
         g.add((node, BG.mentionedIn, doc))
         for ev in ent.evidence:
-            g.add((node, BG.evidence, _add_evidence(g, ev, doc)))
+            g.add((node, BG.evidence, _add_evidence(g, ev, doc, chosen)))
 
+    # Objects of ``addresses`` are goals or themes: SKOS concepts. The vocabulary graph already
+    # types its own (the action lines); a theme found only in this document is typed here, so
+    # the document graph is whole by itself (``ontology/shapes.ttl``).
+    goals = {r.object for r in extraction.relations if r.predicate == "addresses"}
+    entities = {ent.iri for ent in extraction.entities}
     for iri, label in extraction.labels.items():
         g.add((URIRef(iri), RDFS.label, Literal(_clean_literal(label))))
+        if iri in goals and iri not in entities:
+            g.add((URIRef(iri), RDF.type, SKOS.Concept))
 
     for rel in extraction.relations:
         s, p, o = URIRef(rel.subject), getattr(BG, rel.predicate), URIRef(rel.object)
         g.add((s, p, o))
-        ev = _add_evidence(g, rel.evidence, doc)
+        ev = _add_evidence(g, rel.evidence, doc, chosen)
         stmt = URIRef(statement_iri(rel.subject, rel.predicate, rel.object, str(ev)))
         g.add((stmt, RDF.type, RDF.Statement))
         g.add((stmt, RDF.type, BG.Statement))
@@ -129,5 +158,5 @@ def extraction_graph(extraction: Extraction) -> Graph:
         g.add((stmt, RDF.object, o))
         g.add((stmt, BG.weight, Literal(co.weight, datatype=XSD.integer)))
         for ev in co.evidence:
-            g.add((stmt, PROV.wasDerivedFrom, _add_evidence(g, ev, doc)))
+            g.add((stmt, PROV.wasDerivedFrom, _add_evidence(g, ev, doc, chosen)))
     return g

@@ -14,6 +14,8 @@ import unicodedata
 __all__ = [
     "BASE",
     "DEF",
+    "PREFIXES",
+    "compact",
     "document_iri",
     "entity_iri",
     "evidence_iri",
@@ -27,6 +29,23 @@ BASE = "https://w3id.org/beleidsgraaf/"
 
 DEF = BASE + "def#"
 """The ontology namespace (classes and properties)."""
+
+PREFIXES: dict[str, str] = {
+    "bg": DEF,
+    "id": BASE + "id/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "org": "http://www.w3.org/ns/org#",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "schema": "https://schema.org/",
+    "oa": "http://www.w3.org/ns/oa#",
+}
+"""The prefixes the ontology and its reports use (as in ``beleidsgraaf.ttl``)."""
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -81,3 +100,19 @@ def evidence_iri(content_hash: str, start: int, end: int) -> str:
 def statement_iri(subject: str, predicate: str, obj: str, evidence: str) -> str:
     """IRI of one extracted statement (subject, predicate, object) as supported by one evidence."""
     return f"{BASE}stmt/{_digest(subject, predicate, obj, evidence)}"
+
+
+def compact(iri: str) -> str:
+    """Write ``iri`` as ``prefix:local`` with :data:`PREFIXES` when one fits, else unchanged.
+
+    Examples
+    --------
+    >>> compact("https://w3id.org/beleidsgraaf/def#funds")
+    'bg:funds'
+    >>> compact("https://w3id.org/beleidsgraaf/stmt/ab12")
+    'https://w3id.org/beleidsgraaf/stmt/ab12'
+    """
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri

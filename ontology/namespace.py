@@ -56,6 +56,5 @@ class BG(DefinedNamespace):
     contentHash: URIRef
     pageCount: URIRef
     weight: URIRef
-    instrumentKind: URIRef
 
     _NS = Namespace(DEF)
