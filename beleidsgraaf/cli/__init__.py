@@ -5,6 +5,7 @@ from __future__ import annotations
 from beleidsgraaf.cli import (  # noqa: F401  (importing registers the commands)
     analyse,
     build,
+    extract,
     map,
     query,
     run,

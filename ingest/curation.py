@@ -1,0 +1,174 @@
+"""The curator file: a user's corrections, applied to every extraction so they survive re-ingestion.
+
+A curator file is YAML (``.yaml``/``.yml``) with up to four sections; names are matched like the
+gold standard matches them (case, spacing, punctuation and a leading article ignored) against an
+entity's label and every surface form, or given as a full entity IRI::
+
+    # curation.yaml
+    merge:            # several names are one entity; 'into' gives its label
+      - into: Vrije Universiteit Amsterdam
+        names: [VU, VU Amsterdam, Vrije Universiteit]
+    rename:           # a better label (the IRI follows the new label)
+      Techniekpact 2013: Techniekpact
+    retype:           # Organisation | Programme | Intervention | Region | Person
+      Jet-Net & TechNet: Intervention
+    reject:           # not an entity at all; its relations go too
+      - Bron
+      - Tabel
+
+Order of application: reject, merge, rename, retype. An entry that matches nothing is ignored
+(the file is shared by all documents of a corpus).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from beleidsgraaf.errors import CuratorError
+from beleidsgraaf.ingest.records import ENTITY_TYPES, Entity, Extraction, Relation
+from beleidsgraaf.ingest.resolution import normalise_name
+from beleidsgraaf.ontology.iri import BASE, entity_iri
+
+__all__ = ["Curation", "apply_curation", "load_curation"]
+
+
+@dataclass(frozen=True)
+class Curation:
+    """A parsed curator file (see the module docstring)."""
+
+    merges: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    renames: dict[str, str] = field(default_factory=dict)
+    retypes: dict[str, str] = field(default_factory=dict)
+    rejects: tuple[str, ...] = ()
+
+
+def _strings(path: Path, where: str, value: object) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise CuratorError(f"{path}: {where} must be a list of names")
+    return tuple(value)
+
+
+def _mapping(path: Path, where: str, value: object) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise CuratorError(f"{path}: {where} must map names to names")
+    return dict(value)
+
+
+def load_curation(path: Path) -> Curation:
+    """Read and check a curator file.
+
+    Raises
+    ------
+    CuratorError
+        The file is missing, not YAML, or has an unknown section, type or shape.
+    """
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise CuratorError(f"{path}: curator file not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CuratorError(f"{path}: cannot read curator file: {exc}") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise CuratorError(f"{path}: not valid YAML{where}") from exc
+    if data is None:
+        return Curation()
+    if not isinstance(data, dict):
+        raise CuratorError(f"{path}: expected sections merge/rename/retype/reject")
+    unknown = set(data) - {"merge", "rename", "retype", "reject"}
+    if unknown:
+        raise CuratorError(
+            f"{path}: unknown section {sorted(unknown)[0]!r} (known: merge, rename, retype, reject)"
+        )
+    merges = []
+    for i, item in enumerate(data.get("merge") or [], start=1):
+        if not isinstance(item, dict) or not isinstance(item.get("into"), str):
+            raise CuratorError(f"{path}: merge entry {i} needs 'into' and 'names'")
+        merges.append((item["into"], _strings(path, f"merge entry {i} 'names'", item.get("names"))))
+    retypes = _mapping(path, "retype", data.get("retype") or {})
+    for name, kind in retypes.items():
+        if kind not in ENTITY_TYPES:
+            raise CuratorError(
+                f"{path}: retype {name!r}: unknown type {kind!r} (known: {', '.join(ENTITY_TYPES)})"
+            )
+    return Curation(
+        merges=tuple(merges),
+        renames=_mapping(path, "rename", data.get("rename") or {}),
+        retypes=retypes,
+        rejects=_strings(path, "reject", data.get("reject") or []),
+    )
+
+
+def _matches(entity: Entity, name: str) -> bool:
+    if name.startswith(BASE):
+        return entity.iri == name
+    key = normalise_name(name)
+    return any(normalise_name(form) == key for form in (entity.label, *entity.mentions))
+
+
+def _reiri(extraction: Extraction, old: str, new: str) -> None:
+    extraction.relations = [
+        Relation(
+            new if r.subject == old else r.subject,
+            r.predicate,
+            new if r.object == old else r.object,
+            r.evidence,
+            r.method,
+        )
+        for r in extraction.relations
+    ]
+    from beleidsgraaf.ingest.records import CoOccurrence
+
+    extraction.cooccurrences = [
+        CoOccurrence(new if c.a == old else c.a, new if c.b == old else c.b, c.weight, c.evidence)
+        for c in extraction.cooccurrences
+    ]
+
+
+def apply_curation(extraction: Extraction, curation: Curation) -> Extraction:
+    """Apply the corrections to one extraction in place (and return it)."""
+    for name in curation.rejects:
+        gone = {e.iri for e in extraction.entities if _matches(e, name)}
+        if gone:
+            extraction.entities = [e for e in extraction.entities if e.iri not in gone]
+            extraction.relations = [
+                r for r in extraction.relations if r.subject not in gone and r.object not in gone
+            ]
+            extraction.cooccurrences = [
+                c for c in extraction.cooccurrences if c.a not in gone and c.b not in gone
+            ]
+    for into, names in curation.merges:
+        members = [e for e in extraction.entities if any(_matches(e, n) for n in (into, *names))]
+        if not members:
+            continue
+        keep = next((e for e in members if _matches(e, into)), members[0])
+        new_iri = entity_iri(into) if keep.source != "authority" else keep.iri
+        for other in members:
+            if other is keep:
+                continue
+            keep.mentions.extend(m for m in other.mentions if m not in keep.mentions)
+            keep.evidence.extend(other.evidence)
+            _reiri(extraction, other.iri, new_iri)
+        _reiri(extraction, keep.iri, new_iri)
+        keep.iri, keep.label, keep.source = new_iri, into, "curator"
+        extraction.entities = [e for e in extraction.entities if e is keep or e not in members]
+    for old, new in curation.renames.items():
+        for entity in extraction.entities:
+            if _matches(entity, old):
+                new_iri = entity_iri(new)
+                _reiri(extraction, entity.iri, new_iri)
+                entity.iri, entity.label, entity.source = new_iri, new, "curator"
+    for name, kind in curation.retypes.items():
+        for entity in extraction.entities:
+            if _matches(entity, name):
+                entity.type = kind
+                entity.source = "curator"
+    extraction.relations = [r for r in extraction.relations if r.subject != r.object]
+    return extraction

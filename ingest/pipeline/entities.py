@@ -1,0 +1,98 @@
+"""Component ``beleidsgraaf_entities_v1``: one consistent set of entity spans per Doc.
+
+The finders each write their own span group and may overlap ('Twente' from the authority list
+inside 'Techniekpact Twente' from a head-noun rule). This component decides, in one place:
+trusted spans (authority, acronym definitions, head nouns, person and place cues) are kept
+longest-first without overlap; weak guesses (bare acronyms, capitalised runs, a statistical
+model's entities) only fill gaps. A place named inside an organisation's name by 'provincie X'
+or 'gemeente X' is kept as well, so both the authority and the place are entities.
+
+The result is ``doc.spans[SPANS_KEY]`` (may nest) and ``doc.ents`` (never overlapping, for
+displaCy and for statistical components downstream).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+__all__ = [
+    "MODEL_SPANS_KEY",
+    "SOURCE_GROUPS",
+    "SPANS_KEY",
+    "EntityConsolidator",
+    "ModelEntities",
+    "is_weak",
+]
+
+SPANS_KEY = "bg_entities"
+MODEL_SPANS_KEY = "bg_model"
+SOURCE_GROUPS: tuple[str, ...] = ("bg_authority", "bg_acronyms", "bg_names", MODEL_SPANS_KEY)
+
+_WEAK_RULES = frozenset({"rule:acronym", "rule:single", "rule:default", "rule:caps", "model"})
+
+
+def is_weak(span: Span) -> bool:
+    """True for spans typed by a guess rather than by evidence in the text."""
+    return span.kb_id_ in _WEAK_RULES
+
+
+class EntityConsolidator:
+    """Merge the finders' span groups into ``doc.spans[SPANS_KEY]`` and ``doc.ents``."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        strong: list[Span] = []
+        weak: list[Span] = []
+        for key in SOURCE_GROUPS:
+            for span in doc.spans.get(key, []):
+                (weak if is_weak(span) else strong).append(span)
+        # Order matters for equal lengths: authority first, then acronyms, then rules.
+        kept = filter_spans(strong)
+        taken = {i for span in kept for i in range(span.start, span.end)}
+        for span in filter_spans(weak):
+            if not any(i in taken for i in range(span.start, span.end)):
+                kept.append(span)
+        nested = [
+            span
+            for span in strong
+            if span.label_ == "Region"
+            and span.kb_id_ == "rule:cue"
+            and span not in kept
+            and any(
+                k.start < span.start and span.end <= k.end and k.label_ == "Organisation"
+                for k in kept
+            )
+        ]
+        final = sorted(kept + nested, key=lambda s: (s.start, s.end))
+        doc.spans[SPANS_KEY] = final
+        doc.ents = [Span(doc, s.start, s.end, label=s.label_) for s in filter_spans(kept)]
+        return doc
+
+
+class ModelEntities:
+    """Copy a statistical model's ``doc.ents`` into a weak span group, mapped to our types."""
+
+    TYPES: ClassVar[dict[str, str]] = {
+        "PER": "Person",
+        "PERSON": "Person",
+        "ORG": "Organisation",
+        "GPE": "Region",
+        "LOC": "Region",
+    }
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans[MODEL_SPANS_KEY] = [
+            Span(doc, e.start, e.end, label=self.TYPES[e.label_], kb_id="model")
+            for e in doc.ents
+            if e.label_ in self.TYPES
+        ]
+        return doc

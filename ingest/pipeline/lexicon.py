@@ -1,0 +1,134 @@
+"""The generic vocabulary the rule components type names with (``lexicon.yaml``).
+
+Loaded once per process with ``importlib.resources`` (never at import time), and exposed as
+frozen sets so components can test membership cheaply inside their token loops.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+from spacy.lang.nl.stop_words import STOP_WORDS
+
+__all__ = ["Lexicon", "is_common_word", "lexicon"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Word lists from ``lexicon.yaml``, lower-cased (acronyms keep their case)."""
+
+    heads: dict[str, str]
+    """head noun -> entity type."""
+    head_suffixes: tuple[tuple[str, str], ...]
+    """(suffix, type) for compounds, longest suffix first."""
+    weak_heads: frozenset[str]
+    region_cues: frozenset[str]
+    compass_prefixes: frozenset[str]
+    person_cues: frozenset[str]
+    connectors: frozenset[str]
+    tussenvoegsels: frozenset[str]
+    articles: frozenset[str]
+    generic_acronyms: frozenset[str]
+    stop_words: frozenset[str]
+    function_words: frozenset[str]
+    street_suffixes: tuple[str, ...]
+    person_cue_suffixes: tuple[str, ...]
+    places: tuple[str, ...]
+    actor_plurals: frozenset[str]
+    _memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def head_type(self, word: str) -> str | None:
+        """Type marked by ``word`` as a head noun, or as a compound ending in one.
+
+        Examples
+        --------
+        >>> lexicon().head_type("Investeringsfonds")
+        'Intervention'
+        >>> lexicon().head_type("Sectorplancommissie")
+        'Organisation'
+        >>> lexicon().head_type("Techniek") is None
+        True
+        """
+        low = word.casefold()
+        if low in self._memo:
+            return self._memo[low]
+        found = self.heads.get(low)
+        if found is None:
+            found = next(
+                (
+                    kind
+                    for suffix, kind in self.head_suffixes
+                    if len(low) >= len(suffix) + 3 and low.endswith(suffix)
+                ),
+                None,
+            )
+        self._memo[low] = found
+        return found
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The packaged lexicon (read once per process)."""
+    text = (files("beleidsgraaf.ingest.pipeline") / "lexicon.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    heads: dict[str, str] = {}
+    for kind, members in data["heads"].items():
+        for word in members:
+            heads.setdefault(str(word).casefold(), kind)
+    # Compounds: only suffixes of 4+ letters, so 'lab' or 'dag' never type 'Verslag' or 'Kabinet'.
+    suffixes = sorted(
+        ((w, k) for w, k in heads.items() if len(w) >= 4 and w.isalpha()),
+        key=lambda item: -len(item[0]),
+    )
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).casefold() for w in data[key])
+
+    return Lexicon(
+        heads=heads,
+        head_suffixes=tuple(suffixes),
+        weak_heads=words("weak_heads"),
+        region_cues=words("region_cues"),
+        compass_prefixes=words("compass_prefixes"),
+        person_cues=words("person_cues"),
+        connectors=words("connectors"),
+        tussenvoegsels=words("tussenvoegsels"),
+        articles=words("articles"),
+        generic_acronyms=frozenset(str(w) for w in data["generic_acronyms"]),
+        stop_words=frozenset(STOP_WORDS),
+        function_words=words("function_words"),
+        street_suffixes=tuple(words("street_suffixes")),
+        person_cue_suffixes=tuple(words("person_cue_suffixes")),
+        places=tuple(str(p) for p in data["places"]),
+        actor_plurals=words("actor_plurals"),
+    )
+
+
+@cache
+def _lemma_table() -> Any:
+    from spacy.lookups import load_lookups
+
+    return load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+@cache
+def _lemmas() -> frozenset[str]:
+    return frozenset(str(v) for v in _lemma_table().values())
+
+
+def is_common_word(lower: str) -> bool:
+    """True for ordinary Dutch words (stop words, or forms and lemmas in spacy-lookups-data).
+
+    A capitalised word that is also an ordinary word ('Daarnaast', 'Techniek') is not a name on
+    its own; a word outside this set ('Innofunding', 'Twente') may be.
+
+    Examples
+    --------
+    >>> is_common_word("leerkrachten"), is_common_word("twente")
+    (True, False)
+    """
+    return lower in lexicon().stop_words or lower in _lemmas() or lower in _lemma_table()

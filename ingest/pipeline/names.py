@@ -1,0 +1,410 @@
+"""Component ``beleidsgraaf_names_v1``: typed names found by rules that generalise to unseen text.
+
+A *name run* is a stretch of capitalised tokens, acronyms and numbers, glued by the connector words
+names use ('Week van de Techniek', 'Platform Talent voor Technologie'). Each run is typed by, in
+order of trust:
+
+1. a head noun in or just before it ('Investeringsfonds', 'regeling Sterk Techniekonderwijs',
+   'Sectorplan ...') -- see ``lexicon.yaml``; a head followed by a quoted title takes the title
+   ('Topsector 'Smart Industry''); 'provincie X' / 'gemeente X' also yields the place X;
+2. a person cue ('minister X', 'Eurocommissaris X', 'X (VU)' after two or three capitalised
+   words, or a name with a tussenvoegsel such as 'Paul de Krom');
+3. a place cue ('in X', 'regio X') or a compass compound ('Noord-Holland', 'Oost-Nederland');
+4. an acronym ('UWV') -> Organisation;
+5. otherwise a multiword, CamelCase or unknown single word -> Organisation, marked as a guess.
+
+Whether a capitalised word is an ordinary word is decided from spaCy's Dutch stop words, the
+lemma tables of spacy-lookups-data and -- the strongest signal -- the document itself: a word
+that also occurs in lower case in the same document ('Onderwijs' / 'onderwijs') is not a name on
+its own. The extractor puts that document vocabulary in ``doc.user_data[VOCAB_KEY]``.
+
+Spans go to ``doc.spans[SPANS_KEY]`` with the type as label and the rule as ``kb_id``
+('rule:head', 'rule:person', 'rule:cue', 'rule:acronym', 'rule:single', 'rule:default',
+'rule:caps', 'rule:adjective'), so resolution can weigh evidence: a head noun beats a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
+from beleidsgraaf.ingest.pipeline.lexicon import Lexicon, is_common_word, lexicon
+
+__all__ = ["SPANS_KEY", "VOCAB_KEY", "NameFinder"]
+
+SPANS_KEY = "bg_names"
+VOCAB_KEY = "bg_lowercase_words"
+
+_OPEN_QUOTES = {"'", "‘", "“", '"', "„"}
+_CLOSE_QUOTES = {"'", "’", "”", '"'}
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_WEB = re.compile(r"^(?:www\.)[\w\-]+\.(?:nl|com|org|eu|nu|net)$", re.IGNORECASE)
+_DOMAIN = re.compile(r"^[A-Z][\w\-]*\.(?:nl|com|org|eu|nu|net)$")
+_LIST_MARKER = re.compile(r"^(?:[A-Za-z]|\d{1,2}|[ivx]{1,4})[.)]$")
+_ADJECTIVE = re.compile(r"(?:se|sche|ees|isch|ische)$")
+_SCHOOL_TYPES = frozenset({"mbo", "vo", "po", "hbo", "wo", "vmbo", "havo", "vwo", "pabo", "ho"})
+_ARTICLES = frozenset({"de", "het", "een", "the"})
+_MAX_RUN = 10
+_CHAIN_STARTS = frozenset({"van", "voor", "of", "for"})
+"""Connectors that may open a pair ('van de', 'voor het', 'of the')."""
+_STRUCTURE_WORDS = frozenset(
+    {"box", "tabel", "figuur", "hoofdstuk", "bijlage", "paragraaf", "kader", "grafiek"}
+)
+
+
+class NameFinder:
+    """Find and type name runs; see the module docstring for the rules."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    # -- token predicates ------------------------------------------------------------------------
+
+    @staticmethod
+    def _namey(token: Token) -> bool:
+        text = token.text
+        if not text or not text[0].isalnum() or ")" in text:
+            return False
+        if text[0].isupper():
+            return True
+        if text[0].isdigit():
+            return any(c.isupper() for c in text)
+        return bool(_CAMEL.search(text)) or bool(_WEB.match(text))
+
+    @staticmethod
+    def _common(token: Token) -> bool:
+        low = token.lower_
+        vocab = token.doc.user_data.get(VOCAB_KEY)
+        return is_common_word(low) or (vocab is not None and low in vocab)
+
+    @staticmethod
+    def _common_compound(token: Token) -> bool:
+        """'Leeswijzer', 'Kamerbrief': a compound of two ordinary words is an ordinary word."""
+        low = token.lower_
+        vocab = token.doc.user_data.get(VOCAB_KEY) or frozenset()
+
+        def common(word: str) -> bool:
+            return is_common_word(word) or word in vocab
+
+        for i in range(3, len(low) - 2):
+            left, right = low[:i], low[i:]
+            if common(right) and (common(left) or (left.endswith("s") and common(left[:-1]))):
+                return True
+        return False
+
+    @staticmethod
+    def _citation(doc: Doc, end: int) -> bool:
+        """'Fouarge et al.', 'Bijlsma (2019)', 'Warps, 2018': an author in a reference."""
+        nxt = [t.text for t in doc[end : end + 3]]
+        if nxt[:1] == ["et"] or nxt[:2] == ["e.a", "."] or nxt[:1] == ["e.a."]:
+            return True
+        return len(nxt) >= 2 and nxt[0] in {"(", ","} and bool(re.match(r"^(19|20)\d\d$", nxt[1]))
+
+    def _function_word(self, token: Token, lex: Lexicon) -> bool:
+        low = token.lower_
+        if low in _ARTICLES:
+            return False
+        return low in lex.function_words or (low in lex.stop_words and len(low) <= 6)
+
+    @staticmethod
+    def _person_cue(token: Token, lex: Lexicon) -> bool:
+        low = token.lower_
+        return low in lex.person_cues or low.endswith(lex.person_cue_suffixes) or low == "motie"
+
+    # -- runs ------------------------------------------------------------------------------------
+
+    def _extend(self, doc: Doc, start: int, lex: Lexicon, places: set[int]) -> int:
+        """End (exclusive) of the name run starting at ``start``."""
+        end = start + 1
+        n = len(doc)
+        # Only a plain head word opens a name that may continue over 'en' ('Alliantie Werk en
+        # Toekomst'); '4TU.Federatie en ...' is a complete name followed by another.
+        headed = doc[start].is_alpha and lex.head_type(doc[start].text) is not None
+        ministry = doc[start].lower_ in {"ministerie", "ministeries"}
+        while end < n and end - start < _MAX_RUN:
+            tok = doc[end]
+            if tok.is_sent_start:
+                break
+            if self._namey(tok):
+                low = tok.lower_
+                if self._function_word(tok, lex) and not tok.is_upper:
+                    break
+                if low in _ARTICLES and lex.head_type(doc[end - 1].text) is None:
+                    break
+                if (
+                    headed
+                    and tok.is_alpha
+                    and lex.head_type(tok.text) is not None
+                    and doc[end - 1].lower_ not in lex.connectors
+                    and low not in lex.weak_heads
+                ):
+                    break  # 'Techniekpact Twente Techniekpact Zwolle': a new name starts
+                if tok.is_alpha and low.endswith(lex.street_suffixes) and not is_common_word(low):
+                    break
+                end += 1
+                continue
+            low = tok.lower_
+            # Connectors may come in pairs ('Week van de Techniek'): look past them.
+            ahead = end + 1
+            while ahead < n and ahead - end < 3 and doc[ahead].lower_ in lex.connectors:
+                ahead += 1
+            nxt = doc[ahead] if ahead < n and ahead - end < 3 else None
+            if low in lex.connectors and nxt is not None and ahead > end + 1:
+                if (
+                    low in _CHAIN_STARTS
+                    and self._namey(nxt)
+                    and not nxt.is_sent_start
+                    and nxt.i not in places
+                    and not (end == start + 1 and start in places)
+                ):
+                    end = ahead
+                    continue
+                break
+            nxt = doc[end + 1] if end + 1 < n else None
+            if nxt is None or not self._namey(nxt) or nxt.is_sent_start:
+                # A trailing school-type word stays in the name ('Investeringsfonds mbo').
+                if low in _SCHOOL_TYPES and headed:
+                    end += 1
+                break
+            if low in {"en", "&"}:
+                if not headed or is_acronym(nxt.text):
+                    break
+                end += 1
+                continue
+            if low == "," and ministry:
+                end += 1
+                continue
+            if low in {"in", "op", "uit"} and (
+                nxt.i in places or (headed is False and end > start + 2)
+            ):
+                break
+            if low in lex.connectors and low not in {"en", "&", "aan", "te"}:
+                end += 1
+                continue
+            break
+        while end > start + 1 and doc[end - 1].lower_ in lex.connectors:
+            end -= 1
+        return end
+
+    def _quoted(self, doc: Doc, open_at: int) -> int | None:
+        """End (exclusive, after the closing quote) of a quoted title opening at ``open_at``."""
+        for k in range(open_at + 1, min(len(doc), open_at + 14)):
+            if doc[k].text in _CLOSE_QUOTES:
+                return k + 1 if k > open_at + 1 else None
+            if doc[k].text in {".", ";", "(", ")"}:
+                return None
+        return None
+
+    # -- classification --------------------------------------------------------------------------
+
+    @staticmethod
+    def _example_of_actors(doc: Doc, start: int, lex: Lexicon) -> bool:
+        """True inside 'bedrijven zoals X, Y en Z' / 'organisaties als X en Y'."""
+        k = start - 1
+        while k >= 0 and (doc[k].text in {",", "en", "&", "of"} or doc[k].is_title):
+            k -= 1
+            if start - k > 25:
+                return False
+        if k >= 0 and doc[k].lower_ in {"zoals", "als", "waaronder", "o.a.", "bijvoorbeeld"}:
+            return k > 0 and doc[k - 1].lower_ in lex.actor_plurals
+        return False
+
+    def _classify(self, doc: Doc, start: int, end: int, lex: Lexicon) -> list[Span]:
+        cue = False
+        # Leading list markers, function words, sentence-initial articles and ordinary words,
+        # titles ('Eurocommissaris') and place adjectives ('Duitse TU9') are not part of a name.
+        while start < end:
+            first = doc[start]
+            if (
+                _LIST_MARKER.match(first.text)
+                or self._function_word(first, lex)
+                or (first.is_sent_start and first.lower_ in _ARTICLES)
+            ):
+                start += 1
+            elif self._person_cue(first, lex) and end - start > 1:
+                cue = True
+                start += 1
+            elif (
+                end - start > 1
+                and _ADJECTIVE.search(first.lower_)
+                and first.is_title
+                and not self._common(first)
+                and lex.head_type(first.text) is None
+            ) or (
+                first.is_sent_start
+                and is_common_word(first.lower_)
+                and lex.head_type(first.text) is None
+                and end - start > 1
+            ):
+                start += 1
+            else:
+                break
+        if start >= end:
+            return []
+        first = doc[start]
+        run = doc[start:end]
+        prev = doc[start - 1] if start > 0 else None
+        prev2 = doc[start - 2] if start > 1 else None
+        after = doc[end] if end < len(doc) else None
+        cue = cue or (prev is not None and self._person_cue(prev, lex))
+
+        # 1. head noun inside the run, or just before it ('regeling X', 'ministerie van X').
+        for token in run:
+            kind = lex.head_type(token.text)
+            if kind is None:
+                continue
+            if len(run) == 1 and token.lower_ in lex.heads:
+                return []  # a bare head word ('Actieplan', 'het Platform') names nothing
+            if token.i == start and token.lower_ in {"provincie", "gemeente"} and len(run) > 1:
+                return [
+                    Span(doc, start, end, label="Organisation", kb_id="rule:head"),
+                    Span(doc, start + 1, end, label="Region", kb_id="rule:cue"),
+                ]
+            if kind == "Region" and token.i == start and len(run) > 1:
+                return [Span(doc, start + 1, end, label="Region", kb_id="rule:cue")]
+            return [Span(doc, start, end, label=kind, kb_id="rule:head")]
+        if prev is not None and prev.is_lower:
+            kind = lex.head_type(prev.text)
+            if prev.lower_ in {"provincie", "gemeente"}:
+                return [
+                    Span(doc, start - 1, end, label="Organisation", kb_id="rule:head"),
+                    Span(doc, start, end, label="Region", kb_id="rule:cue"),
+                ]
+            if kind == "Region":
+                return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
+            if kind is not None:
+                return [Span(doc, start - 1, end, label=kind, kb_id="rule:head")]
+            if prev.lower_ == "van" and prev2 is not None and prev2.lower_ == "ministerie":
+                return [Span(doc, start - 2, end, label="Organisation", kb_id="rule:head")]
+
+        # 2. persons.
+        if self._person_like(run, lex):
+            org_after = (
+                after is not None
+                and after.text == "("
+                and end + 2 < len(doc)
+                and (is_acronym(doc[end + 1].text) or self._person_cue(doc[end + 1], lex))
+            )
+            particle = any(t.lower_ in lex.tussenvoegsels for t in run[1:-1])
+            unknown = not any(self._common(t) for t in run if t.lower_ not in lex.tussenvoegsels)
+            if cue or org_after or (particle and unknown):
+                return [Span(doc, start, end, label="Person", kb_id="rule:person")]
+        if cue and len(run) == 1 and first.is_title and not self._common(first):
+            return [Span(doc, start, end, label="Person", kb_id="rule:person")]
+
+        if not cue and self._example_of_actors(doc, start, lex):
+            return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
+
+        # 3. places.
+        compass = "-" in first.text and first.text.split("-")[0].casefold() in lex.compass_prefixes
+        if compass and len(run) == 1:
+            return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
+        if (
+            prev is not None
+            and prev.lower_ in lex.region_cues
+            and len(run) <= 3
+            and all(t.is_title or t.lower_ in lex.connectors for t in run)
+            and not self._common(run[-1])
+            and not (after is not None and after.like_num)
+        ):
+            return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
+
+        # 4. acronyms and single words.
+        if len(run) == 1:
+            text = first.text
+            if is_acronym(text):
+                if text in lex.generic_acronyms or text.upper() in lex.generic_acronyms:
+                    return []
+                if first.is_alpha and first.is_upper and len(text) > 6:
+                    return [Span(doc, start, end, label="Organisation", kb_id="rule:caps")]
+                if first.is_alpha and self._common(first):
+                    return []  # a shouted ordinary word ('STUDENTEN', 'EN')
+                return [Span(doc, start, end, label="Organisation", kb_id="rule:acronym")]
+            if _DOMAIN.match(text) or _WEB.match(text) or _CAMEL.search(text):
+                return [Span(doc, start, end, label="Organisation", kb_id="rule:single")]
+            if (
+                sum(c.isalpha() for c in text) < 2
+                or self._common(first)
+                or first.is_sent_start
+                or self._citation(doc, end)
+                or self._common_compound(first)
+            ):
+                return []
+            if _ADJECTIVE.search(first.lower_):
+                return [Span(doc, start, end, label="Region", kb_id="rule:adjective")]
+            return [Span(doc, start, end, label="Organisation", kb_id="rule:single")]
+        if all(t.is_upper for t in run if t.is_alpha):
+            # Shouting headings ('CREATING SECURE SOCIETIES') are only kept through resolution.
+            return [Span(doc, start, end, label="Organisation", kb_id="rule:caps")]
+        if all(self._common(t) or t.lower_ in lex.connectors for t in run):
+            return []
+        return [Span(doc, start, end, label="Organisation", kb_id="rule:default")]
+
+    @staticmethod
+    def _person_like(run: Span, lex: Lexicon) -> bool:
+        words = [t for t in run if t.lower_ not in lex.tussenvoegsels]
+        if not 2 <= len(words) <= 3 or len(run) > 5:
+            return False
+        return all(t.is_title and t.is_alpha and lex.head_type(t.text) is None for t in words)
+
+    # -- component -------------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        lex = lexicon()
+        places = {s.start for s in doc.spans.get("bg_authority", []) if s.label_ == "Region"}
+        spans: list[Span] = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            token = doc[i]
+            # Head + quoted title: "Sectorplan 'Groningen op voorsprong'", "uitvoeringsplan '...'".
+            if token.text in _OPEN_QUOTES and i > 0 and lex.head_type(doc[i - 1].text):
+                close = self._quoted(doc, i)
+                if close is not None:
+                    kind = lex.head_type(doc[i - 1].text) or "Intervention"
+                    spans.append(Span(doc, i - 1, close, label=kind, kb_id="rule:head"))
+                    i = close
+                    continue
+            # 'SLIM-regeling', 'STAP-budget': an acronym compounded with a head noun.
+            if (
+                i + 2 < n
+                and is_acronym(token.text)
+                and doc[i + 1].text == "-"
+                and doc[i + 2].is_lower
+                and lex.head_type(doc[i + 2].text)
+            ):
+                kind = lex.head_type(doc[i + 2].text) or "Intervention"
+                spans.append(Span(doc, i, i + 3, label=kind, kb_id="rule:head"))
+                i += 3
+                continue
+            if not self._namey(token):
+                i += 1
+                continue
+            end = self._extend(doc, i, lex, places)
+            # A lower-case head right after the name belongs to it ('Techstart module',
+            # 'W&T verduurzamingspremie', 'VO-HO netwerken').
+            if (
+                end < n
+                and doc[end].is_lower
+                and doc[end].is_alpha
+                and lex.head_type(doc[end].text) in {"Intervention", "Programme"}
+                and lex.head_type(doc[end - 1].text) is None
+            ):
+                kind = lex.head_type(doc[end].text) or "Intervention"
+                start = i
+                while start < end and (
+                    self._function_word(doc[start], lex)
+                    or (doc[start].is_sent_start and doc[start].lower_ in _ARTICLES)
+                ):
+                    start += 1
+                if start < end:
+                    spans.append(Span(doc, start, end + 1, label=kind, kb_id="rule:head"))
+                    i = end + 1
+                    continue
+            spans.extend(self._classify(doc, i, end, lex))
+            i = end
+        doc.spans[SPANS_KEY] = spans
+        return doc

@@ -1,0 +1,480 @@
+"""Typed relations from Dutch verb patterns, appositions and names, each with its evidence sentence.
+
+The patterns are cue words, not parse trees (the blank Dutch pipeline has no parser): a sentence
+that contains a cue for a predicate relates the entities of the right types in it, in reading
+order. The cues are ordinary Dutch verbs and nouns ('samenwerken met', 'financieren',
+'coördineren', 'trekker', 'deelnemen aan', 'onderdeel van', 'uitvoeren'), so they work on text
+nobody has seen. Relations that rest on structure rather than on sentences (box entries, table
+rows) come from :func:`structure_relations`.
+
+Entities that merely occur in the same sentence are *not* related here: they become weighted
+co-occurrence links (:func:`cooccurrences`), never a typed relation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from beleidsgraaf.ingest.document import SourceDocument
+from beleidsgraaf.ingest.records import (
+    CoOccurrence,
+    Entity,
+    Evidence,
+    Extraction,
+    Predicate,
+    Relation,
+)
+
+__all__ = [
+    "Located",
+    "cooccurrences",
+    "namespace_relations",
+    "place_relations",
+    "sentence_relations",
+    "structure_relations",
+]
+
+_ACTORS = frozenset({"Organisation", "Person"})
+_ACTIONS = frozenset({"Programme", "Intervention"})
+
+_CUES: dict[str, re.Pattern[str]] = {
+    "collaboratesWith": re.compile(
+        r"\bsamen\s*werk\w*|\bsamenwerking\w*|\bwerk\w*\s+samen\b|\bsamen\s+met\b"
+        r"|\bhanden\s+ineen\b|\bgezamenlijk\w*|\bconsortium\b|\balliantie\b|\bcoalities?\b"
+        r"|\bafgestemd\s+met\b|\bafstemming\s+met\b|\bbanden\s+met\b|\boptrekken\b",
+        re.IGNORECASE,
+    ),
+    "coordinates": re.compile(
+        r"\bco[öo]rdin\w*|\btrekker\w*|\bpenvoerder\w*|\bpenvoering\b|\bregie\w*|\bleidt\b"
+        r"|\bleiden\b|\bonder\s+leiding\b|\bvoorzitter\w*|\bgeleid\b|\baanjager\w*"
+        r"|\bkwartiermaker\w*|\bverantwoordelijk\b|\bdecaan\b|\bdean\b|\bvoortouw\b"
+        r"|\bopgezet\w*\b|\bgeïnitieerd\b|\binitiatiefnemer\w*",
+        re.IGNORECASE,
+    ),
+    "funds": re.compile(
+        r"\bfinancier\w*|\bgefinancierd\b|\bbekostig\w*|\bgesubsidieerd\b|\bsubsidieert\b"
+        r"|\bfinanciering\s+(?:van|door|uit)\b|\bstelt\b.{0,40}\bbeschikbaar\b"
+        r"|\bmiddelen\s+(?:van|uit)\b|\binvesteert\b|\binvesteren\b|\bfunding\b",
+        re.IGNORECASE,
+    ),
+    "implements": re.compile(
+        r"\buitvoer\w*|\bvoer\w*\b.{0,40}\buit\b|\borganiseer\w*|\borganiseert\b|\bgeorganiseerd\b"
+        r"|\bimplement\w*|\bzet\w*\b.{0,30}\bop\b|\bheeft\s+ontwikkeld\b"
+        r"|\bontwikkelt\b|\bbiedt\b.{0,40}\baan\b|\binitiatief\s+van\b|\blanceert\b|\bgelanceerd\b",
+        re.IGNORECASE,
+    ),
+    "participatesIn": re.compile(
+        r"\bdeel\s*(?:nemen|name|nemers?)\b|\bdeelnemende\b|\bneemt\b.{0,40}\bdeel\b"
+        r"|\bnemen\b.{0,40}\bdeel\b|\bbetrokken\b|\baangesloten\b|\bdoe[tn]?\s+mee\b"
+        r"|\bondertek\w*|\bpartners?\b|\bpartij(?:en)?\b|\bbijdrage\s+aan\b|\bstart\w*\b"
+        r"|\bsloten\s+(?:zich\s+)?aan\b|\bsluit\w*\b.{0,30}\baan\b|\baan\s+de\s+slag\b"
+        r"|\binbreng\b|\bmet\s+de\s+lancering\b|\bin\s+het\s+kader\s+van\b|\bbetrokken\s+bij\b",
+        re.IGNORECASE,
+    ),
+    "partOf": re.compile(
+        r"\bonderdeel\s+(?:van|uitmaakt|uitmaken)\b|\bmaakt?\w*\b.{0,30}\bdeel\s+uit\b"
+        r"|\bmaken\b.{0,30}\bdeel\s+uit\b|\bbehoort\s+tot\b|\bbehoren\s+tot\b|\bvalt\s+onder\b"
+        r"|\bleden\s+van\b|\blid\s+van\b|\bbestaat\s+uit\b|\bbestaande\s+uit\b",
+        re.IGNORECASE,
+    ),
+}
+
+_PLACE_PREP = re.compile(
+    r"\b(?:in|te|uit|vanuit|rond)\s+(?:de\s+|het\s+|regio\s+)?$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """An entity mention inside a sentence: IRI, type and character span in the sentence."""
+
+    iri: str
+    type: str
+    start: int
+    end: int
+
+
+def _pairs_for(predicate: str, items: Sequence[Located]) -> Iterable[tuple[Located, Located]]:
+    actors = [m for m in items if m.type in _ACTORS]
+    actions = [m for m in items if m.type in _ACTIONS]
+    if predicate == "collaboratesWith":
+        orgs = [m for m in items if m.type == "Organisation"]
+        if len(orgs) <= 4:
+            for i, a in enumerate(orgs):
+                for b in orgs[i + 1 :]:
+                    yield a, b
+        else:  # a long enumeration: only neighbours are said to work together
+            yield from pairwise(orgs)
+    elif predicate in {"coordinates", "participatesIn", "implements"}:
+        for a in actors:
+            for b in actions:
+                yield a, b
+    elif predicate == "funds":
+        for a in actors:
+            if a.type != "Organisation":
+                continue
+            for b in actions:
+                yield a, b
+    elif predicate == "partOf":
+        # 'X maakt deel uit van Y', 'X is onderdeel van Y': the part comes first.
+        for i, a in enumerate(items):
+            for b in items[i + 1 :]:
+                if a.type == b.type or (a.type in _ACTORS and b.type == "Organisation"):
+                    yield a, b
+
+
+def sentence_relations(
+    sentence: str, items: Sequence[Located], evidence: Evidence, *, max_entities: int = 8
+) -> list[Relation]:
+    """Typed relations stated in one sentence.
+
+    ``items`` are the sentence's entity mentions, in any order; an item with ``start`` -1 is
+    named by the enclosing section heading rather than the sentence. Sentences naming
+    more than ``max_entities`` entities are enumerations, where cue words do not say who does
+    what; only appositions and places are taken from them.
+    """
+    every = sorted((m for m in items if m.start >= 0), key=lambda m: m.start)
+    ordered = sorted({m.iri: m for m in items}.values(), key=lambda m: m.start)
+    found: dict[tuple[str, str, str], Relation] = {}
+
+    def add(s: Located, p: Predicate, o: Located, method: str) -> None:
+        if s.iri != o.iri:
+            found.setdefault((s.iri, p, o.iri), Relation(s.iri, p, o.iri, evidence, method))
+
+    if 1 < len(ordered) <= max_entities:
+        for predicate, cue in _CUES.items():
+            match = cue.search(sentence)
+            if match is None:
+                continue
+            for a, b in _pairs_for(predicate, ordered):
+                add(a, predicate, b, f"cue:{match.group(0).lower()}")
+    # Apposition 'Name (ORG)': a person belongs to the organisation in brackets.
+    for a in every:
+        if a.type != "Person":
+            continue
+        for b in every:
+            if b.type == "Organisation" and sentence[a.end : b.start].strip() == "(":
+                add(a, "partOf", b, "apposition")
+    # Places: 'X in Y' / 'X te Y' where Y is a region right after the preposition.
+    countries = _countries()
+    for b in every:
+        if b.type != "Region" or b.iri in countries:
+            continue
+        if not _PLACE_PREP.search(sentence[max(0, b.start - 20) : b.start]):
+            continue
+        before = [a for a in every if a.end <= b.start and a.type != "Region"]
+        if before and b.start - before[-1].end <= 40:
+            add(before[-1], "locatedIn", b, "place")
+    return list(found.values())
+
+
+def cooccurrences(sentences: Iterable[tuple[Sequence[str], Evidence]]) -> list[CoOccurrence]:
+    """Weighted links between entities named in the same sentence (weight = sentences).
+
+    Evidence keeps the first three sentences of each pair.
+    """
+    weight: dict[tuple[str, str], int] = defaultdict(int)
+    evidence: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    for iris, ev in sentences:
+        distinct = sorted(set(iris))
+        for i, a in enumerate(distinct):
+            for b in distinct[i + 1 :]:
+                weight[(a, b)] += 1
+                if len(evidence[(a, b)]) < 3:
+                    evidence[(a, b)].append(ev)
+    return [CoOccurrence(a, b, w, tuple(evidence[(a, b)])) for (a, b), w in sorted(weight.items())]
+
+
+# -- relations from document structure ----------------------------------------------------------
+
+_ITEM_HEAD = re.compile(r"\s*(?::|\s\(|\s[-–]\s|\sd\.m\.v\.|\s+e\.g\.)")
+_LIST_SPLIT = re.compile(r"\s*(?:,|;|\sen\s)\s*")
+
+
+def _name_of_item(text: str) -> str | None:
+    """The name an entry in a box starts with, when it looks like a name rather than a phrase.
+
+    'STERA: praktijkplekken bij bedrijven' -> 'STERA'; 'Make it Move' -> itself (a short title
+    with a proper name in it); 'Zorgtechnologie als cross-over' -> None (a phrase).
+    """
+    from beleidsgraaf.ingest.pipeline.lexicon import is_common_word, lexicon
+
+    head = _ITEM_HEAD.split(text.strip().lstrip("•·-–*▪ "), maxsplit=1)[0].strip(" .;,")
+    words = head.split()
+    if not words or len(words) > 6:
+        return None
+    lex = lexicon()
+    if len(words) == 1:
+        word = words[0].strip("’'‘")
+        if (
+            word in lex.generic_acronyms
+            or is_common_word(word.casefold())
+            or word.casefold() in lex.heads
+        ):
+            return None
+        return head
+    # A title: every word capitalised (or an acronym, number or connector), 'Bedrijf in de Klas'.
+    content = [w for w in words if w.casefold() not in lex.connectors]
+    titled = all(w[:1].isupper() or w[:1].isdigit() or w[:1] in "'‘" for w in content)
+    generic = all(w.strip("‘’'") in lex.generic_acronyms for w in content)
+    if titled and not generic:
+        return head
+    # A short title with a proper name or number in it: 'Make it Move', 'Game On regio Breda'.
+    marked = any(
+        (w[:1].isupper() and w.strip("‘’'") not in lex.generic_acronyms) or w[:1].isdigit()
+        for w in words[1:]
+    )
+    return head if len(words) <= 4 and marked else None
+
+
+_AREA_TABLE = re.compile(r"provincie|deelregio|regio|gebied|gemeente|indeling", re.IGNORECASE)
+_AREA_NAME = re.compile(r"^(?:\([A-Z][\w-]*\))?[A-Z][\w’'&/\-]*(?:[ -][\w’'&/\-]+){0,3}$")
+
+
+def _area_names(cell: str, document: str) -> list[str]:
+    """Place names listed in a table cell: 'Flevoland, Noord-Holland, Utrecht'.
+
+    'X en Y' is one name when the document uses it as one elsewhere ('Achterhoek en Liemers'),
+    else two; a continued compound ('Gooi- en Vechtstreek') stays whole.
+    """
+    names: list[str] = []
+    for piece in re.split(r"\s*[,;]\s*", cell.split(":", 1)[-1]):
+        piece = piece.strip(" .–")
+        joined = " en " in piece and not piece.split(" en ")[0].endswith("-")
+        if joined and document.count(piece) < 2:
+            names.extend(p.strip() for p in piece.split(" en "))
+            continue
+        names.append(piece)
+    return [n for n in names if _AREA_NAME.match(n) and not any(c.isdigit() for c in n)]
+
+
+def _item_type(name: str) -> str:
+    """A box entry is an Intervention, unless its own head noun says otherwise ('... Centre')."""
+    from beleidsgraaf.ingest.pipeline.lexicon import lexicon
+
+    for word in name.split():
+        kind = lexicon().head_type(word.strip("‘’'()"))
+        if kind in {"Organisation", "Programme"}:
+            return kind
+    return "Intervention"
+
+
+class _Finder:
+    """Finds the entities of one extraction named in a piece of text (by any surface form)."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self.by_form: dict[str, Entity] = {}
+        for entity in entities:
+            for form in (entity.label, *entity.mentions):
+                if len(form) >= 2:
+                    self.by_form.setdefault(form, entity)
+        forms = sorted(self.by_form, key=len, reverse=True)
+        self.pattern = (
+            re.compile(r"(?<![\w])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w])")
+            if forms
+            else None
+        )
+
+    def __call__(self, text: str) -> list[Entity]:
+        if self.pattern is None:
+            return []
+        found = (self.by_form[m.group(0)] for m in self.pattern.finditer(text))
+        return list({e.iri: e for e in found}.values())
+
+
+def structure_relations(
+    source: SourceDocument, extraction: Extraction, guessed: set[str] | None = None
+) -> None:
+    """Add entities and relations that the document's structure states.
+
+    - A box entry under a landsdeel becomes an Intervention ``locatedIn`` that landsdeel and
+      ``addresses`` the goal's action line; organisations it names are ``locatedIn`` the
+      landsdeel too;
+    - a table row that starts with a landsdeel lists areas that are ``partOf`` it;
+    - a table whose title names a programme or intervention lists its parts: the named
+      entities of each row are ``partOf`` it.
+
+    Evidence is the heading (box or table title, landsdeel, goal) plus the entry. ``guessed``
+    holds IRIs whose type was only guessed; structure overrides such a guess (a box entry is an
+    Intervention, a table of landsdelen lists Regions).
+    """
+    from beleidsgraaf.ingest.resolution import loose_key
+    from beleidsgraaf.ontology.authority import action_lines, landsdelen, load_authority
+    from beleidsgraaf.ontology.iri import entity_iri
+
+    guessed = guessed if guessed is not None else set()
+    by_key: dict[str, Entity] = {}
+    for entity in extraction.entities:
+        for form in (entity.label, *entity.mentions):
+            by_key.setdefault(loose_key(form), entity)
+    authority_by_key: dict[str, tuple[str, str, str]] = {}
+    for entry in load_authority():
+        for form in (entry.label, *entry.alt_labels):
+            authority_by_key.setdefault(loose_key(form), (entry.iri, entry.label, entry.type))
+    finder = _Finder(extraction.entities)
+    doc_hash = extraction.document.content_hash
+
+    def ensure(name: str, kind: str, evidence: Evidence) -> Entity:
+        key = loose_key(name)
+        found = by_key.get(key)
+        if found is not None:
+            if name not in found.mentions:
+                found.mentions.append(name)
+            if found.iri in guessed and found.type != kind:
+                found.type = kind
+                guessed.discard(found.iri)
+            return found
+        known = authority_by_key.get(key)
+        iri, label, typ = known if known else (entity_iri(name), name, kind)
+        entity = Entity(iri, label, typ, [name], [evidence], source="structure")
+        extraction.entities.append(entity)
+        by_key[key] = entity
+        return entity
+
+    def landsdeel(name: str) -> tuple[str, str] | None:
+        target = loose_key(re.sub(r"(?i)\blandsdeel\b", "", name))
+        for entry in landsdelen():
+            if target and loose_key(entry.label).endswith(target):
+                return entry.iri, entry.label
+        return None
+
+    def goal(name: str) -> tuple[str, str] | None:
+        low = name.casefold()
+        for concept in action_lines():
+            forms = (concept.label, *concept.alt_labels, concept.iri.rsplit("-", 1)[-1])
+            if any(f.casefold() in low or low in f.casefold() for f in forms if f):
+                return concept.iri, concept.label
+        return None
+
+    seen = {(r.subject, r.predicate, r.object) for r in extraction.relations}
+
+    def relate(s: str, p: Predicate, o: str, ev: Evidence, method: str) -> None:
+        if s != o and (s, p, o) not in seen:
+            seen.add((s, p, o))
+            extraction.relations.append(Relation(s, p, o, ev, method))
+
+    for block in source.blocks:
+        ctx = block.context
+        start = block.offsets.to_original(0)
+        end = block.offsets.to_original(len(block.text))
+        if block.kind == "box_item" and "landsdeel" in ctx:
+            area = landsdeel(ctx["landsdeel"])
+            if area is None:
+                continue
+            heading = " ".join(v for k in ("box", "landsdeel", "target") if (v := ctx.get(k)))
+            ev = Evidence(
+                doc_hash, f"{heading}: {block.text}".strip(), start, end, block.page, block.section
+            )
+            region = ensure(area[1], "Region", ev)
+            if ctx["landsdeel"] not in region.mentions:
+                region.mentions.append(ctx["landsdeel"])
+            named = [e for e in finder(block.text) if e.type != "Region"]
+            name = _name_of_item(block.text)
+            kind = _item_type(name) if name is not None else "Intervention"
+            item = ensure(name, kind, ev) if name is not None else None
+            aim = goal(ctx.get("goal", "")) or goal(ctx.get("box", ""))
+            for entity in [*named, *([item] if item else [])]:
+                relate(entity.iri, "locatedIn", region.iri, ev, "structure:box")
+            if item is not None and aim is not None:
+                extraction.labels[aim[0]] = aim[1]
+                relate(item.iri, "addresses", aim[0], ev, "structure:box")
+        elif block.kind == "table_row" and block.cells:
+            title = ctx.get("table", "")
+            ev = Evidence(
+                doc_hash,
+                f"{title}: {block.text}".strip(": "),
+                start,
+                end,
+                block.page,
+                block.section,
+            )
+            areas = _AREA_TABLE.search(f"{title} {ctx.get('header', '')}")
+            area = landsdeel(block.cells[0]) if len(block.cells) >= 2 and areas else None
+            if area is not None:
+                whole = ensure(area[1], "Region", ev)
+                for cell in block.cells[1:]:
+                    for part in _area_names(cell, source.original):
+                        region = ensure(part, "Region", ev)
+                        relate(region.iri, "partOf", whole.iri, ev, "structure:table")
+                continue
+            owners = [e for e in finder(title) if e.type in _ACTIONS]
+            if not owners:
+                continue
+            owner = max(owners, key=lambda e: len(e.label))
+            for entity in finder(block.text):
+                if entity.type in _ACTIONS or entity.iri in guessed:
+                    relate(entity.iri, "partOf", owner.iri, ev, "structure:table")
+
+
+def _countries() -> frozenset[str]:
+    """IRIs of countries in the authority list: 'X in Nederland' says nothing in Dutch policy."""
+    from beleidsgraaf.ontology.authority import load_authority
+    from beleidsgraaf.ontology.iri import BASE
+
+    return frozenset(e.iri for e in load_authority() if f"{BASE}id/soort/land" in e.concepts)
+
+
+_NAMESPACE = re.compile(r"^(?P<ns>[A-Z0-9][A-Za-z0-9]*[A-Z0-9])\.\S|@(?P<at>[A-Z0-9]+)$")
+
+
+def namespace_relations(extraction: Extraction) -> None:
+    """``partOf`` for names in an organisation's namespace: '4TU.Graduate School', 'Health@4TU'.
+
+    The namespace ('4TU') must name another entity of the document (by any surface form).
+    """
+    from beleidsgraaf.ingest.resolution import loose_key
+
+    owners: dict[str, Entity] = {}
+    for entity in extraction.entities:
+        for form in (entity.label, *entity.mentions):
+            owners.setdefault(loose_key(form), entity)
+    seen = {(r.subject, r.predicate, r.object) for r in extraction.relations}
+    for entity in extraction.entities:
+        if not entity.evidence:
+            continue
+        for form in (entity.label, *entity.mentions):
+            match = _NAMESPACE.search(form)
+            owner = owners.get(loose_key(match["ns"] or match["at"])) if match else None
+            if owner is not None and owner.iri != entity.iri:
+                key = (entity.iri, "partOf", owner.iri)
+                if key not in seen:
+                    seen.add(key)
+                    extraction.relations.append(
+                        Relation(entity.iri, "partOf", owner.iri, entity.evidence[0], "name")
+                    )
+                break
+
+
+def place_relations(extraction: Extraction) -> None:
+    """``locatedIn`` for entities named after a place: 'Techniekpact Twente' -> Twente.
+
+    The place must be a Region entity of the same document; the evidence is the first sentence
+    that names the entity.
+    """
+    from beleidsgraaf.ingest.resolution import loose_key
+
+    regions: dict[str, Entity] = {}
+    countries = _countries()
+    for entity in extraction.entities:
+        if entity.type == "Region" and entity.iri not in countries:
+            for form in (entity.label, *entity.mentions):
+                regions.setdefault(loose_key(form), entity)
+    seen = {(r.subject, r.predicate, r.object) for r in extraction.relations}
+    for entity in list(extraction.entities):
+        if entity.type == "Region" or not entity.evidence:
+            continue
+        words = entity.label.split()
+        for n in range(min(4, len(words) - 1), 0, -1):
+            place = regions.get(loose_key(" ".join(words[-n:])))
+            if place is not None and place.iri != entity.iri:
+                key = (entity.iri, "locatedIn", place.iri)
+                if key not in seen:
+                    seen.add(key)
+                    extraction.relations.append(
+                        Relation(entity.iri, "locatedIn", place.iri, entity.evidence[0], "name")
+                    )
+                break

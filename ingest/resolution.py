@@ -1,0 +1,376 @@
+"""Entity resolution: one canonical entity with a stable IRI per actor, in all documents.
+
+Mentions found by the pipeline are clustered with a union-find over evidence that two surface
+forms name the same thing:
+
+- the same authority IRI ('VU', 'Vrije Universiteit', 'VRIJE UNIVERSITEIT');
+- the same *loose key*: the name without case, diacritics, punctuation, hyphens, spaces, a leading
+  article or a plural/possessive "'s" ('MBO-Raad' = 'MBO Raad', 'CIV’s' = 'CIV');
+- an acronym definition in the document, linking the long form, the short form and every later
+  use of the short form ('Regionaal Investeringsfonds mbo (RIF)' ... 'het RIF');
+- an acronym plus an organisation head noun ('4TU.Federatie' = '4TU').
+
+Two names are never merged on similarity alone: 'Noord-Holland' is not 'Landsdeel Noord', 'VU' is
+not 'UT'. Across documents, :func:`unify` gives a bare acronym the IRI of its long form when
+another document of the batch defines it.
+
+The canonical label is the authority's preferred label, else the long form of a defined acronym,
+else the most frequent surface form (mixed case preferred over capitals). The IRI is the
+authority IRI, else ``entity_iri(label)`` -- derived from content only, so re-ingesting gives the
+same IRIs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
+from beleidsgraaf.ingest.pipeline.lexicon import lexicon
+from beleidsgraaf.ingest.records import Entity, EntityType, Evidence, Extraction
+from beleidsgraaf.ontology.iri import BASE, entity_iri
+
+__all__ = [
+    "Cluster",
+    "Mention",
+    "loose_key",
+    "normalise_name",
+    "resolve_mentions",
+    "unify",
+]
+
+_ARTICLE = re.compile(r"^(?:de|het|een|the)\s+", re.IGNORECASE)
+_LINE_HYPHEN = re.compile(r"(\w)-\s*\n\s*(\w)")
+_SPACE = re.compile(r"\s+")
+_PLURAL = re.compile(r"['’`]s$", re.IGNORECASE)
+_PUNCT_EDGES = " \t\n\r.,;:!?()[]{}\"'‘’“”„-–—/"
+_ACR_HEAD = re.compile(r"^(?P<acr>[A-Za-z0-9&]+)[.\-\s](?P<head>[A-Za-zÀ-ÿ]+)$")
+
+# Rules whose type is a guess; a type from any other rule outweighs them.
+_WEAK = {"rule:acronym", "rule:single", "rule:default", "rule:caps", "rule:adjective", "model"}
+# Rules whose spans are only kept when another mention of the same entity confirms them.
+_CONFIRM_ONLY = {"rule:caps", "rule:adjective"}
+_GUESSES = {"rule:default", "rule:single"}
+# Ties go to the earlier type: a named instrument ('regeling') is more specific than a programme.
+_TYPE_ORDER: tuple[EntityType, ...] = (
+    "Organisation",
+    "Intervention",
+    "Programme",
+    "Region",
+    "Person",
+)
+
+
+def normalise_name(name: str) -> str:
+    """The gold standard's normalisation: NFKC, casefold, line-end hyphens joined, spaces
+    collapsed, surrounding punctuation and a leading article stripped.
+
+    Examples
+    --------
+    >>> normalise_name("  het Tech-\\nniekpact. ")
+    'techniekpact'
+    """
+    text = unicodedata.normalize("NFKC", name)
+    text = _LINE_HYPHEN.sub(r"\1\2", text)
+    text = _SPACE.sub(" ", text).casefold().strip(_PUNCT_EDGES + " ")
+    text = _ARTICLE.sub("", text).strip(_PUNCT_EDGES + " ")
+    return text
+
+
+def loose_key(name: str) -> str:
+    """A key that ignores case, diacritics, punctuation, spacing, articles and a plural "'s".
+
+    Examples
+    --------
+    >>> loose_key("MBO-Raad") == loose_key("MBO Raad") == loose_key("de mbo raad")
+    True
+    >>> loose_key("CIV’s") == loose_key("CIV")
+    True
+    """
+    text = _PLURAL.sub("", normalise_name(name))
+    folded = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in folded if c.isalnum())
+
+
+@dataclass(slots=True)
+class Mention:
+    """One surface form found in one sentence of a document."""
+
+    text: str
+    type: str
+    rule: str
+    """The span's kb_id: an authority IRI, 'acr:<short form>' or 'rule:<name>'."""
+    evidence: Evidence
+    sentence: int
+    """Index of the sentence in the document (for relations and co-occurrence)."""
+    start: int = 0
+    end: int = 0
+    """Character offsets of the mention inside the sentence text."""
+
+    @property
+    def authority(self) -> str | None:
+        return self.rule if self.rule.startswith(BASE) else None
+
+    def forms(self) -> list[str]:
+        """The surface form, plus the same without quotes and without a descriptive head.
+
+        'bacheloropleiding Mechanical Engineering' -> also 'Mechanical Engineering';
+        "Impactprogramma 'Creating Secure Societies'" -> also 'Creating Secure Societies'. A
+        capitalised head that is part of the name ('Techniekpact Twente') is kept whole.
+        """
+        return _forms(self.text, self.rule)
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Mentions resolved to one entity."""
+
+    iri: str
+    label: str
+    type: EntityType
+    mentions: list[Mention] = field(default_factory=list)
+    source: str = "rule"
+    guessed: bool = False
+    """True when no mention's rule gave evidence for the type (structure may correct it)."""
+    acronym: str | None = None
+    """The short form, when the document defines one for this entity."""
+
+
+_QUOTES = "'‘’“”\"„`"
+_QUOTED_TAIL = re.compile(r"^(?P<head>\S+)\s+[" + _QUOTES + r"](?P<title>.+?)[" + _QUOTES + r"]$")
+_PLACE_HEADS = frozenset({"provincie", "gemeente", "regio", "deelregio", "landsdeel"})
+
+
+_NAMESPACED = re.compile(r"^(?P<acr>[A-Z0-9][A-Za-z0-9]*[A-Z0-9])\.(?P<rest>\S.*)$")
+
+
+def _forms(text: str, rule: str) -> list[str]:
+    forms = [text]
+    # '4TU.Centre for Engineering Education' is also 'Centre for Engineering Education'.
+    spaced = _NAMESPACED.match(text)
+    if spaced and (" " in spaced["rest"] or is_acronym(spaced["rest"])):
+        forms.append(spaced["rest"])
+    if rule == "rule:adjective" and len(text) > 6:
+        forms.append(re.sub(r"(?:s|i)?(?:che|se)$", "", text))  # 'Nederlandse' -> 'Nederland'
+    quoted = _QUOTED_TAIL.match(text)
+    if quoted:
+        forms.append(f"{quoted['head']} {quoted['title']}")
+        forms.append(quoted["title"])
+    elif rule == "rule:head":
+        head, _, rest = text.partition(" ")
+        if (
+            rest
+            and head.islower()
+            and head not in _PLACE_HEADS
+            and lexicon().head_type(head) is not None
+            and rest[:1].isupper()
+        ):
+            forms.append(rest)
+    unquoted = text.translate({ord(q): None for q in _QUOTES})
+    if unquoted != text and unquoted not in forms:
+        forms.append(unquoted)
+    return forms
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _group(mentions: list[Mention]) -> list[list[int]]:
+    uf = _UnionFind(len(mentions))
+    first_by: dict[str, int] = {}
+
+    def link(key: str, i: int) -> None:
+        if key in first_by:
+            uf.union(first_by[key], i)
+        else:
+            first_by[key] = i
+
+    acronyms: dict[str, str] = {}
+    standalone = {m.text for m in mentions if is_acronym(m.text)}
+    for m in mentions:
+        if m.rule.startswith("acr:"):
+            acronyms[m.rule[4:]] = m.rule
+    for i, m in enumerate(mentions):
+        if m.authority:
+            link("iri:" + m.authority, i)
+        if m.rule.startswith("acr:"):
+            link(m.rule, i)
+        for form in m.forms():
+            key = loose_key(form)
+            if key:
+                link("key:" + key, i)
+        # A later use of a defined acronym (exact case), singular or plural.
+        bare = _PLURAL.sub("", m.text)
+        if bare in acronyms:
+            link(acronyms[bare], i)
+        match = _ACR_HEAD.match(m.text)
+        if match and is_acronym(match["acr"]) and lexicon().head_type(match["head"]):
+            # '4TU.Federatie' is 4TU, 'HTSF-programma' is HTSF.
+            link("key:" + loose_key(match["acr"]), i)
+        first, _, rest = m.text.partition(" ")
+        if (
+            rest
+            and len(first) >= 3
+            and is_acronym(first)
+            and first in standalone
+            and all(w[:1].isupper() or not w.isalpha() for w in rest.split())
+        ):
+            # 'SEO Economisch Onderzoek' is SEO when SEO is also named on its own.
+            link("key:" + loose_key(first), i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(mentions)):
+        groups[uf.find(i)].append(i)
+    return list(groups.values())
+
+
+def _choose_type(members: list[Mention]) -> tuple[EntityType, bool]:
+    """The entity's type by weighted vote, and whether it is only a guess."""
+    votes: Counter[str] = Counter()
+    guessed = True
+    for m in members:
+        if m.authority:
+            return m.type, False
+        if m.type not in _TYPE_ORDER:
+            continue  # an acronym definition without a head noun says nothing about the type
+        votes[m.type] += 1 if m.rule in _WEAK else 4
+        guessed = guessed and m.rule in _WEAK
+    best = max(_TYPE_ORDER, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
+    return best, guessed
+
+
+def _shape_score(text: str) -> tuple[int, int]:
+    """Prefer names as written in running text: mixed case, no leading lower-case head."""
+    mixed = 0 if text.isupper() and len(text) > 6 else 1
+    lead = 0 if text[:1].islower() else 1
+    return (mixed, lead)
+
+
+def _choose_label(members: list[Mention], authority_labels: dict[str, str]) -> str:
+    for m in members:
+        if m.authority and m.authority in authority_labels:
+            return authority_labels[m.authority]
+    long_forms = [m.text for m in members if m.rule.startswith("acr:") and m.text != m.rule[4:]]
+    if long_forms:
+        return Counter(long_forms).most_common(1)[0][0]
+    counts = Counter(
+        _ARTICLE.sub("", m.forms()[-1] if m.text[:1].islower() else m.text) for m in members
+    )
+    return max(counts, key=lambda t: (_shape_score(t), counts[t], len(t)))
+
+
+def resolve_mentions(
+    mentions: Iterable[Mention], authority_labels: dict[str, str] | None = None
+) -> list[Cluster]:
+    """Cluster one document's mentions into entities (see the module docstring).
+
+    ``authority_labels`` maps authority IRIs to preferred labels.
+    """
+    items = list(mentions)
+    labels = authority_labels or {}
+    clusters: list[Cluster] = []
+    for group in _group(items):
+        members = [items[i] for i in sorted(group)]
+        # All-capital runs are only kept when something else confirms them.
+        if all(m.rule in _CONFIRM_ONLY for m in members):
+            continue
+        # A capitalised run named once, with nothing saying what it is, is more often a heading
+        # fragment than an actor: it needs a second mention (or a head noun, cue, acronym).
+        if len(members) == 1 and members[0].rule in _GUESSES:
+            continue
+        label = _choose_label(members, labels)
+        authority = next((m.authority for m in members if m.authority), None)
+        acronym = next((m.rule[4:] for m in members if m.rule.startswith("acr:")), None)
+        source = "authority" if authority else "acronym" if acronym else "rule"
+        kind, guessed = _choose_type(members)
+        clusters.append(
+            Cluster(
+                iri=authority or entity_iri(label),
+                label=label,
+                type=kind,
+                guessed=guessed,
+                mentions=members,
+                source=source,
+                acronym=acronym,
+            )
+        )
+    return clusters
+
+
+def unify(extractions: list[Extraction]) -> list[Extraction]:
+    """Give each entity one IRI across a batch of documents.
+
+    An entity whose label is a bare acronym gets the IRI, label and type of the long form when
+    another document of the batch defines that acronym ('VU' -> 'Vrije Universiteit'); an entity
+    whose loose key equals another's gets that entity's IRI. Relations and co-occurrences follow.
+    """
+    defined: dict[str, Entity] = {}
+    by_key: dict[str, Entity] = {}
+    for extraction in extractions:
+        for entity in extraction.entities:
+            by_key.setdefault(loose_key(entity.label), entity)
+            for mention in entity.mentions:
+                if is_acronym(mention) and mention != entity.label:
+                    defined.setdefault(mention, entity)
+    for extraction in extractions:
+        rename: dict[str, str] = {}
+        for entity in extraction.entities:
+            target = defined.get(entity.label) or by_key.get(loose_key(entity.label))
+            if target is not None and target.iri != entity.iri:
+                rename[entity.iri] = target.iri
+                entity.iri = target.iri
+                entity.label = target.label
+                entity.type = target.type
+        if rename:
+            _rename(extraction, rename)
+    return extractions
+
+
+def _rename(extraction: Extraction, rename: dict[str, str]) -> None:
+    """Apply an IRI rename to one extraction, merging entities that now share an IRI."""
+    from beleidsgraaf.ingest.records import CoOccurrence, Relation
+
+    merged: dict[str, Entity] = {}
+    for entity in extraction.entities:
+        if entity.iri in merged:
+            keep = merged[entity.iri]
+            keep.mentions.extend(m for m in entity.mentions if m not in keep.mentions)
+            keep.evidence.extend(entity.evidence)
+        else:
+            merged[entity.iri] = entity
+    extraction.entities = list(merged.values())
+    relations: dict[tuple[str, str, str, int], Relation] = {}
+    for r in extraction.relations:
+        s, o = rename.get(r.subject, r.subject), rename.get(r.object, r.object)
+        if s == o:
+            continue
+        relations.setdefault(
+            (s, r.predicate, o, r.evidence.start),
+            Relation(s, r.predicate, o, r.evidence, r.method),
+        )
+    extraction.relations = list(relations.values())
+    pairs: dict[tuple[str, str], CoOccurrence] = {}
+    for c in extraction.cooccurrences:
+        a, b = sorted((rename.get(c.a, c.a), rename.get(c.b, c.b)))
+        if a == b:
+            continue
+        old = pairs.get((a, b))
+        pairs[(a, b)] = CoOccurrence(
+            a, b, c.weight + (old.weight if old else 0), (old.evidence if old else ()) + c.evidence
+        )
+    extraction.cooccurrences = list(pairs.values())

@@ -1,0 +1,149 @@
+"""Each spaCy component on hand-built Docs, and the pipeline as configured by config.cfg."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from beleidsgraaf.ingest.extract import load_pipeline
+from beleidsgraaf.ingest.pipeline.acronyms import AcronymDetector, align_long_form, is_acronym
+from beleidsgraaf.ingest.pipeline.authority import AuthorityMatcher, AuthorityName
+from beleidsgraaf.ingest.pipeline.entities import EntityConsolidator
+from beleidsgraaf.ingest.pipeline.lexicon import lexicon
+from beleidsgraaf.ingest.pipeline.names import VOCAB_KEY, NameFinder
+from beleidsgraaf.ontology.iri import entity_iri
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_pipeline()
+
+
+def make(nlp: Language, text: str) -> Doc:
+    """A Doc tokenised by our tokenizer with sentence starts, and nothing else."""
+    doc = nlp.make_doc(text)
+    return nlp.get_pipe("sentencizer")(doc)
+
+
+def spans(doc: Doc, key: str) -> list[tuple[str, str, str]]:
+    return [(s.text, s.label_, s.kb_id_) for s in doc.spans[key]]
+
+
+def test_config_builds_the_pipeline_from_registered_factories(nlp: Language) -> None:
+    assert nlp.pipe_names == [
+        "sentencizer",
+        "beleidsgraaf_authority",
+        "beleidsgraaf_acronyms",
+        "beleidsgraaf_names",
+        "beleidsgraaf_entities",
+    ]
+    assert nlp.get_pipe_meta("beleidsgraaf_acronyms").factory == "beleidsgraaf_acronyms_v1"
+
+
+def test_tokenizer_splits_joint_names_but_not_hyphenated_words(nlp: Language) -> None:
+    text = "De VU/UT-bachelor in Noord-Holland, VU-studenten en het VO-HO netwerk"
+    assert [t.text for t in nlp.make_doc(text)] == [
+        "De", "VU", "/", "UT", "-", "bachelor", "in", "Noord-Holland", ",",
+        "VU", "-", "studenten", "en", "het", "VO-HO", "netwerk",
+    ]  # fmt: skip
+
+
+def test_authority_matches_acronyms_by_case_and_names_by_any_case(nlp: Language) -> None:
+    names = [
+        AuthorityName("Vrije Universiteit", "Organisation", entity_iri("Vrije Universiteit")),
+        AuthorityName("VU", "Organisation", entity_iri("Vrije Universiteit")),
+    ]
+    matcher = AuthorityMatcher(nlp, "test", names)
+    doc = matcher(make(nlp, "De VRIJE UNIVERSITEIT en de VU, maar niet vu of Vu."))
+    found = spans(doc, "bg_authority")
+    assert ("VRIJE UNIVERSITEIT", "Organisation", entity_iri("Vrije Universiteit")) in found
+    assert ("VU", "Organisation", entity_iri("Vrije Universiteit")) in found
+    assert len(found) == 2
+
+
+def test_acronym_definitions_link_long_and_short_form(nlp: Language) -> None:
+    doc = AcronymDetector(nlp, "test")(
+        make(nlp, "Het kabinet start het Regionaal Investeringsfonds mbo (RIF) in 2014.")
+    )
+    assert spans(doc, "bg_acronyms") == [
+        ("Regionaal Investeringsfonds mbo", "Intervention", "acr:RIF"),
+        ("RIF", "Intervention", "acr:RIF"),
+    ]
+
+
+def test_acronym_whose_letters_do_not_align_is_no_definition(nlp: Language) -> None:
+    doc = AcronymDetector(nlp, "test")(make(nlp, "met de Universiteit Twente (VU) samen."))
+    assert spans(doc, "bg_acronyms") == []
+    doc = AcronymDetector(nlp, "test")(make(nlp, "Coördinator: Karen van Oudenhoven (VU)."))
+    assert spans(doc, "bg_acronyms") == []
+    assert align_long_form("KWTO", ["Kenniscentrum", "Wetenschap", "&", "Technologie", "Oost"]) == 0
+    assert is_acronym("4TU") and is_acronym("KvT") and not is_acronym("Twente")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Scholen doen mee aan de regeling Sterk Techniekonderwijs.",
+            ("regeling Sterk Techniekonderwijs", "Intervention"),
+        ),
+        ("Dit gebeurt in het Techniekpact Zeeuwsland.", ("Techniekpact Zeeuwsland", "Programme")),
+        ("Het overleg met minister Jantje de Vries liep goed.", ("Jantje de Vries", "Person")),
+        ("De school staat in Zwolmerveen sinds 2001.", ("Zwolmerveen", "Region")),
+        ("Er is groei in Zuid-Limbabwe gemeten.", ("Zuid-Limbabwe", "Region")),
+        ("Het Sectorplan ‘Sterk Zuid’ loopt.", ("Sectorplan ‘Sterk Zuid’", "Programme")),
+        ("Het werk van het UWV groeit.", ("UWV", "Organisation")),
+        (
+            "Zo werkt de Stichting Techniek Vooruit samen.",
+            ("Stichting Techniek Vooruit", "Organisation"),
+        ),
+    ],
+)
+def test_names_are_typed_by_head_nouns_and_cues(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    doc = NameFinder(nlp, "test")(make(nlp, text))
+    assert expected in [(s.text, s.label_) for s in doc.spans["bg_names"]]
+
+
+def test_ordinary_words_are_not_names(nlp: Language) -> None:
+    doc = make(nlp, "Daarnaast is Onderwijs belangrijk, aldus de PO en VO scholen.")
+    doc.user_data[VOCAB_KEY] = frozenset({"onderwijs", "belangrijk"})
+    doc = NameFinder(nlp, "test")(doc)
+    assert spans(doc, "bg_names") == []
+
+
+def test_consolidation_prefers_the_longer_trusted_span(nlp: Language) -> None:
+    doc = make(nlp, "Het Techniekpact Twente werkt met het UWV.")
+    twente = entity_iri("Twente")
+    doc.spans["bg_authority"] = [Span(doc, 2, 3, label="Region", kb_id=twente)]
+    doc.spans["bg_acronyms"] = []
+    doc.spans["bg_names"] = [
+        Span(doc, 1, 3, label="Programme", kb_id="rule:head"),
+        Span(doc, 6, 7, label="Organisation", kb_id="rule:acronym"),
+    ]
+    doc = EntityConsolidator(nlp, "test")(doc)
+    assert [(s.text, s.label_) for s in doc.spans["bg_entities"]] == [
+        ("Techniekpact Twente", "Programme"),
+        ("UWV", "Organisation"),
+    ]
+    assert [e.text for e in doc.ents] == ["Techniekpact Twente", "UWV"]
+
+
+def test_lexicon_types_compounds_by_their_last_part() -> None:
+    lex = lexicon()
+    assert lex.head_type("Lerarenontwikkelfonds") == "Intervention"
+    assert lex.head_type("Sectorplancommissie") == "Organisation"
+    assert lex.head_type("Techniek") is None
+
+
+def test_full_pipeline_on_a_corpus_sentence(nlp: Language) -> None:
+    doc = nlp("De Vrije Universiteit (VU) en de Universiteit Twente (UT) gaan samenwerken.")
+    found = {(s.text, s.label_) for s in doc.spans["bg_entities"]}
+    assert {
+        ("Vrije Universiteit", "Organisation"),
+        ("Universiteit Twente", "Organisation"),
+        ("VU", "Organisation"),
+        ("UT", "Organisation"),
+    } <= found

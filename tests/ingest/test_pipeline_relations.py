@@ -1,0 +1,107 @@
+"""Relations: verb cues and appositions on hand-made sentences; structure on the real corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from beleidsgraaf.ingest.extract import demo_corpus, extract_document, load_pipeline
+from beleidsgraaf.ingest.records import Evidence, Extraction
+from beleidsgraaf.ingest.relations import Located, cooccurrences, sentence_relations
+from beleidsgraaf.ontology.iri import entity_iri
+
+EV = Evidence(doc="0" * 64, text="…", start=0, end=1)
+
+
+def located(sentence: str, name: str, kind: str, iri: str | None = None) -> Located:
+    start = sentence.index(name)
+    return Located(iri or name, kind, start, start + len(name))
+
+
+def triples(sentence: str, *items: Located) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.predicate, r.object) for r in sentence_relations(sentence, items, EV)}
+
+
+def test_verb_cues_relate_actors_to_programmes() -> None:
+    s = "Het UWV en de SER werken samen en financieren het Actieplan Groen."
+    found = triples(
+        s,
+        located(s, "UWV", "Organisation"),
+        located(s, "SER", "Organisation"),
+        located(s, "Actieplan Groen", "Intervention"),
+    )
+    assert ("UWV", "funds", "Actieplan Groen") in found
+    assert ("SER", "funds", "Actieplan Groen") in found
+    assert ("UWV", "collaboratesWith", "SER") in found
+
+
+def test_no_cue_no_typed_relation_only_cooccurrence() -> None:
+    s = "Het UWV en het Actieplan Groen staan in de bijlage."
+    items = (located(s, "UWV", "Organisation"), located(s, "Actieplan Groen", "Intervention"))
+    assert triples(s, *items) == set()
+    (link,) = cooccurrences([(["UWV", "Actieplan Groen"], EV), (["UWV", "Actieplan Groen"], EV)])
+    assert (link.a, link.b, link.weight) == ("Actieplan Groen", "UWV", 2)
+
+
+def test_apposition_and_place() -> None:
+    s = "Coördinator is Jan Jansen (VU) van het Techlab in Delft."
+    found = triples(
+        s,
+        located(s, "Jan Jansen", "Person"),
+        located(s, "VU", "Organisation"),
+        located(s, "Techlab", "Intervention"),
+        located(s, "Delft", "Region"),
+    )
+    assert ("Jan Jansen", "partOf", "VU") in found
+    assert ("Techlab", "locatedIn", "Delft") in found
+    assert ("Jan Jansen", "coordinates", "Techlab") in found
+
+
+@pytest.fixture(scope="module")
+def techniekpact() -> Extraction:
+    path = next(p for p in demo_corpus() if p.name == "techniekpact-evaluatie-2020.txt")
+    return extract_document(path, load_pipeline())
+
+
+def test_box_entries_are_interventions_in_their_landsdeel_addressing_the_goal(
+    techniekpact: Extraction,
+) -> None:
+    by_iri = {e.iri: e for e in techniekpact.entities}
+    oost = entity_iri("Landsdeel Oost")
+    kiezen = [
+        iri for iri, label in techniekpact.labels.items() if label.casefold().startswith("kiezen")
+    ]
+    assert kiezen, "the action line 'kiezen' is labelled"
+    in_oost = {
+        by_iri[r.subject].label
+        for r in techniekpact.relations
+        if r.predicate == "locatedIn" and r.object == oost and r.method == "structure:box"
+    }
+    assert {"TechYourFuture", "Innofunding", "STERA"} <= in_oost
+    tyf = next(e for e in techniekpact.entities if e.label == "TechYourFuture")
+    assert tyf.type == "Intervention"
+    box = next(r for r in techniekpact.relations if r.subject == tyf.iri and r.object == oost)
+    assert box.evidence.text.startswith("Box 2.1")
+    assert any(
+        r.subject == tyf.iri and r.predicate == "addresses" and r.object in kiezen
+        for r in techniekpact.relations
+    )
+
+
+def test_table_of_landsdelen_gives_provinces_part_of_their_landsdeel(
+    techniekpact: Extraction,
+) -> None:
+    part_of = {
+        (r.subject, r.object)
+        for r in techniekpact.relations
+        if r.predicate == "partOf" and r.method == "structure:table"
+    }
+    assert (entity_iri("Friesland"), entity_iri("Landsdeel Noord")) in part_of
+    assert (entity_iri("Zeeland"), entity_iri("Landsdeel Zuidwest")) in part_of
+    assert (entity_iri("Friesland"), entity_iri("Landsdeel Zuidwest")) not in part_of
+
+
+def test_instrument_kind_and_authority_concepts(techniekpact: Extraction) -> None:
+    rif = next(e for e in techniekpact.entities if "RIF" in e.mentions)
+    assert rif.concepts == ["https://w3id.org/beleidsgraaf/id/instrument/fonds"]
+    noord = next(e for e in techniekpact.entities if e.iri == entity_iri("Landsdeel Noord"))
+    assert "https://w3id.org/beleidsgraaf/id/soort/landsdeel" in noord.concepts

@@ -1,0 +1,199 @@
+"""Entity resolution: merges and non-merges, across documents, and the curator file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from beleidsgraaf.errors import CuratorError
+from beleidsgraaf.ingest.curation import apply_curation, load_curation
+from beleidsgraaf.ingest.extract import extract_document, extract_paths, load_pipeline
+from beleidsgraaf.ingest.records import Evidence, Extraction
+from beleidsgraaf.ingest.resolution import Mention, loose_key, normalise_name, resolve_mentions
+from beleidsgraaf.ontology.authority import load_authority
+from beleidsgraaf.ontology.iri import entity_iri
+
+EV = Evidence(doc="0" * 64, text="…", start=0, end=1)
+
+
+def mention(text: str, kind: str = "Organisation", rule: str = "rule:default") -> Mention:
+    return Mention(text=text, type=kind, rule=rule, evidence=EV, sentence=0)
+
+
+def labels() -> dict[str, str]:
+    return {e.iri: e.label for e in load_authority()}
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_pipeline()
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_normalisation_follows_the_gold_rules() -> None:
+    assert normalise_name("  het Tech-\nniekpact. ") == "techniekpact"
+    assert loose_key("MBO-Raad") == loose_key("MBO Raad") == loose_key("de mbo raad")
+    assert loose_key("CIV’s") == loose_key("CIV")
+
+
+def test_spelling_case_and_hyphen_variants_merge() -> None:
+    clusters = resolve_mentions(
+        [mention("MBO-Raad", rule="rule:head"), mention("MBO Raad"), mention("MBO RAAD")]
+    )
+    assert len(clusters) == 1
+    assert clusters[0].label == "MBO-Raad"
+
+
+def test_acronym_and_expansion_merge_and_later_uses_follow() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("Regionaal Investeringsfonds mbo", "Intervention", "acr:RIF"),
+            mention("RIF", "Intervention", "acr:RIF"),
+            mention("RIF", "Organisation", "rule:acronym"),
+        ]
+    )
+    assert len(clusters) == 1
+    assert clusters[0].label == "Regionaal Investeringsfonds mbo"
+    assert clusters[0].type == "Intervention"
+
+
+def test_acronym_with_organisation_head_is_the_acronym() -> None:
+    clusters = resolve_mentions(
+        [mention("4TU", rule="rule:acronym"), mention("4TU.Federatie", rule="rule:head")]
+    )
+    assert len(clusters) == 1
+
+
+def test_vu_and_ut_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    vu, ut = entity_iri("Vrije Universiteit Amsterdam"), entity_iri("Universiteit Twente")
+    clusters = resolve_mentions(
+        [mention("VU", rule=vu), mention("UT", rule=ut), mention("Vrije Universiteit", rule=vu)],
+        labels(),
+    )
+    assert sorted(c.iri for c in clusters) == sorted([vu, ut])
+
+
+def test_landsdeel_noord_is_not_noord_holland(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        tmp_path,
+        "noord.txt",
+        "In het kader van het Techniekpact werkt Landsdeel Noord samen met Noord-Holland.\n\n"
+        "Ook in Noord-Nederland groeit het aantal technici.\n",
+    )
+    extraction = extract_document(path, nlp)
+    by_iri = {e.iri: e for e in extraction.entities}
+    noord = by_iri[entity_iri("Landsdeel Noord")]
+    assert "Noord-Nederland" in noord.mentions
+    assert entity_iri("Noord-Holland") in by_iri
+    assert "Noord-Holland" not in noord.mentions
+
+
+def test_joint_name_yields_both_universities_and_their_collaboration(
+    tmp_path: Path,
+    nlp,  # type: ignore[no-untyped-def]
+) -> None:
+    path = write(
+        tmp_path,
+        "vu-ut.txt",
+        "De VU/UT-bachelor is een gezamenlijke opleiding. VU en UT werken samen in Amsterdam.\n",
+    )
+    extraction = extract_document(path, nlp)
+    vu, ut = entity_iri("Vrije Universiteit Amsterdam"), entity_iri("Universiteit Twente")
+    iris = {e.iri for e in extraction.entities}
+    assert {vu, ut} <= iris
+    pairs = {(r.subject, r.predicate, r.object) for r in extraction.relations}
+    assert (vu, "collaboratesWith", ut) in pairs or (ut, "collaboratesWith", vu) in pairs
+
+
+def test_acronym_defined_in_one_document_resolves_in_another(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "De Stichting Zeeuwse Vakscholen (SZV) is opgericht in 2019.\n")
+    write(tmp_path, "b.txt", "Het SZV organiseert de open dag voor scholieren.\n")
+    results = list(extract_paths([tmp_path]))
+    assert all(isinstance(r, Extraction) for r in results)
+    iris = [{e.iri for e in r.entities if "SZV" in e.mentions} for r in results]  # type: ignore[union-attr]
+    assert iris[0] == iris[1] == {entity_iri("Stichting Zeeuwse Vakscholen")}
+
+
+def test_curator_file_merges_renames_retypes_and_rejects(tmp_path: Path) -> None:
+    doc = write(
+        tmp_path,
+        "doc.txt",
+        "De Stichting Techniek Vooruit en het UWV werken samen aan de regeling Sterk Techniek.\n"
+        "Het Bureau Beta helpt de Stichting TV.\n",
+    )
+    curator = write(
+        tmp_path,
+        "curation.yaml",
+        "merge:\n  - into: Stichting Techniek Vooruit\n    names: [Stichting TV]\n"
+        "rename:\n  UWV: Uitvoeringsinstituut Werknemersverzekeringen\n"
+        "retype:\n  regeling Sterk Techniek: Programme\n"
+        "reject:\n  - Bureau Beta\n",
+    )
+    extraction = extract_document(doc, curator=curator)
+    by_label = {e.label: e for e in extraction.entities}
+    assert "Stichting TV" in by_label["Stichting Techniek Vooruit"].mentions
+    assert "Stichting TV" not in by_label
+    renamed = by_label["Uitvoeringsinstituut Werknemersverzekeringen"]
+    assert renamed.iri == entity_iri("Uitvoeringsinstituut Werknemersverzekeringen")
+    assert by_label["Sterk Techniek"].type == "Programme"
+    assert not any("Bureau Beta" in e.mentions for e in extraction.entities)
+    iris = {e.iri for e in extraction.entities}
+    assert all(r.subject in iris and r.object in iris for r in extraction.relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("merge: [1, 2]\n", "merge entry 1 needs 'into'"),
+        ("retype:\n  X: Thing\n", "unknown type 'Thing'"),
+        ("drop: [X]\n", "unknown section 'drop'"),
+        ("merge: [\n", "not valid YAML"),
+    ],
+)
+def test_bad_curator_file_is_one_clear_error(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, "bad.yaml", text)
+    with pytest.raises(CuratorError, match=message) as info:
+        load_curation(path)
+    assert str(path) in str(info.value)
+    assert (
+        apply_curation(
+            Extraction(document=_info()), load_curation(write(tmp_path, "empty.yaml", ""))
+        ).entities
+        == []
+    )
+
+
+def _info():  # type: ignore[no-untyped-def]
+    from beleidsgraaf.ingest.records import DocumentInfo
+
+    return DocumentInfo(content_hash="0" * 64, file_name="x.txt", format="txt")
+
+
+def test_worker_processes_give_the_same_result(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "De Stichting Zeeuwse Vakscholen (SZV) is opgericht in 2019.\n")
+    write(tmp_path, "b.txt", "Het SZV organiseert de open dag voor scholieren in Goes.\n")
+    (tmp_path / "c.pdf").write_bytes(b"not a pdf")
+    one = list(extract_paths([tmp_path]))
+    two = list(extract_paths([tmp_path], workers=2))
+    assert [type(r).__name__ for r in two] == ["Extraction", "Extraction", "DocumentError"]
+
+    def summary(results):  # type: ignore[no-untyped-def]
+        return [
+            sorted((e.iri, e.type) for e in r.entities) if isinstance(r, Extraction) else str(r)
+            for r in results
+        ]
+
+    assert summary(one) == summary(two)
+
+
+def test_naming_a_model_that_is_not_installed_is_a_config_error() -> None:
+    from beleidsgraaf.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="nl_core_news_zz"):
+        load_pipeline("nl_core_news_zz")
