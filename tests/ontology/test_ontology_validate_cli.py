@@ -65,9 +65,7 @@ def test_help_has_an_example() -> None:
 def test_one_query_finds_the_sentences_behind_a_statement(
     extraction: Extraction, tmp_path: Path
 ) -> None:
-    query = (files("beleidsgraaf.queries") / "sentences-supporting.rq").read_text(
-        encoding="utf-8"
-    )
+    query = (files("beleidsgraaf.queries") / "sentences-supporting.rq").read_text(encoding="utf-8")
     ocw, pact = extraction.entities[0].iri, extraction.entities[1].iri
     funds = extraction.relations[0]
     with Store(tmp_path / "store") as store:
