@@ -118,7 +118,7 @@ def test_out_files_are_served_and_nothing_outside(sample_store: Store, tmp_path:
         assert _get(server.url + "/out/map.html")[2] == b"<html>kaart</html>"
         assert _get(server.url + "/out/../secret.txt")[0] == 404
         assert _get(server.url + "/out/%2e%2e/secret.txt")[0] == 404
-        assert _get(server.url + "/out/fragmentation.html")[0] == 404
+        assert _get(server.url + "/out/versnippering.html")[0] == 404
     finally:
         server.shutdown()
         server.server_close()
