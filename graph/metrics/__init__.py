@@ -1,1 +1,62 @@
-"""Fragmentation metrics, grouped by topic (networkx style)."""
+"""Fragmentation ('versnippering') metrics, one module per topic (networkx style).
+
+Every function takes a plain NetworkX graph (or plain mappings) and returns numbers, so it can be
+used on any network, not only on beleidsgraaf projections. What NetworkX lacks (Borgatti's F and
+DF, key players, Burt's hierarchy, Gould-Fernandez brokerage for undirected networks,
+centralization, overlap, concentration) is written here and tested against hand-computed values.
+Shortest-path measures sample source nodes above 2,000 nodes (fixed seed; see ``_sampling``).
+"""
+
+from __future__ import annotations
+
+from beleidsgraaf.graph.metrics.brokerage import (
+    BROKERAGE_ROLES,
+    burt_measures,
+    gould_fernandez_brokerage,
+)
+from beleidsgraaf.graph.metrics.centralization import (
+    average_degree,
+    betweenness,
+    betweenness_centralization,
+    degree_centralization,
+    density,
+)
+from beleidsgraaf.graph.metrics.community import louvain_partition, modularity
+from beleidsgraaf.graph.metrics.components import component_sizes, isolates_share
+from beleidsgraaf.graph.metrics.concentration import (
+    herfindahl_hirschman_index,
+    initiative_concentration,
+)
+from beleidsgraaf.graph.metrics.fragmentation import (
+    borgatti_fragmentation,
+    distance_weighted_fragmentation,
+)
+from beleidsgraaf.graph.metrics.keyplayers import key_players
+from beleidsgraaf.graph.metrics.overlap import (
+    coordinated_share,
+    initiatives_per_goal,
+    mean_jaccard_overlap,
+)
+
+__all__ = [
+    "BROKERAGE_ROLES",
+    "average_degree",
+    "betweenness",
+    "betweenness_centralization",
+    "borgatti_fragmentation",
+    "burt_measures",
+    "component_sizes",
+    "coordinated_share",
+    "degree_centralization",
+    "density",
+    "distance_weighted_fragmentation",
+    "gould_fernandez_brokerage",
+    "herfindahl_hirschman_index",
+    "initiative_concentration",
+    "initiatives_per_goal",
+    "isolates_share",
+    "key_players",
+    "louvain_partition",
+    "mean_jaccard_overlap",
+    "modularity",
+]
