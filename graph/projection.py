@@ -1,4 +1,3 @@
-# ruff: noqa: N803, N806  (G and B for graphs, A and P for matrices: the networkx convention)
 """Projections from the RDF graph to NetworkX: the networks the versnippering metrics run on.
 
 The store is read once into :class:`GraphFacts` (a handful of SPARQL queries kept in

@@ -1,4 +1,3 @@
-# ruff: noqa: N803, N806  (G and B for graphs: the networkx convention)
 """The versnippering suite: every fragmentation metric, over the whole graph and per breakdown.
 
 :func:`fragmentation_report` reads the store once (``graph.projection.load_facts``),

@@ -1,4 +1,3 @@
-# ruff: noqa: N803  (G and B for graphs, A and P for matrices: the networkx convention)
 """Shared helpers for the metrics: when to sample, which nodes, and fast graph conversions.
 
 Exact shortest-path metrics cost O(n·m); above :data:`EXACT_LIMIT` nodes they use a fixed-seed

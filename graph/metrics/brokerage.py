@@ -1,4 +1,3 @@
-# ruff: noqa: N803, N806  (G and B for graphs, A and P for matrices: the networkx convention)
 """Brokerage: who links otherwise unconnected actors, and across which landsdelen?
 
 Two classic views. Gould & Fernandez (1989) classify every open two-path a – b – c (a and c not

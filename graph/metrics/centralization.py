@@ -1,4 +1,3 @@
-# ruff: noqa: N803  (G and B for graphs, A and P for matrices: the networkx convention)
 """Density, average degree and Freeman centralization: is the network dense, and does it hang on
 one hub?
 

@@ -1,4 +1,3 @@
-# ruff: noqa: N803  (G and B for graphs, A and P for matrices: the networkx convention)
 """Communities: does the network fall apart into clusters that hardly talk to each other?
 
 A high modularity means the actors form separate groups ('eilandjes') with dense ties inside and

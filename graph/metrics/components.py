@@ -1,4 +1,3 @@
-# ruff: noqa: N803  (G and B for graphs, A and P for matrices: the networkx convention)
 """Components and isolates: the plainest reading of 'versnippering'.
 
 A landscape of many small, disconnected networks has many components and many isolates (actors

@@ -1,4 +1,3 @@
-# ruff: noqa: N803  (G and B for graphs, A and P for matrices: the networkx convention)
 """Concentration: are the initiatives in the hands of a few actors, or spread thinly?"""
 
 from __future__ import annotations

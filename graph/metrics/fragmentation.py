@@ -1,4 +1,3 @@
-# ruff: noqa: N803  (G and B for graphs, A and P for matrices: the networkx convention)
 """Borgatti's fragmentation F and distance-weighted fragmentation DF.
 
 Both ask 'what share of pairs of actors cannot reach each other (or only by long detours)?'. They

@@ -1,4 +1,3 @@
-# ruff: noqa: N803  (G and B for graphs, A and P for matrices: the networkx convention)
 """Key players: the few actors whose removal would fragment the network most.
 
 If taking out three organisations makes the actor network fall apart, the coordination of the

@@ -1,4 +1,3 @@
-# ruff: noqa: N806  (G, H and B for graphs: the networkx convention)
 """Fragmentation, component, centralization and community metrics on graphs with known values."""
 
 from __future__ import annotations

@@ -1,4 +1,3 @@
-# ruff: noqa: N806  (G, H and B for graphs: the networkx convention)
 """Gould-Fernandez brokerage and Burt's measures: hand-computed values and NetworkX as reference."""
 
 from __future__ import annotations

@@ -1,4 +1,3 @@
-# ruff: noqa: N806  (G, H and B for graphs: the networkx convention)
 """Key players, overlap and concentration on hand-made inputs with known answers."""
 
 from __future__ import annotations

@@ -1,4 +1,3 @@
-# ruff: noqa: N803, N806  (G, H and B for graphs: the networkx convention)
 """Hypothesis properties of F and DF: bounds, monotonicity, invariance under relabelling."""
 
 from __future__ import annotations

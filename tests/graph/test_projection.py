@@ -1,4 +1,3 @@
-# ruff: noqa: N806  (G, H and B for graphs: the networkx convention)
 """Projections from a real Oxigraph store (hand-made Extractions via graph.writer) to NetworkX."""
 
 from __future__ import annotations

@@ -1,4 +1,3 @@
-# ruff: noqa: N806  (G for graphs: the networkx convention)
 """The versnippering suite end to end: store -> JSON dict valid against the kept schema, the
 breakdowns, the CLI, and the demo corpus (all five landsdelen have a network)."""
 
