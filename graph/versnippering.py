@@ -49,6 +49,7 @@ from beleidsgraaf.ontology.iri import slugify
 
 __all__ = [
     "BREAKDOWNS",
+    "SCALAR_METRICS",
     "SCHEMA_VERSION",
     "definitions",
     "fragmentation_report",
@@ -277,9 +278,7 @@ def _brokerage(G: nx.Graph, facts: GraphFacts) -> dict[str, Any]:
     return {"two_paths": paths, **shares}
 
 
-CSV_COLUMNS: tuple[str, ...] = (
-    "group",
-    "label",
+SCALAR_METRICS: tuple[str, ...] = (
     "nodes",
     "edges",
     "initiatives",
@@ -300,9 +299,10 @@ CSV_COLUMNS: tuple[str, ...] = (
     "effective_size_mean",
     "constraint_mean",
     "hierarchy_mean",
-    "approximate",
-    "key_players",
 )
+"""The scalar figures of each group, in the order tables show them."""
+
+CSV_COLUMNS: tuple[str, ...] = ("group", "label", *SCALAR_METRICS, "approximate", "key_players")
 
 
 def to_csv(result: Mapping[str, Any]) -> str:

@@ -37,6 +37,7 @@ from functools import cache
 from importlib.resources import files
 
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, SKOS
 
 from beleidsgraaf.errors import ConfigError
@@ -260,11 +261,21 @@ def _authority_triples(g: Graph) -> None:
 
 @cache
 def _vocabulary() -> Graph:
+    """The vocabulary with its blank nodes (OWL lists) skolemised to stable IRIs.
+
+    Parsing Turtle gives blank nodes fresh random labels each time; loaded into the store as they
+    are, every build would change the vocabulary graph. Canonical labelling (RGDA1) followed by
+    skolemisation makes the same vocabulary give the same triples in every run.
+    """
     g = Graph()
     g += ontology_graph()
     g += _concepts_graph()
     _authority_triples(g)
-    return g
+    canonical = to_canonical_graph(g)
+    skolem = canonical.skolemize(authority=BASE, basepath="genid/")
+    for prefix, ns in g.namespaces():
+        skolem.bind(prefix, ns, override=False)
+    return skolem
 
 
 def vocabulary_graph() -> Graph:

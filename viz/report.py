@@ -26,31 +26,11 @@ from typing import Any
 import jinja2
 
 from beleidsgraaf.errors import ConfigError
+from beleidsgraaf.graph.versnippering import SCALAR_METRICS
 
 __all__ = ["PLOTTED", "TABLE", "render_report", "write_report"]
 
-TABLE: tuple[str, ...] = (
-    "nodes",
-    "edges",
-    "initiatives",
-    "components",
-    "largest_component_share",
-    "isolates_share",
-    "borgatti_f",
-    "distance_weighted_f",
-    "density",
-    "average_degree",
-    "degree_centralization",
-    "betweenness_centralization",
-    "modularity",
-    "communities",
-    "hhi",
-    "jaccard_overlap",
-    "coordinated_share",
-    "effective_size_mean",
-    "constraint_mean",
-    "hierarchy_mean",
-)
+TABLE: tuple[str, ...] = SCALAR_METRICS
 """Columns of the table, in order (scalar figures of each group)."""
 
 PLOTTED: tuple[str, ...] = TABLE[3:]

@@ -22,8 +22,8 @@ def _bad_files(folder: Path) -> list[Path]:
 
 
 def _quads(store_path: Path) -> set[str]:
-    store = Store(store_path, read_only=True)
-    return {str(q) for q in store.oxigraph}
+    with Store(store_path, read_only=True) as store:
+        return {str(q) for q in store.oxigraph}
 
 
 def test_bad_files_fail_alone_and_nothing_stored_is_lost(tmp_path: Path) -> None:
