@@ -36,14 +36,6 @@ def test_environment_overrides_config(tmp_path: Path) -> None:
     assert settings.store == Path("from-env") and settings.workers == 2
 
 
-def test_build_of_a_missing_file_is_a_usage_error(tmp_path: Path) -> None:
-    result = runner.invoke(
-        app, ["--store", str(tmp_path / "s"), "build", str(tmp_path / "nope.txt")]
-    )
-    assert result.exit_code == 2
-    assert "nope.txt" in result.output and "Traceback" not in result.output
-
-
 def test_remove_of_an_unknown_document_says_so(tmp_path: Path) -> None:
     result = runner.invoke(app, ["--store", str(tmp_path / "s"), "remove", "nothing.txt"])
     assert result.exit_code != 0

@@ -42,10 +42,12 @@ def fragmentation_command(
     import json
 
     from beleidsgraaf.graph.store import Store
-    from beleidsgraaf.graph.versnippering import fragmentation_report, to_csv
+    from beleidsgraaf.graph.versnippering import BREAKDOWNS, fragmentation_report, to_csv
 
     if fmt not in FORMATS:
         raise ConfigError(f"--format: unknown format {fmt!r} (use one of: {', '.join(FORMATS)})")
+    if by is not None and by not in BREAKDOWNS:  # before opening the store
+        raise ConfigError(f"--by: unknown breakdown {by!r} (use one of: {', '.join(BREAKDOWNS)})")
     settings = settings_of(ctx)
     with Store(settings.store, read_only=True) as store:
         result = fragmentation_report(store, by=by)

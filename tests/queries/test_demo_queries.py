@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from beleidsgraaf.graph.push import push
 from beleidsgraaf.graph.store import Store
+from beleidsgraaf.queries.endpoint import Endpoint
 from beleidsgraaf.queries.library import load_library, run_query
 
 # Parameters naming real things in the corpus (the example parameters name the sample graph).
@@ -32,19 +34,34 @@ def demo_store(demo_store_path: Path) -> Iterator[Store]:
         yield store
 
 
+def _demo_values(name: str, store: Store) -> dict[str, str]:
+    if name == "sentences-supporting":
+        # ask for the evidence of a funds statement the graph really holds
+        funds = run_query(store, load_library()["statements-for-relation"], {"relation": "funds"})
+        row = funds.as_python()[0]
+        return {"subject": row["subjectName"], "relation": "funds", "object": row["objectName"]}
+    return DEMO_PARAMETERS.get(name, {})
+
+
 @pytest.mark.parametrize("name", sorted(load_library()))
 def test_query_answers_on_the_demo_graph(name: str, demo_store: Store) -> None:
     query = load_library()[name]
-    values = DEMO_PARAMETERS.get(name)
-    if name == "sentences-supporting":
-        # ask for the evidence of a funds statement the graph really holds
-        funds = run_query(
-            demo_store, load_library()["statements-for-relation"], {"relation": "funds"}
-        )
-        row = funds.as_python()[0]
-        values = {"subject": row["subjectName"], "relation": "funds", "object": row["objectName"]}
-    result = run_query(demo_store, query, values if values is not None else {})
+    result = run_query(demo_store, query, _demo_values(name, demo_store))
     rows = result.as_python()
     assert rows, f"{name} returned nothing on the demo graph"
     if name == "sentences-supporting":
         assert all(r["sentence"] for r in rows)
+
+
+@pytest.mark.slow
+def test_demo_graph_pushed_to_a_real_server_answers_every_query_alike(
+    demo_store: Store, oxigraph_server: str
+) -> None:
+    remote = Endpoint(oxigraph_server)
+    report = push(demo_store, remote)
+    assert report.triples == len(demo_store)
+    for name, query in load_library().items():
+        values = _demo_values(name, demo_store)
+        here = run_query(demo_store, query, values)
+        there = run_query(remote, query, values)
+        assert sorted(map(repr, here.rows)) == sorted(map(repr, there.rows)), name
