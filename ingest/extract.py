@@ -2,9 +2,11 @@
 
 ``extract_paths`` is what ``beleidsgraaf build`` and ``beleidsgraaf extract`` call: it reads each
 file, runs the spaCy pipeline over its blocks with ``nlp.pipe``, resolves mentions into entities,
-finds relations and co-occurrences, applies the curator file and, across the batch, gives every
-actor one IRI. One bad file yields a :class:`~beleidsgraaf.errors.DocumentError` in its place and
-the batch goes on.
+finds relations and co-occurrences, gives every actor one IRI across the batch, applies the
+curator file and yields the document's record at once -- a batch streams, and a large file is
+read and extracted in chunks, so memory is bounded by one chunk, not by the batch or the file.
+One bad file yields a :class:`~beleidsgraaf.errors.DocumentError` in its place and the batch goes
+on.
 """
 
 from __future__ import annotations
@@ -14,14 +16,22 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
+from dataclasses import replace
 from functools import cache
 from importlib.resources import as_file, files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from beleidsgraaf.errors import BeleidsgraafError, ConfigError, DocumentError
+from beleidsgraaf.errors import ConfigError, DocumentError
 from beleidsgraaf.ingest.document import Block, SourceDocument
-from beleidsgraaf.ingest.records import Entity, Evidence, Extraction, Relation
+from beleidsgraaf.ingest.records import (
+    CoOccurrence,
+    DocumentInfo,
+    Entity,
+    Evidence,
+    Extraction,
+    Relation,
+)
 from beleidsgraaf.ingest.relations import (
     Located,
     cooccurrences,
@@ -30,17 +40,23 @@ from beleidsgraaf.ingest.relations import (
     sentence_relations,
     structure_relations,
 )
-from beleidsgraaf.ingest.resolution import Mention, loose_key, resolve_mentions, unify
+from beleidsgraaf.ingest.resolution import Mention, loose_key, resolve_mentions
+from beleidsgraaf.ontology.iri import entity_iri
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Span
 
 __all__ = [
+    "CHUNK_CHARS",
     "DEFAULT_MODELS",
+    "LARGE_FILE_BYTES",
     "SUPPORTED_SUFFIXES",
     "demo_corpus",
+    "extract_chunked",
     "extract_document",
     "extract_paths",
+    "extract_source",
     "load_pipeline",
     "read_source",
 ]
@@ -50,6 +66,23 @@ DEFAULT_MODELS: tuple[str, ...] = ("nl_core_news_lg", "nl_core_news_md")
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".pdf", ".docx", ".html", ".htm")
 _MAX_EVIDENCE = 20
+# A capitalised name that is the only thing said about something is kept when it stands in a list
+# or box entry ('• Tata Steel verzorgt opleidingen'): such entries enumerate actors and
+# activities, unlike running text, where a lone capitalised run is often a heading fragment.
+_ITEM_KINDS = frozenset({"list_item", "box_item", "table_row"})
+_GUESS_RULES = frozenset({"rule:default", "rule:single"})
+_ITEM_RULE = "rule:item"
+_LOWER_COMPOUND = re.compile(r"-[a-zà-ÿ]")
+
+
+def _entry_name(span: Span) -> bool:
+    """A guessed name that an entry is about: it opens the entry, or follows 'door' (by)."""
+    if span.kb_id_ not in _GUESS_RULES or _LOWER_COMPOUND.search(span.text):
+        return False
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return span.start == 0 or before in {"door", "•", "-", "–", "*"}
+
+
 _LOWER_WORD = re.compile(r"(?<![\w\-.])[a-zà-ÿ][a-zà-ÿ]+(?![\w\-])")
 
 
@@ -182,6 +215,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
         # Acronym long forms hidden inside a longer name ('bacheloropleiding Creative Technology
         # (CT)') still link the acronym to that name.
         hidden = [s for s in doc.spans[ACRONYMS_KEY] if (s.start, s.end) not in kept]
+        itemised = block.kind in _ITEM_KINDS
         for span in [*doc.spans[SPANS_KEY], *hidden]:
             sent = span.sent
             index = sent_index[sent.start]
@@ -189,7 +223,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
                 Mention(
                     text=span.text,
                     type=span.label_,
-                    rule=span.kb_id_,
+                    rule=_ITEM_RULE if itemised and _entry_name(span) else span.kb_id_,
                     evidence=sentences[index][1],
                     sentence=index,
                     start=span.start_char - sent.start_char,
@@ -219,6 +253,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     for m in mentions:
         if id(m) in iri_of:
             by_sentence[m.sentence].append(m)
+    authors = _publisher_entities(source, entities)
     type_of = {e.iri: e.type for e in entities}
     headed = _heading_entities(entities)
     relations: list[Relation] = []
@@ -234,6 +269,11 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
             owner = headed.get(loose_key(evidence.section[-1]))
             if owner is not None:
                 located.append(Located(owner, type_of[owner], -1, -1))
+        # 'We werken samen met X', 'Samenwerking met X': the document's authors are the
+        # unnamed subject.
+        if authors and _authors_speak(text, located):
+            present = {loc.iri for loc in located}
+            located.extend(Located(a, "Organisation", -1, -1) for a in authors if a not in present)
         relations.extend(sentence_relations(text, located, evidence))
         linked.append(([loc.iri for loc in located], evidence))
     extraction = Extraction(
@@ -248,6 +288,70 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     for entity in extraction.entities:
         entity.concepts = _concepts(entity)
     return extraction
+
+
+def _authors_speak(text: str, located: list[Located]) -> bool:
+    """Whether the document's authors are the unstated subject of a sentence.
+
+    They are when the sentence speaks in the first person ('we', 'ons'), or when it says 'samen
+    met X' / 'samenwerking met X' / 'in samenspraak met X' with no actor named before it.
+    """
+    if _FIRST_PERSON.search(text):
+        return True
+    cue = _WITH_WHOM.search(text)
+    if cue is None:
+        return False
+    return not any(
+        0 <= loc.start < cue.start() and loc.type in {"Organisation", "Person"} for loc in located
+    )
+
+
+_WITH_WHOM = re.compile(
+    r"\b(?:samen|samenwerking|samenspraak|afstemming|overleg|gesprek(?:ken)?)\s+met\b",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:we|wij|ons|onze)\b", re.IGNORECASE)
+_COMMISSIONER = re.compile(
+    r"\s*,?\s+(?:for|voor|in opdracht van|on behalf of)\s+.*$", re.IGNORECASE
+)
+_JOINT = re.compile(r"\s+(?:and|en|&)\s+(?=[A-Z0-9])|\s*/\s*")
+_BRACKETED = re.compile(r"\s*\(([^()]+)\)\s*")
+
+
+def _publisher_entities(source: SourceDocument, entities: list[Entity]) -> list[str]:
+    """IRIs of the organisations that wrote the document: who 'we' are in its sentences.
+
+    Read from the document's ``publisher`` metadata: what comes before a first comma (an
+    umbrella body follows it), split on 'and'/'en' between names ('Universiteit A and
+    Universiteit B' -> both). Each author is matched to an extracted entity by any of its names
+    (a bracketed short form counts); an author the text never names in a recognised form is
+    added as an Organisation. A report
+    written *for* someone ('X, for the ministry of Y') has no such authors: its 'we' are outside
+    researchers describing their method, not actors in the policy.
+    """
+    publisher = source.info.publisher
+    if not publisher or _COMMISSIONER.search(publisher):
+        return []
+    main = publisher.split(",", 1)[0].strip()
+    by_key: dict[str, Entity] = {}
+    for entity in entities:
+        for form in (entity.label, *entity.mentions):
+            by_key.setdefault(loose_key(form), entity)
+    out: list[str] = []
+    for part in _JOINT.split(main):
+        forms = [_BRACKETED.sub(" ", part).strip(), *_BRACKETED.findall(part)]
+        forms = [f for f in forms if len(f) >= 2]
+        if not forms:
+            continue
+        found = next((by_key[k] for f in forms if (k := loose_key(f)) in by_key), None)
+        if found is None:
+            found = Entity(entity_iri(forms[0]), forms[0], "Organisation", forms, [], "metadata")
+            entities.append(found)
+            for f in forms:
+                by_key.setdefault(loose_key(f), found)
+        if found.type == "Organisation" and found.iri not in out:
+            out.append(found.iri)
+    return out
 
 
 @cache
@@ -326,6 +430,10 @@ def extract_document(
 ) -> Extraction:
     """Read and extract one document.
 
+    A file larger than :data:`LARGE_FILE_BYTES` is never held whole: it is read piece by piece
+    with :func:`~beleidsgraaf.ingest.readers.iter_source_chunks` and extracted piece by piece
+    (:func:`extract_chunked`), so memory stays bounded by the piece, not the file.
+
     Raises
     ------
     DocumentError
@@ -333,13 +441,120 @@ def extract_document(
     CuratorError
         The curator file is malformed.
     """
-    source = _read(Path(path))
-    extraction = extract_source(source, nlp if nlp is not None else _shared_pipeline(None))
+    path = Path(path)
+    pipeline = nlp if nlp is not None else _shared_pipeline(None)
+    if _size(path) > LARGE_FILE_BYTES:
+        extraction = extract_chunked(path, pipeline)
+    else:
+        extraction = extract_source(_read(path), pipeline)
     if curator is not None:
         from beleidsgraaf.ingest.curation import apply_curation, load_curation
 
         apply_curation(extraction, load_curation(curator))
     return extraction
+
+
+LARGE_FILE_BYTES = 5 * 1024 * 1024
+"""Files above this size are read and extracted in chunks of :data:`CHUNK_CHARS` characters."""
+
+CHUNK_CHARS = 500_000
+"""Characters per chunk of a large file: spaCy holds one chunk's Docs (~0.1 GB) at a time."""
+
+_MAX_RELATION_EVIDENCE = 5
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the reader reports the real problem, naming the file
+
+
+def extract_chunked(path: Path, nlp: Language, max_chars: int = CHUNK_CHARS) -> Extraction:
+    """Extract a document of any size chunk by chunk, merged into one :class:`Extraction`.
+
+    Each chunk is extracted like a document of its own; offsets are shifted by the chunk's place
+    in the whole text. Entities merge by IRI (IRIs are minted from canonical labels, so the same
+    actor gets the same IRI in every chunk), co-occurrence weights add up, and a relation keeps
+    at most a few evidence sentences, so the result grows with the number of distinct facts, not
+    with the size of the file. A name defined by an acronym in one chunk and used bare in a
+    later one is unified like names across documents.
+
+    Raises
+    ------
+    DocumentError
+        The file cannot be read.
+    """
+    from beleidsgraaf.ingest.readers import iter_source_chunks
+    from beleidsgraaf.ingest.resolution import Unifier
+
+    merged = _Merged()
+    unifier = Unifier()
+    for offset, chunk in iter_source_chunks(Path(path), max_chars):
+        merged.add(offset, unifier(extract_source(chunk, nlp)), chunk)
+    if merged.document is None:
+        raise DocumentError(Path(path), "empty file")
+    return merged.result()
+
+
+def _shift(evidence: Evidence, offset: int) -> Evidence:
+    return replace(evidence, start=evidence.start + offset, end=evidence.end + offset)
+
+
+class _Merged:
+    """The running merge of a large document's chunk extractions."""
+
+    def __init__(self) -> None:
+        self.document: DocumentInfo | None = None
+        self.characters = 0
+        self.pages = 0
+        self.entities: dict[str, Entity] = {}
+        self.relations: dict[tuple[str, str, str], list[Relation]] = {}
+        self.pairs: dict[tuple[str, str], CoOccurrence] = {}
+        self.labels: dict[str, str] = {}
+
+    def add(self, offset: int, part: Extraction, chunk: SourceDocument) -> None:
+        if self.document is None:
+            self.document = part.document
+        self.characters = max(self.characters, offset + len(chunk.original))
+        self.pages += part.document.pages or 0
+        for entity in part.entities:
+            have = self.entities.get(entity.iri)
+            evidence = [_shift(e, offset) for e in entity.evidence]
+            if have is None:
+                entity.evidence = evidence[:_MAX_EVIDENCE]
+                self.entities[entity.iri] = entity
+                continue
+            have.mentions.extend(m for m in entity.mentions if m not in have.mentions)
+            have.evidence.extend(evidence[: max(0, _MAX_EVIDENCE - len(have.evidence))])
+            have.concepts = have.concepts or entity.concepts
+        for r in part.relations:
+            kept = self.relations.setdefault((r.subject, r.predicate, r.object), [])
+            if len(kept) < _MAX_RELATION_EVIDENCE:
+                kept.append(replace(r, evidence=_shift(r.evidence, offset)))
+        for c in part.cooccurrences:
+            old = self.pairs.get((c.a, c.b))
+            shifted = tuple(_shift(e, offset) for e in c.evidence)
+            self.pairs[(c.a, c.b)] = CoOccurrence(
+                c.a,
+                c.b,
+                c.weight + (old.weight if old else 0),
+                ((old.evidence if old else ()) + shifted)[:3],
+            )
+        self.labels.update(part.labels)
+
+    def result(self) -> Extraction:
+        assert self.document is not None
+        document = replace(
+            self.document, characters=self.characters, pages=self.pages or self.document.pages
+        )
+        return Extraction(
+            document=document,
+            entities=list(self.entities.values()),
+            relations=[r for kept in self.relations.values() for r in kept],
+            cooccurrences=list(self.pairs.values()),
+            labels=self.labels,
+        )
 
 
 @cache
@@ -377,38 +592,44 @@ def extract_paths(
 ) -> Iterator[Extraction | DocumentError]:
     """Extract every document under ``paths`` (folders expanded, sorted), one result per file.
 
-    A file that cannot be read yields its :class:`DocumentError` and the batch goes on. After
-    all files are extracted, :func:`~beleidsgraaf.ingest.resolution.unify` gives each actor one
-    IRI across the batch, then the curator file is applied to every document -- so results are
-    yielded once the batch is done. ``workers > 1`` extracts in that many processes.
+    Results stream: each document's :class:`Extraction` is yielded as soon as it is done, so a
+    build of thousands of documents holds one document's records at a time (and a large file is
+    itself extracted in chunks, see :func:`extract_document`). A file that cannot be read
+    yields its :class:`DocumentError` and the batch goes on. Across the batch a
+    :class:`~beleidsgraaf.ingest.resolution.Unifier` gives each actor one IRI (a small table
+    of names seen so far; see there for the one order effect), then the curator file is
+    applied. ``workers > 1`` extracts in that many processes, still yielding in file order.
     """
+    from beleidsgraaf.ingest.resolution import Unifier
+
     files_ = _expand(paths)
     curation = None
     if curator is not None:
         from beleidsgraaf.ingest.curation import load_curation
 
         curation = load_curation(curator)  # fail before the work, not after
-    results: list[Extraction | DocumentError] = []
+    unifier = Unifier()
+    for result in _results(files_, model, workers):
+        if isinstance(result, Extraction):
+            unifier(result)
+            if curation is not None:
+                from beleidsgraaf.ingest.curation import apply_curation
+
+                apply_curation(result, curation)
+        yield result
+
+
+def _results(
+    files_: list[Path], model: str | None, workers: int
+) -> Iterator[Extraction | DocumentError]:
     if workers > 1 and len(files_) > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = [
-                r if isinstance(r, Extraction) else DocumentError(*r)
-                for r in pool.map(_worker, files_, [model] * len(files_))
-            ]
-    else:
-        nlp = _shared_pipeline(model)
-        for path in files_:
-            try:
-                results.append(extract_document(path, nlp))
-            except DocumentError as exc:
-                results.append(exc)
-            except BeleidsgraafError:
-                raise
-    unify([r for r in results if isinstance(r, Extraction)])
-    if curation is not None:
-        from beleidsgraaf.ingest.curation import apply_curation
-
-        for result in results:
-            if isinstance(result, Extraction):
-                apply_curation(result, curation)
-    yield from results
+            for r in pool.map(_worker, files_, [model] * len(files_)):
+                yield r if isinstance(r, Extraction) else DocumentError(*r)
+        return
+    nlp = _shared_pipeline(model)
+    for path in files_:
+        try:
+            yield extract_document(path, nlp)
+        except DocumentError as exc:
+            yield exc

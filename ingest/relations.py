@@ -231,6 +231,7 @@ def _name_of_item(text: str) -> str | None:
     return head if len(words) <= 4 and marked else None
 
 
+_YEARS = re.compile(r"\s*\((?:\d{4}(?:\s*[-–]\s*\d{4})?)\)")
 _AREA_TABLE = re.compile(r"provincie|deelregio|regio|gebied|gemeente|indeling", re.IGNORECASE)
 _AREA_NAME = re.compile(r"^(?:\([A-Z][\w-]*\))?[A-Z][\w’'&/\-]*(?:[ -][\w’'&/\-]+){0,3}$")
 
@@ -243,13 +244,24 @@ def _area_names(cell: str, document: str) -> list[str]:
     """
     names: list[str] = []
     for piece in re.split(r"\s*[,;]\s*", cell.split(":", 1)[-1]):
-        piece = piece.strip(" .–")
+        piece = _YEARS.sub("", piece).strip(" .–")
         joined = " en " in piece and not piece.split(" en ")[0].endswith("-")
         if joined and document.count(piece) < 2:
             names.extend(p.strip() for p in piece.split(" en "))
             continue
         names.append(piece)
     return [n for n in names if _AREA_NAME.match(n) and not any(c.isdigit() for c in n)]
+
+
+def _plan_type(name: str) -> str | None:
+    """The type a head noun in ``name`` gives it, when that is not a place ('Techniekagenda')."""
+    from beleidsgraaf.ingest.pipeline.lexicon import lexicon
+
+    for word in re.split(r"[\s/]+", name):
+        kind = lexicon().head_type(word.strip("‘’'()"))
+        if kind in {"Programme", "Intervention"}:
+            return kind
+    return None
 
 
 def _item_type(name: str) -> str:
@@ -379,7 +391,10 @@ def structure_relations(
             aim = goal(ctx.get("goal", "")) or goal(ctx.get("box", ""))
             for entity in [*named, *([item] if item else [])]:
                 relate(entity.iri, "locatedIn", region.iri, ev, "structure:box")
-            if item is not None and aim is not None:
+            # Only a programme or intervention pursues a goal (the ontology's shapes say so); an
+            # entry that is an organisation ('... Centre', typed so by its head noun or by the
+            # sentences that name it) is a place where the work happens, kept as locatedIn only.
+            if item is not None and aim is not None and item.type in _ACTIONS:
                 extraction.labels[aim[0]] = aim[1]
                 relate(item.iri, "addresses", aim[0], ev, "structure:box")
         elif block.kind == "table_row" and block.cells:
@@ -398,8 +413,16 @@ def structure_relations(
                 whole = ensure(area[1], "Region", ev)
                 for cell in block.cells[1:]:
                     for part in _area_names(cell, source.original):
-                        region = ensure(part, "Region", ev)
-                        relate(region.iri, "partOf", whole.iri, ev, "structure:table")
+                        plan = _plan_type(part)
+                        if plan is None:
+                            region = ensure(part, "Region", ev)
+                            relate(region.iri, "partOf", whole.iri, ev, "structure:table")
+                            continue
+                        # A plan listed per landsdeel ('Werkplan Techniekpact X'): it is located
+                        # where its name says, else in the landsdeel of its row.
+                        entity = ensure(part, plan, ev)
+                        if not any(e.type == "Region" for e in finder(part)):
+                            relate(entity.iri, "locatedIn", whole.iri, ev, "structure:table")
                 continue
             owners = [e for e in finder(title) if e.type in _ACTIONS]
             if not owners:

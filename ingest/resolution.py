@@ -36,6 +36,7 @@ from beleidsgraaf.ontology.iri import BASE, entity_iri
 __all__ = [
     "Cluster",
     "Mention",
+    "Unifier",
     "loose_key",
     "normalise_name",
     "resolve_mentions",
@@ -50,7 +51,15 @@ _PUNCT_EDGES = " \t\n\r.,;:!?()[]{}\"'‘’“”„-–—/"
 _ACR_HEAD = re.compile(r"^(?P<acr>[A-Za-z0-9&]+)[.\-\s](?P<head>[A-Za-zÀ-ÿ]+)$")
 
 # Rules whose type is a guess; a type from any other rule outweighs them.
-_WEAK = {"rule:acronym", "rule:single", "rule:default", "rule:caps", "rule:adjective", "model"}
+_WEAK = {
+    "rule:acronym",
+    "rule:single",
+    "rule:default",
+    "rule:item",
+    "rule:caps",
+    "rule:adjective",
+    "model",
+}
 # Rules whose spans are only kept when another mention of the same entity confirms them.
 _CONFIRM_ONLY = {"rule:caps", "rule:adjective"}
 _GUESSES = {"rule:default", "rule:single"}
@@ -172,7 +181,33 @@ def _forms(text: str, rule: str) -> list[str]:
     unquoted = text.translate({ord(q): None for q in _QUOTES})
     if unquoted != text and unquoted not in forms:
         forms.append(unquoted)
+    # 'Technopolis B.V.' / 'Technopolis Group' are Technopolis; 'VO-HO netwerken' is the
+    # 'VO-HO netwerk' named in the singular elsewhere.
+    bare = _LEGAL_FORM.sub("", text)
+    if bare != text and " " not in bare and not is_acronym(bare) and len(bare) >= 4:
+        forms.append(bare)
+    words = text.split()
+    if len(words) > 1:
+        singular = _singular(words[-1])
+        if singular is not None:
+            forms.append(" ".join([*words[:-1], singular]))
     return forms
+
+
+_LEGAL_FORM = re.compile(
+    r"\s+(?:B\.?V\.?|N\.?V\.?|Group|Groep|Holding|Ltd\.?|GmbH|Inc\.?)$", re.IGNORECASE
+)
+
+
+def _singular(word: str) -> str | None:
+    """The singular of a plural head noun ('netwerken' -> 'netwerk', 'pilots' -> 'pilot')."""
+    heads = lexicon().heads
+    low = word.casefold()
+    for suffix in ("en", "s"):
+        stem = low[: -len(suffix)]
+        if low.endswith(suffix) and stem in heads:
+            return word[: -len(suffix)]
+    return None
 
 
 class _UnionFind:
@@ -233,10 +268,45 @@ def _group(mentions: list[Mention]) -> list[list[int]]:
         ):
             # 'SEO Economisch Onderzoek' is SEO when SEO is also named on its own.
             link("key:" + loose_key(first), i)
+    _link_initials(mentions, first_by, uf)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
         groups[uf.find(i)].append(i)
     return list(groups.values())
+
+
+def _initials(text: str) -> str | None:
+    """The initials of a name's capitalised words: 'High Tech for a Sustainable Future' -> HTSF."""
+    words = [w for w in re.split(r"[\s\-]+", text) if w[:1].isupper()]
+    if len(words) < 3 or any(is_acronym(w) for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
+def _link_initials(mentions: list[Mention], first_by: dict[str, int], uf: _UnionFind) -> None:
+    """Link an undefined acronym to the one name in the document whose initials it spells.
+
+    Documents often use a short form without ever defining it in brackets ('het HTSF-programma'
+    ... 'High Tech for a Sustainable Future'). Three letters or more, and exactly one name with
+    those initials, so a chance match of two letters or of two candidate names links nothing.
+    """
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        for form in m.forms():
+            initials = _initials(form)
+            if initials is not None:
+                spelled[initials].add(loose_key(form))
+    for i, m in enumerate(mentions):
+        for form in m.forms():
+            match = _ACR_HEAD.match(form)
+            acronym = match["acr"] if match else form
+            if len(acronym) < 3 or not acronym.isupper() or not acronym.isalpha():
+                continue
+            keys = spelled.get(acronym, set())
+            if len(keys) == 1:
+                target = first_by.get("key:" + next(iter(keys)))
+                if target is not None:
+                    uf.union(target, i)
 
 
 def _choose_type(members: list[Mention]) -> tuple[EntityType, bool]:
@@ -312,32 +382,63 @@ def resolve_mentions(
     return clusters
 
 
-def unify(extractions: list[Extraction]) -> list[Extraction]:
-    """Give each entity one IRI across a batch of documents.
+class Unifier:
+    """Gives each actor one IRI across documents, one document at a time.
 
-    An entity whose label is a bare acronym gets the IRI, label and type of the long form when
-    another document of the batch defines that acronym ('VU' -> 'Vrije Universiteit'); an entity
-    whose loose key equals another's gets that entity's IRI. Relations and co-occurrences follow.
+    It remembers, per entity seen so far, only ``(iri, label, type)`` under its loose key and
+    under each acronym it was defined with -- a few hundred bytes per distinct actor, not the
+    documents -- so a build of thousands of documents streams through it. A bare acronym gets the
+    long form of a definition in an earlier document ('VU' -> 'Vrije Universiteit'); an entity
+    whose loose key equals an earlier one's gets that entity's IRI.
+
+    The trade-off of streaming: a document that uses an acronym *before* the batch reaches the
+    document defining it keeps its own entity for it (the next build, which sees the definition
+    first if that document is unchanged, still does). :func:`unify` learns from a whole batch
+    before renaming and has no such order effect, at the cost of holding the batch.
     """
-    defined: dict[str, Entity] = {}
-    by_key: dict[str, Entity] = {}
-    for extraction in extractions:
+
+    def __init__(self) -> None:
+        self._defined: dict[str, tuple[str, str, EntityType]] = {}
+        self._by_key: dict[str, tuple[str, str, EntityType]] = {}
+
+    def learn(self, extraction: Extraction) -> None:
+        """Remember the entities of one document (the first holder of a name wins)."""
         for entity in extraction.entities:
-            by_key.setdefault(loose_key(entity.label), entity)
+            known = (entity.iri, entity.label, entity.type)
+            self._by_key.setdefault(loose_key(entity.label), known)
             for mention in entity.mentions:
                 if is_acronym(mention) and mention != entity.label:
-                    defined.setdefault(mention, entity)
-    for extraction in extractions:
+                    self._defined.setdefault(mention, known)
+
+    def apply(self, extraction: Extraction) -> Extraction:
+        """Rename the document's entities to the IRIs learnt so far; relations follow."""
         rename: dict[str, str] = {}
         for entity in extraction.entities:
-            target = defined.get(entity.label) or by_key.get(loose_key(entity.label))
-            if target is not None and target.iri != entity.iri:
-                rename[entity.iri] = target.iri
-                entity.iri = target.iri
-                entity.label = target.label
-                entity.type = target.type
+            target = self._defined.get(entity.label) or self._by_key.get(loose_key(entity.label))
+            if target is not None and target[0] != entity.iri:
+                rename[entity.iri] = target[0]
+                entity.iri, entity.label, entity.type = target
         if rename:
             _rename(extraction, rename)
+        return extraction
+
+    def __call__(self, extraction: Extraction) -> Extraction:
+        """Learn from a document, then unify it: what streaming extraction does per document."""
+        self.learn(extraction)
+        return self.apply(extraction)
+
+
+def unify(extractions: list[Extraction]) -> list[Extraction]:
+    """Give each entity one IRI across a batch of documents held in memory.
+
+    Like :class:`Unifier`, but every document is learnt from before any is renamed, so the
+    order of the batch does not matter.
+    """
+    unifier = Unifier()
+    for extraction in extractions:
+        unifier.learn(extraction)
+    for extraction in extractions:
+        unifier.apply(extraction)
     return extractions
 
 

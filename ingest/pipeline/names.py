@@ -170,7 +170,9 @@ class NameFinder:
                     end += 1
                 break
             if low in {"en", "&"}:
-                if not headed or is_acronym(nxt.text):
+                # 'Centre for Engineering Education en Sectorplan X': a head word after 'en'
+                # opens a second name.
+                if not headed or is_acronym(nxt.text) or lex.head_type(nxt.text) is not None:
                     break
                 end += 1
                 continue
@@ -246,11 +248,28 @@ class NameFinder:
             return []
         first = doc[start]
         run = doc[start:end]
+        # A bare compass word glued to a headed name, as in table rows ('Noordwest Techniekpact
+        # Noordvleugel'): the compass word is an area of its own, the rest is the name.
+        if (
+            end - start > 1
+            and first.lower_ in lex.compass_prefixes
+            and any(lex.head_type(t.text) not in {None, "Region"} for t in run[1:])
+        ):
+            return [
+                Span(doc, start, start + 1, label="Region", kb_id="rule:cue"),
+                *self._classify(doc, start + 1, end, lex),
+            ]
         prev = doc[start - 1] if start > 0 else None
         prev2 = doc[start - 2] if start > 1 else None
         after = doc[end] if end < len(doc) else None
         cue = cue or (prev is not None and self._person_cue(prev, lex))
 
+        # Shouted multiword runs are headings ('MULTIDISCIPLINAIRE IMPACTPROGRAMMA'), whatever
+        # their head noun says: only kept when a mention in ordinary case confirms them.
+        alpha = [t for t in run if t.is_alpha]
+        shouted = len(alpha) > 1 and all(t.is_upper and len(t) > 1 for t in alpha)
+        if shouted and not cue and not all(is_acronym(t.text) and len(t) <= 5 for t in alpha):
+            return [Span(doc, start, end, label="Organisation", kb_id="rule:caps")]
         # 1. head noun inside the run, or just before it ('regeling X', 'ministerie van X').
         for token in run:
             kind = lex.head_type(token.text)
@@ -264,6 +283,13 @@ class NameFinder:
                     Span(doc, start + 1, end, label="Region", kb_id="rule:cue"),
                 ]
             if kind == "Region" and token.i == start and len(run) > 1:
+                # 'Regio Deal X' is a deal, not a region: a later head of another type wins.
+                other = next(
+                    (k for t in run[1:] if (k := lex.head_type(t.text)) not in {None, "Region"}),
+                    None,
+                )
+                if other is not None:
+                    return [Span(doc, start, end, label=other, kb_id="rule:head")]
                 return [Span(doc, start + 1, end, label="Region", kb_id="rule:cue")]
             return [Span(doc, start, end, label=kind, kb_id="rule:head")]
         if prev is not None and prev.is_lower:
@@ -400,6 +426,13 @@ class NameFinder:
                     or (doc[start].is_sent_start and doc[start].lower_ in _ARTICLES)
                 ):
                     start += 1
+                # 'Europese programma', 'Ontwikkelen programma': an adjective or ordinary word
+                # before a head is a description, not a name.
+                lone = doc[start] if end - start == 1 else None
+                if lone is not None and (
+                    self._common(lone) or (lone.is_title and _ADJECTIVE.search(lone.lower_))
+                ):
+                    start = end
                 if start < end:
                     spans.append(Span(doc, start, end + 1, label=kind, kb_id="rule:head"))
                     i = end + 1

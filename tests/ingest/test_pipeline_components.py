@@ -147,3 +147,47 @@ def test_full_pipeline_on_a_corpus_sentence(nlp: Language) -> None:
         ("VU", "Organisation"),
         ("UT", "Organisation"),
     } <= found
+
+
+def names_in(nlp: Language, text: str) -> list[tuple[str, str, str]]:
+    return spans(NameFinder(nlp, "test")(make(nlp, text)), "bg_names")
+
+
+def test_a_head_word_after_en_opens_a_second_name(nlp: Language) -> None:
+    found = names_in(nlp, "Zo werken het Centrum voor Bouwkunde en Sectorplan Techniek Zuid samen.")
+    texts = [t for t, _, _ in found]
+    assert "Centrum voor Bouwkunde" in texts
+    assert "Sectorplan Techniek Zuid" in texts
+    # ... but a name that continues over 'en' without a new head stays whole.
+    assert ("Alliantie Werk en Toekomst", "Programme", "rule:head") in names_in(
+        nlp, "Zo start de Alliantie Werk en Toekomst dit jaar."
+    )
+
+
+def test_a_compass_word_glued_to_a_plan_is_an_area_of_its_own(nlp: Language) -> None:
+    found = names_in(nlp, "Tabel: Zuidoost Techniekagenda Brabantse Kempen (2015)")
+    assert ("Zuidoost", "Region", "rule:cue") in found
+    assert ("Techniekagenda Brabantse Kempen", "Programme", "rule:head") in found
+
+
+def test_shouted_headings_need_confirmation_whatever_their_head(nlp: Language) -> None:
+    found = names_in(nlp, "2.1 MULTIDISCIPLINAIRE ONDERZOEKSPROGRAMMA")
+    assert found == [("MULTIDISCIPLINAIRE ONDERZOEKSPROGRAMMA", "Organisation", "rule:caps")]
+    # In ordinary case the head noun still types the name.
+    assert ("Onderzoeksprogramma Delta", "Programme", "rule:head") in names_in(
+        nlp, "Het Onderzoeksprogramma Delta start."
+    )
+
+
+def test_an_adjective_before_a_lower_case_head_is_no_name(nlp: Language) -> None:
+    found = names_in(nlp, "Wij doen mee aan het Europese programma voor scholen.")
+    assert not [t for t, _, _ in found if "programma" in t]
+    assert ("Techstart netwerk", "Intervention", "rule:head") in names_in(
+        nlp, "Wij bieden het Techstart netwerk aan."
+    )
+
+
+def test_a_later_head_of_another_type_outranks_a_leading_region_word(nlp: Language) -> None:
+    found = names_in(nlp, "Zo helpt de Regio Deal Kempenland de scholen.")
+    assert ("Regio Deal Kempenland", "Intervention", "rule:head") in found
+    assert [label for _, label, _ in names_in(nlp, "Zo groeit Regio Kempenland.")] == ["Region"]

@@ -105,3 +105,46 @@ def test_instrument_kind_and_authority_concepts(techniekpact: Extraction) -> Non
     assert rif.concepts == ["https://w3id.org/beleidsgraaf/id/instrument/fonds"]
     noord = next(e for e in techniekpact.entities if e.iri == entity_iri("Landsdeel Noord"))
     assert "https://w3id.org/beleidsgraaf/id/soort/landsdeel" in noord.concepts
+
+
+def test_only_programmes_and_interventions_address_a_goal(techniekpact: Extraction) -> None:
+    # The ontology's shapes allow bg:addresses only from a Programme or Intervention; a box
+    # entry that is an organisation ('... Centre') is only located in its landsdeel.
+    type_of = {e.iri: e.type for e in techniekpact.entities}
+    addressing = [r for r in techniekpact.relations if r.predicate == "addresses"]
+    assert addressing
+    assert {type_of[r.subject] for r in addressing} <= {"Programme", "Intervention"}
+    boxed_orgs = {
+        r.subject
+        for r in techniekpact.relations
+        if r.method == "structure:box"
+        and r.predicate == "locatedIn"
+        and type_of.get(r.subject) == "Organisation"
+    }
+    assert boxed_orgs
+
+
+def test_plans_listed_in_a_table_of_landsdelen_are_not_places(techniekpact: Extraction) -> None:
+    from beleidsgraaf.ingest.pipeline.lexicon import lexicon
+    from beleidsgraaf.ontology.authority import landsdelen
+
+    areas = {entry.iri for entry in landsdelen()}
+
+    def headed(label: str) -> bool:
+        return any(lexicon().head_type(w) in {"Programme", "Intervention"} for w in label.split())
+
+    type_of = {e.iri: e.type for e in techniekpact.entities}
+    label_of = {e.iri: e.label for e in techniekpact.entities}
+    parts = [
+        label_of[r.subject]
+        for r in techniekpact.relations
+        if r.method == "structure:table" and r.predicate == "partOf" and r.object in areas
+    ]
+    assert parts and not [p for p in parts if headed(p)]
+    plans_in_landsdelen = [
+        r
+        for r in techniekpact.relations
+        if r.method == "structure:table" and r.predicate == "locatedIn" and r.object in areas
+    ]
+    assert plans_in_landsdelen
+    assert {type_of[r.subject] for r in plans_in_landsdelen} <= {"Programme", "Intervention"}

@@ -197,3 +197,17 @@ def test_naming_a_model_that_is_not_installed_is_a_config_error() -> None:
 
     with pytest.raises(ConfigError, match="nl_core_news_zz"):
         load_pipeline("nl_core_news_zz")
+
+
+def test_legal_forms_and_plurals_name_the_same_entity() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("Deltabouw B.V.", rule="rule:head"),
+            mention("Deltabouw Groep", rule="rule:head"),
+            mention("VO-HO netwerken", "Intervention", "rule:head"),
+            mention("VO-HO netwerk", "Intervention", "rule:head"),
+        ]
+    )
+    assert sorted(len(c.mentions) for c in clusters) == [2, 2]
+    # A legal form alone is not stripped down to nothing, and 'Groep' as a head stays.
+    assert len(resolve_mentions([mention("Delta B.V.", rule="rule:head")])) == 1
