@@ -44,6 +44,7 @@ from rdflib import Graph, URIRef
 
 from beleidsgraaf.errors import QueryError, StoreError, StoreLockedError
 from beleidsgraaf.graph.results import QueryResult, Term
+from beleidsgraaf.graph.sparql_terms import inject_values
 from beleidsgraaf.graph.writer import extraction_graph, extraction_graph_name
 from beleidsgraaf.ingest.records import Extraction
 from beleidsgraaf.ontology.iri import BASE, DEF
@@ -325,7 +326,8 @@ class Store:
     ) -> list[dict[str, Term]]:
         """Run a SELECT over the union of all named graphs; rows as {variable: term}.
 
-        ``bindings`` are substituted as RDF terms (pyoxigraph substitutions, never text).
+        ``bindings`` are bound as RDF terms by a ``VALUES`` block of serialised terms
+        (:func:`~beleidsgraaf.graph.sparql_terms.inject_values`), never pasted as text.
         """
         result = self.query(query, bindings, timeout=timeout)
         if result.kind != "select":
@@ -348,7 +350,7 @@ class Store:
         such threads may exist.
         """
         store = self.oxigraph
-        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
+        query = inject_values(query, bindings or {})
 
         def run() -> QueryResult:
             # pyoxigraph result iterators are thread-bound ("unsendable"): they must die on the
@@ -357,7 +359,7 @@ class Store:
             message = ""
             raw: Any = None
             try:
-                raw = store.query(query, use_default_graph_as_union=True, substitutions=subs)
+                raw = store.query(query, use_default_graph_as_union=True)
                 return QueryResult.from_oxigraph(raw, max_rows=max_rows)
             except QueryError as exc:
                 message = str(exc)

@@ -30,77 +30,11 @@ import pyoxigraph as ox
 from beleidsgraaf import __version__
 from beleidsgraaf.errors import EndpointError, QueryError
 from beleidsgraaf.graph.results import QueryResult, Term
-from beleidsgraaf.graph.sparql_terms import to_sparql
+from beleidsgraaf.graph.sparql_terms import IRIREF, inject_values, outer_group_start
 
-__all__ = ["USER_AGENT", "Endpoint", "inject_values"]
+__all__ = ["USER_AGENT", "Endpoint"]
 
 USER_AGENT = f"beleidsgraaf/{__version__} (+https://w3id.org/beleidsgraaf/)"
-
-_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
-_WORD = re.compile(r"[A-Za-z_]+")
-
-
-def _outer_group_start(query: str) -> int:
-    """Index just after the ``{`` that opens the outer WHERE group (strings, IRIs and comments
-    are skipped, so a brace in a literal or an IRI never counts)."""
-    i, n = 0, len(query)
-    form: str | None = None
-    depth = 0
-    while i < n:
-        ch = query[i]
-        if ch == "#":
-            end = query.find("\n", i)
-            i = n if end < 0 else end + 1
-        elif ch in "\"'":
-            quote = query[i : i + 3] if query[i : i + 3] in ('"""', "'''") else ch
-            i += len(quote)
-            while i < n and not query.startswith(quote, i):
-                i += 2 if query[i] == "\\" else 1
-            i += len(quote)
-        elif ch == "<" and (m := _IRIREF.match(query, i)):
-            i = m.end()
-        elif ch.isalpha():
-            m = _WORD.match(query, i)
-            assert m is not None
-            word = m.group().upper()
-            if form is None and word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
-                form = word
-            elif word == "WHERE" and form is not None and depth == 0:
-                brace = query.find("{", m.end())
-                if brace >= 0 and not query[m.end() : brace].strip():
-                    return brace + 1
-            i = m.end()
-        elif ch == "{":
-            if form in ("SELECT", "ASK") and depth == 0:
-                return i + 1  # WHERE is optional: SELECT * { ... }
-            depth += 1  # a CONSTRUCT template (CONSTRUCT WHERE { } is handled above)
-            i += 1
-        elif ch == "}":
-            depth -= 1
-            i += 1
-        else:
-            i += 1
-    raise QueryError("cannot bind parameters: the query has no WHERE group")
-
-
-def inject_values(query: str, bindings: Mapping[str, Term]) -> str:
-    """Bind variables by a ``VALUES`` block of serialised terms at the start of the WHERE group.
-
-    Examples
-    --------
-    >>> inject_values("SELECT ?x WHERE { ?x ?p ?o }", {"o": ox.Literal('"} DROP ALL')})
-    'SELECT ?x WHERE { VALUES (?o) { ("\\\\"} DROP ALL") }\\n ?x ?p ?o }'
-    """
-    if not bindings:
-        return query
-    names = list(bindings)
-    for name in names:
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
-            raise QueryError(f"not a SPARQL variable name: {name!r}")
-    at = _outer_group_start(query)
-    row = " ".join(to_sparql(bindings[n]) for n in names)
-    block = f" VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}\n"
-    return query[:at] + block + query[at:]
 
 
 class Endpoint:
@@ -242,11 +176,11 @@ class Endpoint:
 
 def _query_form(text: str) -> str:
     try:
-        at = _outer_group_start(text)
+        at = outer_group_start(text)
     except QueryError:
         at = len(text)
     head = re.sub(r"#[^\n]*", "", text[:at])
-    head = _IRIREF.sub("", head)
+    head = IRIREF.sub("", head)
     for word in re.findall(r"[A-Za-z]+", head):
         if word.upper() in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE"):
             return word.upper()

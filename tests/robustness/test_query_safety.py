@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from beleidsgraaf.errors import QueryError
+from beleidsgraaf.graph.sparql_terms import inject_values
 from beleidsgraaf.graph.store import Store
-from beleidsgraaf.queries.endpoint import Endpoint, inject_values
+from beleidsgraaf.queries.endpoint import Endpoint
 from beleidsgraaf.queries.library import parse_query, query_by_name, run_query
 from beleidsgraaf.queries.sample import sample_extractions, sample_vocabulary
 from beleidsgraaf.queries.server import ServerConfig, make_server
