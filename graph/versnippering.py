@@ -188,10 +188,11 @@ def measure(facts: GraphFacts, scope: Scope = Scope()) -> dict[str, Any]:  # noq
         metrics.coordinated_share(initiatives, _coordinated(facts, scope))
     )
     result["brokerage"] = _brokerage(G, facts)
-    goals = {
-        i: [facts.goals.get(o, o) for s, p, o, g in facts.relations if p == "addresses" and s == i]
-        for i in initiatives
-    }
+    addressed: dict[str, list[str]] = {}
+    for s, p, o, _ in facts.relations:  # one pass: a scan per initiative is quadratic at scale
+        if p == "addresses":
+            addressed.setdefault(s, []).append(facts.goals.get(o, o))
+    goals = {i: addressed.get(i, []) for i in initiatives}
     regions = {i: sorted(facts.landsdelen[ld] for ld in facts.membership.get(i, ())) for i in goals}
     per_goal = metrics.initiatives_per_goal(
         goals, {i: r or ["(geen landsdeel / none)"] for i, r in regions.items()}
