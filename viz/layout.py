@@ -8,6 +8,7 @@ browser's physics simulation is too slow to settle, so positions are computed he
 from __future__ import annotations
 
 import math
+import random
 
 import networkx as nx
 
@@ -66,18 +67,19 @@ def communities(graph: nx.Graph) -> dict[str, int]:
 def positions(graph: nx.Graph, edge_length: float = 140.0) -> dict[str, tuple[float, float]]:
     """Precomputed coordinates (vis-network pixels) for graphs too large for live physics.
 
-    Uses NetworkX's Fruchterman-Reingold ``spring_layout`` (seeded, 30 iterations: measured on
-    this machine at ~6 s for 1,200 and ~12 s for 3,000 nodes, against ~6 s and ~40 s for
-    ``forceatlas2_layout``). The result is scaled so the median link is ``edge_length`` pixels
-    long: at zoom 1 neighbours sit apart enough to read their labels, however dense the core.
-    Isolated nodes, which would drift to the border, are placed on a grid below instead.
+    Uses igraph's DrL force-directed layout, made for large graphs (seeded, so a map is the same
+    every time). Measured on this machine: 2.3 s for 2,000 and 23 s for 20,000 nodes, where
+    NetworkX's dense ``spring_layout`` took 6.8 s for 2,000 and does not finish for 20,000 (its
+    memory and time are quadratic). The result is scaled so the median link is ``edge_length``
+    pixels long: at zoom 1 neighbours sit apart enough to read their labels, however dense the
+    core. Isolated nodes, which would drift to the border, are placed on a grid below instead.
     """
     connected = [n for n in graph if graph.degree(n) > 0]
     isolated = sorted(n for n in graph if graph.degree(n) == 0)
     out: dict[str, tuple[float, float]] = {}
     bottom = 0.0
     if connected:
-        pos = nx.spring_layout(graph.subgraph(connected), iterations=30, seed=SEED)
+        pos = _drl(graph.subgraph(connected))
         lengths = sorted(
             math.dist(pos[a], pos[b]) for a, b in graph.subgraph(connected).edges() if a != b
         )
@@ -92,3 +94,19 @@ def positions(graph: nx.Graph, edge_length: float = 140.0) -> dict[str, tuple[fl
         row, col = divmod(i, columns)
         out[node] = ((col - columns / 2) * spacing, bottom + (row + 2) * spacing)
     return out
+
+
+def _drl(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """igraph DrL layout; igraph's random numbers (Python's ``random``) seeded, then restored."""
+    import igraph
+
+    nodes = list(graph)
+    index = {node: i for i, node in enumerate(nodes)}
+    h = igraph.Graph(n=len(nodes), edges=[(index[a], index[b]) for a, b in graph.edges() if a != b])
+    state = random.getstate()
+    random.seed(SEED)
+    try:
+        coords = h.layout_drl().coords
+    finally:
+        random.setstate(state)
+    return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, coords, strict=True)}
