@@ -35,4 +35,8 @@ def test_main_job_writes_every_output(demo_run) -> None:  # type: ignore[no-unty
     data = json.loads((out / "versnippering.json").read_text(encoding="utf-8"))
     assert data["groups"], "the report has no groups"
     html = (out / "versnippering.html").read_text(encoding="utf-8")
-    assert "Borgatti" in html or "fragment" in html.lower()
+    assert "Borgatti" in html
+    # the report names the actors the coordination depends on (key players) by name
+    assert "4TU.Federatie" in html and "4TU.Federatie" in json.dumps(data, ensure_ascii=False)
+    for landsdeel in ("Noord", "Noordwest", "Oost", "Zuidoost", "Zuidwest"):
+        assert f"Landsdeel {landsdeel}" in html
