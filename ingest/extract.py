@@ -258,9 +258,20 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     headed = _heading_entities(entities)
     relations: list[Relation] = []
     linked: list[tuple[list[str], Evidence]] = []
+    previous: tuple[int, list[Located]] = (-2, [])
     for index, members in sorted(by_sentence.items()):
         text, evidence = sentences[index]
         located = [Located(iri_of[id(m)], type_of[iri_of[id(m)]], m.start, m.end) for m in members]
+        named = list(located)
+        # 'Zij coördineren ...', 'Deze organisatie voert ... uit': a sentence that opens with a
+        # pronoun and names no actor speaks about the actors of the sentence before it.
+        if (
+            previous[0] == index - 1
+            and _CARRIED_SUBJECT.match(text)
+            and not any(loc.type in _ACTOR_TYPES for loc in located)
+        ):
+            located.extend(Located(p.iri, p.type, -1, -1) for p in previous[1])
+        previous = (index, [loc for loc in named if loc.type in _ACTOR_TYPES])
         # Under a heading that names a programme ('CREATING SECURE SOCIETIES'), the entries
         # speak about it: 'coördinator: X (VU)'.
         if evidence.section and not any(
@@ -310,6 +321,8 @@ _WITH_WHOM = re.compile(
     r"\b(?:samen|samenwerking|samenspraak|afstemming|overleg|gesprek(?:ken)?)\s+met\b",
     re.IGNORECASE,
 )
+_CARRIED_SUBJECT = re.compile(r"^\W*(?:Zij|Ze|Hij|Deze organisatie|De organisatie)\b")
+_ACTOR_TYPES = frozenset({"Organisation", "Person"})
 _FIRST_PERSON = re.compile(r"\b(?:we|wij|ons|onze)\b", re.IGNORECASE)
 _COMMISSIONER = re.compile(
     r"\s*,?\s+(?:for|voor|in opdracht van|on behalf of)\s+.*$", re.IGNORECASE

@@ -28,10 +28,13 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from beleidsgraaf.ingest.cleaning import Line, join_lines, running_lines, split_lines
-from beleidsgraaf.ingest.document import Block, BlockKind
+from beleidsgraaf.ingest.cleaning import CleanText, Line, join_lines, running_lines, split_lines
+from beleidsgraaf.ingest.document import Block, BlockKind, OffsetMap
 
-__all__ = ["GOAL_WORDS", "build_blocks"]
+__all__ = ["CELL_SEPARATOR", "GOAL_WORDS", "build_blocks", "join_cells"]
+
+CELL_SEPARATOR = "; "
+"""Between the cells of a table row's text: a name never runs across a column gap."""
 
 GOAL_WORDS: dict[str, str] = {"kiezen": "kiezen", "leren": "leren", "werken": "werken"}
 """Action lines of Dutch technical-education policy that a box title can name (lower case)."""
@@ -566,13 +569,32 @@ class _Reader:
                 groups[-1].append(ln)
             else:
                 groups.append([ln])
-        cells = [key] + [join_lines(g).text for g in groups]
+        parts = [join_lines([Line(key, first.start, first.page, 0)])]
+        parts += [join_lines(g) for g in groups]
         columns = len(table.get("header", "").split())
-        if len(cells) == 2 and columns >= 3:
-            cells = [key, *_split_two_columns(cells[1])]
-        b = self.block("table_row", lines, dict(table), tuple(c for c in cells if c))
-        if b:
-            yield b
+        if len(parts) == 2 and columns >= 3:
+            flat = parts[1].text
+            split = _split_two_columns(flat)
+            if len(split) == 2:
+                left, right = split
+                parts = [
+                    parts[0],
+                    _slice(parts[1], 0, len(left)),
+                    _slice(parts[1], len(flat) - len(right), len(flat)),
+                ]
+        parts = [p for p in parts if p.text]
+        if not parts:
+            return
+        joined = join_cells(parts)
+        yield Block(
+            kind="table_row",
+            text=joined.text,
+            offsets=joined.offsets,
+            section=self.section.path,
+            page=first.page,
+            context=dict(table),
+            cells=tuple(p.text for p in parts),
+        )
 
     # -- running text ---------------------------------------------------------------------------
 
@@ -598,6 +620,44 @@ class _Reader:
             if bullet and self.last_box is not None and len(b.text.split()) <= 12:
                 self.orphans.append((b, dict(self.last_box_context)))
             yield b
+
+
+def _slice(clean: CleanText, start: int, end: int) -> CleanText:
+    """The part ``clean.text[start:end]`` of a cleaned text, with its offsets kept exact."""
+    text = clean.text[start:end]
+    pairs = [
+        (c - start, o)
+        for c, o in zip(clean.offsets.clean, clean.offsets.orig, strict=True)
+        if start < c < end
+    ]
+    pairs.insert(0, (0, clean.offsets.to_original(start)))
+    return CleanText(text, OffsetMap(tuple(c for c, _ in pairs), tuple(o for _, o in pairs)))
+
+
+def join_cells(parts: list[CleanText], separator: str = CELL_SEPARATOR) -> CleanText:
+    """Join a table row's cleaned cell texts, keeping the map back to the original exact.
+
+    The separator is not in the original; each of its characters maps to the white space right
+    after the cell before it. With it a name can never run from one cell into the next
+    ('Randmeergebied; Landsdeel Oost').
+    """
+    texts: list[str] = []
+    clean: list[int] = []
+    orig: list[int] = []
+    length = 0
+    for i, part in enumerate(parts):
+        if i:
+            end = parts[i - 1].offsets.to_original(len(parts[i - 1].text))
+            for k in range(len(separator)):
+                clean.append(length + k)
+                orig.append(end)
+            texts.append(separator)
+            length += len(separator)
+        clean.extend(c + length for c in part.offsets.clean)
+        orig.extend(part.offsets.orig)
+        texts.append(part.text)
+        length += len(part.text)
+    return CleanText("".join(texts), OffsetMap(tuple(clean), tuple(orig)))
 
 
 def _split_two_columns(text: str) -> list[str]:

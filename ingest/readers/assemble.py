@@ -3,16 +3,18 @@
 A DOCX paragraph styled 'Heading 2' or an HTML ``<li>`` says what it is; only plain text and PDF
 need :mod:`beleidsgraaf.ingest.structure`'s guessing. The :class:`Assembler` receives the units in
 reading order, writes their text into one ``original`` string (units separated by a blank line,
-table cells by tabs) and makes one cleaned block per unit with its section path.
+table cells by tabs) and makes one cleaned block per unit with its section path (a table
+row's cells joined by '; ' in its text).
 """
 
 from __future__ import annotations
 
 import re
 
-from beleidsgraaf.ingest.cleaning import join_lines, split_lines
+from beleidsgraaf.ingest.cleaning import CleanText, Line, join_lines, split_lines
 from beleidsgraaf.ingest.document import Block, BlockKind
 from beleidsgraaf.ingest.readers.base import Reading
+from beleidsgraaf.ingest.structure import join_cells
 
 __all__ = ["Assembler"]
 
@@ -97,7 +99,29 @@ class Assembler:
         if not any(cleaned):
             return
         context = {"table": self._table} if self._table else {}
-        self._block("table_row", "\t".join(cleaned), context, cleaned)
+        # The original keeps the cells apart with tabs; the block text joins them with
+        # CELL_SEPARATOR so that no name runs from one cell into the next.
+        start = self._write("\t".join(cleaned))
+        parts: list[CleanText] = []
+        at = start
+        for cell in cleaned:
+            if cell:
+                parts.append(join_lines([Line(cell, at, None, 0)]))
+            at += len(cell) + 1
+        parts = [p for p in parts if p.text]
+        if not parts:
+            return
+        joined = join_cells(parts)
+        self._blocks.append(
+            Block(
+                kind="table_row",
+                text=joined.text,
+                offsets=joined.offsets,
+                section=tuple(title for _, title in self._sections),
+                context=context,
+                cells=tuple(p.text for p in parts),
+            )
+        )
 
     def end_table(self) -> None:
         self._table = None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from beleidsgraaf.ingest.extract import demo_corpus, extract_document, load_pipeline
@@ -148,3 +150,28 @@ def test_plans_listed_in_a_table_of_landsdelen_are_not_places(techniekpact: Extr
     ]
     assert plans_in_landsdelen
     assert {type_of[r.subject] for r in plans_in_landsdelen} <= {"Programme", "Intervention"}
+
+
+@pytest.mark.parametrize(("opening", "carried"), [("Zij", True), ("Sindsdien", False)])
+def test_a_pronoun_carries_the_subject_of_the_sentence_before(
+    tmp_path: Path, opening: str, carried: bool
+) -> None:
+    text = (
+        "De Stichting Techniek Twente werd in 2019 opgericht door bedrijven uit de regio.\n"
+        f"{opening} coördineert zij het Actieprogramma Techniek Twente.\n"
+    ).replace("Zij coördineert zij", "Zij coördineert")
+    path = tmp_path / "stichting.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract_document(path, load_pipeline())
+    label = {e.iri: e.label for e in extraction.entities}
+    found = {
+        (label[r.subject], r.predicate, label[r.object], r.evidence.text)
+        for r in extraction.relations
+    }
+    expected = (
+        "Stichting Techniek Twente",
+        "coordinates",
+        "Actieprogramma Techniek Twente",
+        text.splitlines()[1],
+    )
+    assert (expected in found) is carried

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from beleidsgraaf.ingest.document import Block, SourceDocument
 from beleidsgraaf.ingest.readers import read_document
-from beleidsgraaf.ingest.structure import build_blocks
+from beleidsgraaf.ingest.structure import CELL_SEPARATOR, build_blocks
 
 
 @cache
@@ -135,6 +135,15 @@ Bron: eigen bewerking
         ("Oost", "Gelderland, Overijssel", "Twente, Stedendriehoek, Achterhoek"),
     ]
     assert rows[0].context["table"] == "Tabel 1.1 Landsdelen en provincies"
+    # The text keeps the cells apart, so no name runs from one column into the next, and
+    # every cell still maps back to its place in the original.
+    assert rows[1].text == "Oost; Gelderland, Overijssel; Twente, Stedendriehoek, Achterhoek"
+    assert rows[0].text == "Noord; Drenthe, Friesland, Groningen; -"
+    for row in rows:
+        for cell in row.cells:
+            at = row.text.index(cell)
+            start = row.offsets.to_original(at)
+            assert text[start : start + len(cell.split(",")[0])] == cell.split(",")[0]
 
 
 def test_a_sentence_naming_a_figure_is_not_a_caption() -> None:
@@ -264,4 +273,9 @@ def test_any_layout_gives_blocks_that_map_back(lines: list[str]) -> None:
         assert block.text and block.text == block.text.strip()
         for i, char in enumerate(block.text):
             source = original[block.offsets.to_original(i)]
-            assert source == char or (char == " " and source.isspace()), (i, char, source)
+            between_cells = block.kind == "table_row" and char in CELL_SEPARATOR
+            assert source == char or ((char == " " or between_cells) and source.isspace()), (
+                i,
+                char,
+                source,
+            )
