@@ -319,7 +319,10 @@ def _copy_cleaned(builder: _Builder, text: str, start: int) -> None:
 def _junction(previous: str, following: str) -> str:
     """How two lines of one block meet: 'join' (drop the hyphen), 'tight' or 'space'."""
     if previous.endswith(_SOFT_HYPHENS) and following:
-        return "join"  # a soft hyphen marks a break the typesetter made, never a real hyphen
+        # a soft hyphen marks a break the typesetter made, never a real hyphen; but a line that
+        # starts with a digit does not continue the word (joined, 'Tech' + '0' would read as a
+        # footnote digit glued to a word, and cleaning the result again would change it)
+        return "space" if following[0].isdigit() else "join"
     head = _broken_word(previous)
     if head is None:
         return "space"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -37,9 +38,18 @@ def test_every_python_folder_is_a_listed_package() -> None:
 
 @pytest.mark.slow
 def test_wheel_holds_one_package_and_its_data(tmp_path: Path) -> None:
+    # build from a copy, so setuptools' build/ folder never lands in the working tree
+    source = tmp_path / "src"
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", ".uv", "out", "build", "bench", "tests", ".beleidsgraaf", "*.egg-info"
+        ),
+    )
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(tmp_path)],
-        cwd=ROOT,
+        cwd=source,
         check=True,
         capture_output=True,
     )

@@ -3,13 +3,11 @@
 The file is built from real corpus paragraphs and extracted in a fresh process, which reports its
 own peak resident memory. Why the bound means something: extracting a document whole costs about
 60 MB of memory per MB of text (measured: a 5 MB corpus file peaks at ~425 MB, ~300 MB above the
-loaded pipeline), so the 30 MB file here would need ~2 GB if it were read into spaCy whole; read
-and extracted in 0.5 M-character chunks it stays near 250 MB. The bound of 700 MB fails if the
-file, its spaCy Docs or the per-chunk records pile up, yet leaves room for the pipeline itself.
-
-30 MB rather than 100 MB keeps the test near 1.5 minutes on a busy 2-core CI machine (extraction
-runs at ~0.35 MB/s); memory is what is tested, and with 60 chunks the peak is already reached
-and shown to stay flat -- a 100 MB file would only be more chunks of the same size.
+loaded pipeline), so the 100 MB file here would need ~6 GB if it were read into spaCy whole;
+read and extracted in 0.5 M-character chunks it stayed near 250 MB at 30 MB. The bound of 700 MB
+fails if the file, its spaCy Docs or the per-chunk records pile up, yet leaves room for the
+pipeline itself. The issue asks for 100 MB; extraction runs at ~0.35 MB/s, so this test takes
+about five minutes, which the CI budget allows.
 """
 
 from __future__ import annotations
@@ -22,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-SIZE = 30 * 1024 * 1024
+SIZE = 100 * 1024 * 1024
 PEAK_BOUND_MB = 700
 _LAST_FACT = (
     "De Stichting Zeeuwse Vakscholen werkt samen met het Kennisinstituut Oosterschelde "
@@ -38,7 +36,7 @@ from beleidsgraaf.ingest.extract import extract_paths
 late = [
     (r.evidence.start, r.evidence.end, r.evidence.text)
     for r in result.relations
-    if r.evidence.start > 30_000_000
+    if r.evidence.start > int(sys.argv[2])
 ]
 print(json.dumps({
     "kind": type(result).__name__,
@@ -72,16 +70,16 @@ def _write_big_file(path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.timeout(600)
-def test_a_30_mb_document_is_extracted_in_bounded_memory(tmp_path: Path) -> None:
+@pytest.mark.timeout(1800)
+def test_a_100_mb_document_is_extracted_in_bounded_memory(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     _write_big_file(big)
     done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(big)],
+        [sys.executable, "-c", _CHILD, str(big), str(SIZE - 1_000_000)],
         capture_output=True,
         text=True,
         check=False,
-        timeout=580,
+        timeout=1700,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads(done.stdout.strip().splitlines()[-1])
