@@ -84,6 +84,7 @@ def test_a_100_mb_document_is_extracted_in_bounded_memory(tmp_path: Path) -> Non
     assert done.returncode == 0, done.stderr[-2000:]
     report = json.loads(done.stdout.strip().splitlines()[-1])
     assert report["kind"] == "Extraction"
+    print(f"{SIZE / 2**20:.0f} MB document: peak RSS {report['peak_mb']:.0f} MB")
     assert report["peak_mb"] < PEAK_BOUND_MB, report["peak_mb"]
     assert report["entities"] > 100
     assert {"Organisation", "Programme", "Region"} <= set(report["types"])
