@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from beleidsgraaf.ontology.authority import VOCABULARY_GRAPH
 from beleidsgraaf.ontology.iri import (
     BASE,
     DEF,
@@ -49,7 +50,6 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 DCT = "http://purl.org/dc/terms/"
 PROV = "http://www.w3.org/ns/prov#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
-VOCABULARY_GRAPH = BASE + "graph/vocabulary"
 
 TYPES = ("Organisation", "Programme", "Intervention", "Region", "Person")
 TYPE_WEIGHTS = (50, 15, 15, 10, 10)

@@ -19,7 +19,7 @@ from beleidsgraaf.errors import StoreError
 from beleidsgraaf.graph.store import Store, sparql_file
 from beleidsgraaf.ontology.iri import DEF
 
-__all__ = ["EXPORT_FORMATS", "actor_network", "export"]
+__all__ = ["EXPORT_FORMATS", "actor_network", "check_formats", "export"]
 
 EXPORT_FORMATS: dict[str, str] = {
     "trig": "graph.trig",
@@ -73,12 +73,18 @@ def _write_csv(g: nx.MultiDiGraph, nodes: Path, edges: Path) -> None:
             writer.writerow([source, target, data["relation"], data["weight"]])
 
 
-def export(store: Store, folder: Path, formats: list[str] | None = None) -> list[Path]:
-    """Write the chosen formats (default: all of :data:`EXPORT_FORMATS`) into ``folder``."""
+def check_formats(formats: list[str] | None) -> list[str]:
+    """The formats to write (default: all); an unknown one is a one-line error."""
     chosen = formats or list(EXPORT_FORMATS)
     unknown = [f for f in chosen if f not in EXPORT_FORMATS]
     if unknown:
         raise StoreError(f"unknown export format {unknown[0]!r} (use {', '.join(EXPORT_FORMATS)})")
+    return chosen
+
+
+def export(store: Store, folder: Path, formats: list[str] | None = None) -> list[Path]:
+    """Write the chosen formats (default: all of :data:`EXPORT_FORMATS`) into ``folder``."""
+    chosen = check_formats(formats)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -47,6 +47,7 @@ from beleidsgraaf.graph.results import QueryResult, Term
 from beleidsgraaf.graph.sparql_terms import inject_values
 from beleidsgraaf.graph.writer import extraction_graph, extraction_graph_name
 from beleidsgraaf.ingest.records import Extraction
+from beleidsgraaf.ontology.authority import VOCABULARY_GRAPH
 from beleidsgraaf.ontology.iri import BASE, DEF
 
 __all__ = [
@@ -58,8 +59,6 @@ __all__ = [
     "sparql_file",
 ]
 
-VOCABULARY_GRAPH = BASE + "graph/vocabulary"
-"""Named graph holding the ontology, SKOS schemes and authority list (replaced on every build)."""
 
 LOCK_FILE = "beleidsgraaf.lock"
 
@@ -366,7 +365,7 @@ class Store:
             except SyntaxError as exc:
                 message = f"malformed SPARQL: {_one_line(exc)}"
             except (OSError, RuntimeError, ValueError) as exc:
-                # e.g. a substitution for a variable the SELECT does not project (SEP-0007)
+                # e.g. an evaluation error inside the engine
                 message = f"query failed: {_one_line(exc)}"
             finally:
                 raw = None

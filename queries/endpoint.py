@@ -7,9 +7,8 @@ the tool, a timeout, optional HTTP basic auth. Answers are parsed by pyoxigraph 
 
 Parameters are bound by a ``VALUES`` block inserted at the start of the query's outer ``WHERE``
 group, built from *serialised RDF terms* (``graph.sparql_terms.to_sparql``), never from raw user
-text: a value like ``"} ; DROP ALL #`` stays one string literal. Remote servers do not share
-pyoxigraph's substitution extension, and ``VALUES`` at the start of the group joins the binding
-into everything after it, which is what substitution means for our queries.
+text: a value like ``"} ; DROP ALL #`` stays one string literal. The embedded store binds the
+same way (``graph.sparql_terms.inject_values``), so both give the same rows.
 
 Every failure (connection refused, 401, 404, 500, timeout, an HTML page instead of results)
 becomes one :class:`~beleidsgraaf.errors.EndpointError` line naming the endpoint.

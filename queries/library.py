@@ -10,8 +10,9 @@ Each question is one ``.rq`` file in this package, starting with a header::
 A parameter line gives the variable name, its kind (``entity``: a label or IRI resolved to an
 IRI in the graph; ``iri``; ``string``; ``integer``; ``predicate``: a relation name of the
 ontology), an example value (used for the expected results) and a description. Values are turned
-into RDF *terms* and bound: by pyoxigraph substitution in the embedded store, by a ``VALUES`` block
-of serialised terms on a remote endpoint (``queries.endpoint``) -- never pasted as text.
+into RDF *terms* and bound by a ``VALUES`` block of serialised terms
+(``graph.sparql_terms.inject_values``), in the embedded store and on a remote endpoint alike --
+never pasted as text.
 
 Expected results live in ``expected/<dataset>/<name>.srj`` (SPARQL results JSON, the W3C test-suite
 habit); :func:`check_expected` compares any store or endpoint with them.

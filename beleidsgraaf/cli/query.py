@@ -198,13 +198,11 @@ def export(
 
     Example: beleidsgraaf export --format trig --format gexf --out export/
     """
-    from beleidsgraaf.graph.export import EXPORT_FORMATS
+    from beleidsgraaf.graph.export import check_formats
     from beleidsgraaf.graph.export import export as export_store
     from beleidsgraaf.graph.store import Store
 
-    unknown = [f for f in fmt or [] if f not in EXPORT_FORMATS]
-    if unknown:  # before opening the store: a typo should not wait for a lock
-        raise typer.BadParameter(f"unknown format {unknown[0]!r} (use {', '.join(EXPORT_FORMATS)})")
+    check_formats(fmt)  # before opening the store: a typo should not wait for a lock
     settings = settings_of(ctx)
     with Store(settings.store, read_only=True) as store:
         written = export_store(store, out or settings.out / "export", fmt)
