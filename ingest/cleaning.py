@@ -287,8 +287,8 @@ def _copy_cleaned(builder: _Builder, text: str, start: int) -> None:
     """Copy one line into ``builder``: invisible characters dropped, one space for any white
     space, footnote digits dropped.
 
-    The rules run on the *visible* characters, so that dropping an invisible one can never make
-    a new match appear: cleaning cleaned text changes nothing.
+    The rules run on the characters as they come out (invisible ones dropped, white space
+    folded), so that no edit can make a new match appear: cleaning cleaned text changes nothing.
     """
     has_invisible = _INVISIBLE.search(text) is not None
     pos: range | list[int] = range(len(text))
@@ -299,14 +299,20 @@ def _copy_cleaned(builder: _Builder, text: str, start: int) -> None:
         visible = "".join(text[i] for i in pos)
         drop = {m.start() for m in _INVISIBLE.finditer(text)}
     spaces: set[int] = set()
+    folded_out: set[int] = set()  # positions in `visible` that white-space folding removes
     for m in _WS_EDIT.finditer(visible):
         first, end = m.span()
         if visible[first] != " ":
             spaces.add(pos[first])
-        drop.update(pos[k] for k in range(first + 1, end))
+        folded_out.update(range(first + 1, end))
+    drop.update(pos[k] for k in folded_out)
+    # The footnote rules see the line as it will come out (white space folded too): on the
+    # unfolded line 'uitdagingen.1  0' hides a marker that 'uitdagingen.1 0' shows.
+    kept = [k for k in range(len(visible)) if k not in folded_out]
+    folded = "".join(" " if visible[k].isspace() else visible[k] for k in kept)
     for pattern in (_FOOTNOTE_AFTER_WORD, _FOOTNOTE_AFTER_STOP):
-        for m in pattern.finditer(visible):
-            drop.update(pos[k] for k in range(*m.span(1)))
+        for m in pattern.finditer(folded):
+            drop.update(pos[kept[k]] for k in range(*m.span(1)))
     done = 0
     for i in sorted(drop | spaces):
         builder.copy(text[done:i], start + done)
