@@ -79,7 +79,9 @@ __all__ = [
     "VOCABULARY_GRAPH",
     "Store",
     "StoredDocument",
+    "drop_graph_update",
     "sparql_file",
+    "union_add_update",
 ]
 
 
@@ -348,19 +350,11 @@ class Store:
 
     def _drop(self, name: str) -> str:
         """Update text that drops graph ``name`` and forgets its triples in the default graph."""
-        iri = ox.NamedNode(name).value  # validates the IRI before it is written into the update
-        forget = (
-            _bind_graph(sparql_file("default-graph-forget"), iri) + " ;\n" if self._union else ""
-        )
-        return f"{forget}DROP SILENT GRAPH <{iri}> ;\n"
+        return drop_graph_update(name, union_default=self._union)
 
     def _replace_graphs(self, name: str, triples: set[ox.Triple], drop: list[str]) -> None:
         graph = ox.NamedNode(name)
-        add = (
-            " ;\n" + _bind_graph(sparql_file("default-graph-add"), graph.value)
-            if self._union
-            else ""
-        )
+        add = " ;\n" + union_add_update(graph.value) if self._union else ""
         update = (
             "".join(self._drop(g) for g in [*drop, name])
             + f"INSERT DATA {{ GRAPH <{graph.value}> {{\n{_ntriples(triples)}\n}} }}{add}"
@@ -533,6 +527,20 @@ class Store:
 def sparql_file(name: str) -> str:
     """The text of ``graph/sparql/<name>.rq`` (queries this package runs itself)."""
     return (files("beleidsgraaf.graph") / "sparql" / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def drop_graph_update(graph: str, *, union_default: bool) -> str:
+    """SPARQL Update text (ending in ``;``) that drops ``graph``; with ``union_default`` it first
+    removes from the default graph the triples no other named graph holds (``graph.push`` sends
+    the same text to a server whose default graph it maintains)."""
+    iri = ox.NamedNode(graph).value  # validates the IRI before it is written into the update
+    forget = _bind_graph(sparql_file("default-graph-forget"), iri) + " ;\n" if union_default else ""
+    return f"{forget}DROP SILENT GRAPH <{iri}> ;\n"
+
+
+def union_add_update(graph: str) -> str:
+    """SPARQL Update text that copies ``graph``'s triples into the default graph."""
+    return _bind_graph(sparql_file("default-graph-add"), graph)
 
 
 def _bind_graph(update: str, iri: str) -> str:
