@@ -36,8 +36,13 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from beleidsgraaf.graph.results import QueryResult
-from beleidsgraaf.graph.sparql_terms import triples_block
-from beleidsgraaf.graph.store import Store, drop_graph_update, sparql_file, union_add_update
+from beleidsgraaf.graph.store import (
+    Store,
+    drop_graph_update,
+    ntriples_text,
+    sparql_file,
+    union_add_update,
+)
 from beleidsgraaf.ontology.iri import BASE
 
 __all__ = ["PushReport", "RemoteStore", "push"]
@@ -103,13 +108,13 @@ def push(
             first, rest = triples[:chunk], triples[chunk:]
             batch.append(
                 drop_graph_update(name, union_default=union_default)
-                + f"INSERT DATA {{ GRAPH <{name}> {{\n{triples_block(first)}\n}} }}"
+                + f"INSERT DATA {{ GRAPH <{name}> {{\n{ntriples_text(first)}\n}} }}"
             )
             batched += len(first)
             if rest:
                 send()
                 for start in range(0, len(rest), chunk):
-                    block = triples_block(rest[start : start + chunk])
+                    block = ntriples_text(rest[start : start + chunk])
                     remote.update(f"INSERT DATA {{ GRAPH <{name}> {{\n{block}\n}} }}")
             if union_default:
                 batch.append(union_add_update(name))

@@ -80,6 +80,7 @@ __all__ = [
     "Store",
     "StoredDocument",
     "drop_graph_update",
+    "ntriples_text",
     "sparql_file",
     "union_add_update",
 ]
@@ -357,7 +358,7 @@ class Store:
         add = " ;\n" + union_add_update(graph.value) if self._union else ""
         update = (
             "".join(self._drop(g) for g in [*drop, name])
-            + f"INSERT DATA {{ GRAPH <{graph.value}> {{\n{_ntriples(triples)}\n}} }}{add}"
+            + f"INSERT DATA {{ GRAPH <{graph.value}> {{\n{ntriples_text(triples)}\n}} }}{add}"
         )
         self._run_update(update, f"<{name}>")
 
@@ -551,7 +552,7 @@ def _bind_graph(update: str, iri: str) -> str:
     return update.replace("VALUES ?graph { UNDEF }", f"VALUES ?graph {{ <{iri}> }}", 1)
 
 
-def _ntriples(triples: set[ox.Triple]) -> str:
+def ntriples_text(triples: Iterable[ox.Triple]) -> str:
     """Triples as canonical N-Triples, written by pyoxigraph (in Rust: ~5x faster than building
     the text in Python). Every N-Triples line is valid SPARQL ``INSERT DATA`` syntax: quotes,
     backslashes and line breaks are escaped, so no text can end a literal early."""
