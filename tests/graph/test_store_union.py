@@ -143,3 +143,18 @@ def test_replacing_keeps_entities_other_documents_state(tmp_path: Path) -> None:
     store.close()
     with Store(tmp_path / "s", read_only=True) as again:
         assert _default(again) == _union(again)
+
+
+def test_an_interrupted_upgrade_is_redone_on_the_next_open(tmp_path: Path) -> None:
+    """No marker means 'not yet consistent': a store with part of the union copied in (the upgrade
+    was killed) gets the rest on the next read-write open, and nothing twice."""
+    named = {q for q in _fill(Store()).oxigraph if q.graph_name != DEFAULT}
+    path = tmp_path / "half"
+    raw = ox.Store(str(path))
+    raw.extend(named)
+    raw.extend(ox.Quad(q.subject, q.predicate, q.object, DEFAULT) for q in list(named)[:100])
+    raw.flush()
+    del raw
+    with Store(path) as store:
+        assert (path / UNION_MARKER).is_file()
+        assert _default(store) == _union(store) == {q.triple for q in named}
