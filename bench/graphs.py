@@ -25,11 +25,13 @@ def graph_with_entities(work: Path, entities: int, seed: int = 9) -> SyntheticGr
 
 
 def load_store(nquads: str, folder: str | None = None) -> Store:
-    """A beleidsgraaf ``Store`` (in memory, or on disk at ``folder``) holding ``nquads``."""
-    import pyoxigraph as ox
+    """A beleidsgraaf ``Store`` (in memory, or on disk at ``folder``) holding ``nquads``.
 
+    ``Store.bulk_load``, not pyoxigraph's: it also derives the default graph (the union of the
+    named graphs) that the store's queries read.
+    """
     from beleidsgraaf.graph.store import Store
 
     store = Store(Path(folder) if folder else None)
-    store.oxigraph.bulk_load(path=nquads, format=ox.RdfFormat.N_QUADS)
+    store.bulk_load(Path(nquads))
     return store

@@ -2,9 +2,11 @@
 
 Measured, each in a fresh child process (peak memory is that process's):
 
-- load: pyoxigraph ``bulk_load`` into a store on disk (what a rebuild from a dump does) and in
+- load: one ``Store.replace_graph`` per document on disk (what ``build`` does: each a
+  transaction that also maintains the union default graph), and ``Store.bulk_load`` (pyoxigraph's
+  bulk loader, then the default graph derived; what a restore from a dump does) on disk and in
   memory; baseline: parsing the same N-Quads into rdflib's in-memory ``Dataset``; and, at 200k
-  quads, one transactional ``load`` against ``bulk_load``;
+  quads, pyoxigraph's one-transaction ``load`` against ``Store.bulk_load``;
 - every ``queries/*.rq``: p50 on the persisted store written like ``build`` writes it (one
   transaction per document; opened read-only, as ``query`` and ``serve`` do), on a bulk-loaded
   store, on the first after ``optimize()`` (RocksDB compaction), and in memory; baseline:
@@ -44,24 +46,36 @@ def generate(ctx: Context) -> SyntheticGraph:
 
 
 def _load(nquads: str, folder: str | None, method: str) -> int:
+    """Load ``nquads``; returns the number of quads in named graphs.
+
+    ``per-document`` and ``bulk`` go through ``beleidsgraaf.graph.store.Store`` (so they include
+    maintaining / deriving the union default graph, as ``build`` and a dump restore do);
+    ``transaction`` is pyoxigraph's own one-transaction ``load`` of the whole file.
+    """
     import pyoxigraph as ox
 
-    store = ox.Store(folder) if folder else ox.Store()
-    if method == "bulk":
-        store.bulk_load(path=nquads, format=ox.RdfFormat.N_QUADS)
-    elif method == "per-document":
-        for chunk in _graph_chunks(nquads):
-            store.load(chunk, format=ox.RdfFormat.N_QUADS)
-    else:
-        store.load(path=nquads, format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    return len(store)
+    from beleidsgraaf.graph.store import Store
+
+    if method == "transaction":
+        raw = ox.Store(folder) if folder else ox.Store()
+        raw.load(path=nquads, format=ox.RdfFormat.N_QUADS)
+        raw.flush()
+        return len(raw)
+    with Store(Path(folder) if folder else None) as store:
+        if method == "bulk":
+            store.bulk_load(Path(nquads))
+        else:
+            for chunk in _graph_chunks(nquads):
+                quads = list(ox.parse(chunk, format=ox.RdfFormat.N_QUADS))
+                store.replace_graph(quads[0].graph_name.value, (q.triple for q in quads))
+        return len(store)
 
 
 def _graph_chunks(nquads: str) -> Iterator[str]:
     """The N-Quads of each named graph in turn (the generator writes graphs contiguously).
 
-    One ``load`` per chunk is one transaction per document, as ``Store.write_extraction`` does.
+    One ``Store.replace_graph`` per chunk is one transaction per document, as
+    ``Store.write_extraction`` does.
     """
     current = ""
     lines: list[str] = []
@@ -103,31 +117,9 @@ def _time_queries(
                 else:
                     times.append(elapsed)
             out[name] = {"times": times, "cold": cold, "rows": rows}
-            if values:
-                out[name]["values_times"] = _time_with_values(source, queries[name], values, runs)
         except QueryError as exc:
             out[name] = {"error": str(exc)}
     return out
-
-
-def _time_with_values(source: Any, query: Any, values: dict[str, str], runs: int) -> list[float]:
-    """The same lookup with its parameters written into the text as a ``VALUES`` block.
-
-    pyoxigraph ``substitutions`` (what ``Store.query`` uses) are not always pushed into the join
-    order; a ``VALUES`` block (what the remote endpoint client injects) is. Measured to show it.
-    """
-    from beleidsgraaf.queries.endpoint import inject_values
-    from beleidsgraaf.queries.library import bind
-
-    text = inject_values(query.text, bind(source, query, values))
-    times: list[float] = []
-    for _ in range(runs + 1):
-        start = time.perf_counter()
-        source.query(text, timeout=QUERY_TIMEOUT_S)
-        times.append(time.perf_counter() - start)
-        if times[-1] > SLOW_S:
-            break
-    return times[1:] or times
 
 
 def _query_oxigraph(
@@ -137,13 +129,12 @@ def _query_oxigraph(
     runs: int,
     optimize: bool,
 ) -> dict[str, dict[str, Any]]:
-    import pyoxigraph as ox
 
     from beleidsgraaf.graph.store import Store
 
     if folder is None:
         store = Store(None)
-        store.oxigraph.bulk_load(path=nquads, format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(Path(nquads))
     elif optimize:
         store = Store(Path(folder))
         store.oxigraph.optimize()
@@ -232,8 +223,8 @@ def _load_measurements(ctx: Context, graph: SyntheticGraph, base: ChildRun) -> l
     results = []
     for label, folder_name, method in (
         ("disk, one transaction per document (as build writes)", "store-build", "per-document"),
-        ("disk, bulk_load", "store-disk", "bulk"),
-        ("memory, bulk_load", None, "bulk"),
+        ("disk, Store.bulk_load (+ deriving the default graph)", "store-disk", "bulk"),
+        ("memory, Store.bulk_load (+ deriving the default graph)", None, "bulk"),
     ):
         times, peak, n = _loads(ctx, nq, folder_name, method, runs)
         t = stats(times)
@@ -316,11 +307,6 @@ def run(ctx: Context) -> list[Measurement]:
         notes = (
             f"{d['rows']} rows; cold {d['cold'] * 1000:.0f} ms; p50 in memory "
             f"{_p50(m)}, bulk-loaded disk {_p50(k)}, after optimize() {_p50(o)}"
-            + (
-                f", with VALUES instead of substitutions {_p50(d, 'values_times')}"
-                if "values_times" in d
-                else ""
-            )
             + "; baseline "
             + (
                 f"capped at {cap:g} s (ratio is a lower bound)"
@@ -344,7 +330,6 @@ def run(ctx: Context) -> list[Measurement]:
                     "memory_ms": [t * 1000 for t in m.get("times", [])],
                     "bulk_loaded_ms": [t * 1000 for t in k.get("times", [])],
                     "optimized_ms": [t * 1000 for t in o.get("times", [])],
-                    "values_ms": [t * 1000 for t in d.get("values_times", [])],
                     "baseline_capped": b["capped"],
                 },
             )

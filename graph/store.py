@@ -19,6 +19,27 @@ transaction. ``write_extraction`` therefore replaces a document with a single up
 ``tests/robustness/test_store_crash.py`` SIGKILLs a writer at random moments and checks that the
 store then equals a clean build once rewritten, and that every document graph present is whole.
 
+The default graph is the union. Analysts' queries name no graph, and they join several triple
+patterns. Answering them over the union of ~900 document graphs (pyoxigraph's
+``use_default_graph_as_union``) makes every pattern a scan of all graphs plus a de-duplication
+before each join; on a 1M-quad store that made lookups take seconds (``bench/analysis.md`` §2).
+So the store keeps its **default graph as the materialised, de-duplicated union of all named
+graphs** (documents and vocabulary) and queries run on it without the union flag; ``GRAPH ?g``
+patterns still see the documents. Every write maintains it *in the same update* (so in the same
+transaction) as the named-graph change::
+
+    <default-graph-forget ?graph=<g>> ; DROP SILENT GRAPH <g> ;     (for the old version, and <g>)
+    INSERT DATA { GRAPH <g> { ... } } ; <default-graph-add ?graph=<g>>
+
+``default-graph-forget`` deletes from the default graph the triples of ``<g>`` that no *other*
+named graph holds, so a triple leaves the default graph only with the last graph holding it.
+A store folder records that its default graph is maintained by the file :data:`UNION_MARKER`; a
+store written before (named graphs, empty default graph) is upgraded when it is first opened
+read-write (the union is copied in, one transaction per graph, and the marker written last, so an
+interrupted upgrade is simply redone). Opened read-only, such a store is queried with the union
+flag as before: slower, same rows. The default graph is derived data: dumps hold the named graphs
+only, and :meth:`Store.bulk_load` rebuilds it.
+
 Locking. RocksDB allows one read-write opener per folder; a second one would fail with a cryptic
 I/O error. A read-write :class:`Store` therefore takes an exclusive ``fcntl`` lock on
 ``<store>/beleidsgraaf.lock`` before opening (waiting up to ``lock_timeout`` seconds, then
@@ -30,10 +51,11 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import os
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -53,14 +75,20 @@ from beleidsgraaf.ontology.iri import BASE, DEF
 __all__ = [
     "DUMP_FORMATS",
     "LOCK_FILE",
+    "UNION_MARKER",
     "VOCABULARY_GRAPH",
     "Store",
     "StoredDocument",
+    "drop_graph_update",
+    "ntriples_text",
     "sparql_file",
+    "union_add_update",
 ]
 
 
 LOCK_FILE = "beleidsgraaf.lock"
+UNION_MARKER = "beleidsgraaf-union-default-graph"
+"""File in a store folder saying its default graph is the maintained union of its named graphs."""
 
 DUMP_FORMATS: dict[str, ox.RdfFormat] = {
     "trig": ox.RdfFormat.TRIG,
@@ -69,7 +97,8 @@ DUMP_FORMATS: dict[str, ox.RdfFormat] = {
     "nt": ox.RdfFormat.N_TRIPLES,
     "jsonld": ox.RdfFormat.JSON_LD,
 }
-"""Formats :meth:`Store.dump` writes; the triple formats hold the union of all graphs."""
+"""Formats :meth:`Store.dump` writes; the dataset formats hold the named graphs, the triple
+formats the union of all graphs (the default graph)."""
 
 _DATASET_FORMATS = {"trig", "nquads", "jsonld"}
 
@@ -152,6 +181,8 @@ class Store:
         self.read_only = read_only
         self._write_lock = threading.RLock()
         self._file_lock: _FileLock | None = None
+        self._union = True
+        """Whether the default graph is the maintained union (else queries use the union flag)."""
         if path is None:
             if read_only:
                 raise StoreError("an in-memory store cannot be opened read-only")
@@ -172,6 +203,35 @@ class Store:
         except OSError as exc:
             self.close()
             raise StoreError(f"{path}: cannot open the store: {exc}") from exc
+        self._union = (path / UNION_MARKER).is_file()
+        if not read_only and not self._union:
+            self._upgrade()
+
+    def _upgrade(self) -> None:
+        """Make the default graph the union of the named graphs, then write the marker.
+
+        For a store written before the default graph was maintained (or a folder filled by
+        pyoxigraph's ``bulk_load``). One transaction per named graph keeps each small (one huge
+        transaction grows faster than linearly); the marker is written only after a flush, so an
+        interruption leaves no marker and the next read-write open redoes it (adding is
+        idempotent). Triples already in the default graph are kept: nothing is lost.
+        """
+        store = self.oxigraph
+        with self._write_lock:
+            for graph in store.named_graphs():
+                if isinstance(graph, ox.NamedNode):
+                    store.update(_bind_graph(sparql_file("default-graph-add"), graph.value))
+            self._mark_union()
+
+    def _mark_union(self) -> None:
+        if self.path is not None:
+            self.oxigraph.flush()
+            marker = Path(self.path) / UNION_MARKER
+            with marker.open("w", encoding="utf-8") as fh:
+                fh.write("The default graph is the union of the named graphs (graph/store.py).\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+        self._union = True
 
     # -- life cycle -----------------------------------------------------------------------------
 
@@ -235,10 +295,11 @@ class Store:
         with self.lock():
             self._replace_graphs(VOCABULARY_GRAPH, _to_triples(graph), drop=[])
 
-    def replace_graph(self, name: URIRef | str, graph: Graph) -> None:
+    def replace_graph(self, name: URIRef | str, graph: Graph | Iterable[ox.Triple]) -> None:
         """Replace any named graph ``name`` by ``graph``'s triples, in one transaction."""
+        triples = _to_triples(graph) if isinstance(graph, Graph) else set(graph)
         with self.lock():
-            self._replace_graphs(str(name), _to_triples(graph), drop=[])
+            self._replace_graphs(str(name), triples, drop=[])
 
     def remove_document(self, name_or_hash: str) -> int:
         """Drop a document's graph (by file name, content hash or hash prefix, or graph IRI).
@@ -258,28 +319,75 @@ class Store:
             raise StoreError(f"{key!r} matches {len(matches)} documents; give the content hash")
         with self.lock():
             removed = matches[0].triples
-            self.oxigraph.update(f"DROP SILENT GRAPH <{matches[0].graph}>")
+            self._run_update(self._drop(matches[0].graph), matches[0].graph)
         return removed
 
     def remove_graph(self, name: URIRef | str) -> None:
         """Drop any named graph (no error when absent)."""
         with self.lock():
-            self.oxigraph.update(f"DROP SILENT GRAPH <{ox.NamedNode(str(name)).value}>")
+            self._run_update(self._drop(str(name)), str(name))
+
+    def update(self, update: str) -> None:
+        """Run any SPARQL Update (``serve --update-token``), then re-derive the default graph.
+
+        The update may change named graphs in any way, so the union is recomputed in the same
+        request (one transaction): default-graph triples no named graph holds are deleted and every
+        named graph is added again. That costs a pass over the store (seconds at 1M quads); the
+        document writes above maintain it per graph instead. Triples an update writes to the
+        default graph itself are therefore dropped unless a named graph holds them.
+        """
+        with self.lock():
+            resync = (
+                sparql_file("default-graph-resync") + " ;\n" + sparql_file("default-graph-add")
+                if self._union
+                else ""
+            )
+            try:
+                self.oxigraph.update(f"{update} ;\n{resync}" if resync else update)
+            except SyntaxError as exc:
+                raise QueryError(f"malformed SPARQL update: {_one_line(exc)}") from exc
+            except OSError as exc:
+                raise StoreError(f"{self.path or 'store'}: update failed: {exc}") from exc
+
+    def _drop(self, name: str) -> str:
+        """Update text that drops graph ``name`` and forgets its triples in the default graph."""
+        return drop_graph_update(name, union_default=self._union)
 
     def _replace_graphs(self, name: str, triples: set[ox.Triple], drop: list[str]) -> None:
-        graph = ox.NamedNode(name)  # validates the IRI before it is written into the update
-        drops = "".join(f"DROP SILENT GRAPH <{ox.NamedNode(g).value}> ;\n" for g in drop)
+        graph = ox.NamedNode(name)
+        add = " ;\n" + union_add_update(graph.value) if self._union else ""
         update = (
-            f"{drops}DROP SILENT GRAPH <{graph.value}> ;\n"
-            f"INSERT DATA {{ GRAPH <{graph.value}> {{\n"
-            f"{_ntriples(triples)}\n}} }}"
+            "".join(self._drop(g) for g in [*drop, name])
+            + f"INSERT DATA {{ GRAPH <{graph.value}> {{\n{ntriples_text(triples)}\n}} }}{add}"
         )
+        self._run_update(update, f"<{name}>")
+
+    def _run_update(self, update: str, what: str) -> None:
         try:
             self.oxigraph.update(update)
         except (OSError, SyntaxError) as exc:
-            raise StoreError(
-                f"{self.path or 'store'}: writing graph <{name}> failed: {exc}"
-            ) from exc
+            raise StoreError(f"{self.path or 'store'}: writing graph {what} failed: {exc}") from exc
+
+    def bulk_load(self, path: Path, fmt: str = "nquads") -> None:
+        """Load a dump (TriG or N-Quads) fast, then derive the default graph.
+
+        pyoxigraph's ``bulk_load`` is not transactional (it is what restoring a 1M-quad dump
+        needs: one transaction of that size takes minutes). The marker is removed first and
+        written back once the default graph is derived, so an interrupted load is redone by the
+        next read-write open (:meth:`_upgrade`). Triples outside named graphs in the file stay in
+        the default graph.
+        """
+        if fmt not in _DATASET_FORMATS - {"jsonld"}:
+            raise StoreError(f"bulk_load reads trig or nquads, not {fmt!r}")
+        with self.lock():
+            if self.path is not None:
+                (Path(self.path) / UNION_MARKER).unlink(missing_ok=True)
+            try:
+                self.oxigraph.bulk_load(path=str(path), format=DUMP_FORMATS[fmt])
+            except (OSError, SyntaxError) as exc:
+                raise StoreError(f"{path}: cannot load: {exc}") from exc
+            self._union = False
+            self._upgrade()
 
     def _graph_triples(self, name: str) -> set[ox.Triple]:
         g = ox.NamedNode(name)
@@ -323,7 +431,7 @@ class Store:
         *,
         timeout: float | None = None,
     ) -> list[dict[str, Term]]:
-        """Run a SELECT over the union of all named graphs; rows as {variable: term}.
+        """Run a SELECT over the default graph (the union of all named graphs); rows as dicts.
 
         ``bindings`` are bound as RDF terms by a ``VALUES`` block of serialised terms
         (:func:`~beleidsgraaf.graph.sparql_terms.inject_values`), never pasted as text.
@@ -341,7 +449,7 @@ class Store:
         timeout: float | None = None,
         max_rows: int | None = None,
     ) -> QueryResult:
-        """Run any query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the union of all named graphs.
+        """Run any query (SELECT, ASK, CONSTRUCT, DESCRIBE); its default graph is the union.
 
         With ``timeout`` the evaluation runs in a worker thread (pyoxigraph releases the GIL) and
         a :class:`QueryError` is raised when it is not done in time. An in-process query cannot be
@@ -349,6 +457,7 @@ class Store:
         such threads may exist.
         """
         store = self.oxigraph
+        union = self._union
         query = inject_values(query, bindings or {})
 
         def run() -> QueryResult:
@@ -358,7 +467,7 @@ class Store:
             message = ""
             raw: Any = None
             try:
-                raw = store.query(query, use_default_graph_as_union=True)
+                raw = store.query(query, use_default_graph_as_union=not union)
                 return QueryResult.from_oxigraph(raw, max_rows=max_rows)
             except QueryError as exc:
                 message = str(exc)
@@ -376,19 +485,30 @@ class Store:
         return _with_timeout(run, timeout)
 
     def dump(self, fmt: str = "trig", output: IO[bytes] | Path | None = None) -> bytes | None:
-        """Serialise the store: TriG, N-Quads or JSON-LD keep the named graphs; Turtle and
-        N-Triples hold the union of all graphs (duplicates merged)."""
+        """Serialise the store: TriG, N-Quads or JSON-LD hold the named graphs; Turtle and
+        N-Triples the union of all graphs (duplicates merged).
+
+        The dataset formats leave the default graph out: it is derived (the union of the named
+        graphs), so writing it would double the dump, and :meth:`bulk_load` derives it again --
+        loading a dump gives the same store.
+        """
         if fmt not in DUMP_FORMATS:
             raise StoreError(f"unknown export format {fmt!r} (use {', '.join(DUMP_FORMATS)})")
         rdf_format = DUMP_FORMATS[fmt]
         prefixes = {"bg": DEF, "id": BASE + "id/"} if fmt in ("trig", "turtle") else None
         quads: list[Any]
+        store = self.oxigraph
         if fmt in _DATASET_FORMATS:
-            quads = sorted(self.oxigraph, key=str)
-        else:
             quads = sorted(
-                {ox.Triple(q.subject, q.predicate, q.object) for q in self.oxigraph}, key=str
+                (q for q in store if not self._union or q.graph_name != ox.DefaultGraph()), key=str
             )
+        elif self._union:
+            quads = sorted(
+                (q.triple for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())),
+                key=str,
+            )
+        else:
+            quads = sorted({q.triple for q in store}, key=str)
         if isinstance(output, Path):
             with output.open("wb") as fh:
                 ox.serialize(quads, fh, format=rdf_format, prefixes=prefixes)
@@ -396,15 +516,43 @@ class Store:
         return ox.serialize(quads, output, format=rdf_format, prefixes=prefixes)
 
     def __len__(self) -> int:
-        return len(self.oxigraph)
+        """Quads in named graphs (the default graph is derived from them, so not counted)."""
+        store = self.oxigraph
+        if not self._union:
+            return len(store)
+        default = int(self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"].value)
+        return len(store) - default
 
 
+@functools.cache
 def sparql_file(name: str) -> str:
     """The text of ``graph/sparql/<name>.rq`` (queries this package runs itself)."""
     return (files("beleidsgraaf.graph") / "sparql" / f"{name}.rq").read_text(encoding="utf-8")
 
 
-def _ntriples(triples: set[ox.Triple]) -> str:
+def drop_graph_update(graph: str, *, union_default: bool) -> str:
+    """SPARQL Update text (ending in ``;``) that drops ``graph``; with ``union_default`` it first
+    removes from the default graph the triples no other named graph holds (``graph.push`` sends
+    the same text to a server whose default graph it maintains)."""
+    iri = ox.NamedNode(graph).value  # validates the IRI before it is written into the update
+    forget = _bind_graph(sparql_file("default-graph-forget"), iri) + " ;\n" if union_default else ""
+    return f"{forget}DROP SILENT GRAPH <{iri}> ;\n"
+
+
+def union_add_update(graph: str) -> str:
+    """SPARQL Update text that copies ``graph``'s triples into the default graph."""
+    return _bind_graph(sparql_file("default-graph-add"), graph)
+
+
+def _bind_graph(update: str, iri: str) -> str:
+    """Bind ``?graph`` in a maintenance update (``VALUES ?graph { UNDEF }``) to one graph IRI."""
+    iri = ox.NamedNode(iri).value
+    if "VALUES ?graph { UNDEF }" not in update:
+        raise StoreError("maintenance update without a ?graph binding")
+    return update.replace("VALUES ?graph { UNDEF }", f"VALUES ?graph {{ <{iri}> }}", 1)
+
+
+def ntriples_text(triples: Iterable[ox.Triple]) -> str:
     """Triples as canonical N-Triples, written by pyoxigraph (in Rust: ~5x faster than building
     the text in Python). Every N-Triples line is valid SPARQL ``INSERT DATA`` syntax: quotes,
     backslashes and line breaks are escaped, so no text can end a literal early."""

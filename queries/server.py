@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from beleidsgraaf.errors import BeleidsgraafError
+from beleidsgraaf.errors import BeleidsgraafError, QueryError, StoreError
 from beleidsgraaf.graph.results import QueryResult
 from beleidsgraaf.graph.store import Store
 from beleidsgraaf.queries.library import load_library, run_query
@@ -236,16 +236,13 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(HTTPStatus.FORBIDDEN, "update refused: missing or wrong bearer token")
             return
         try:
-            with self.server.store.lock():
-                self.server.store.oxigraph.update(text)
-        except SyntaxError as exc:
-            self._error(
-                HTTPStatus.BAD_REQUEST,
-                "malformed SPARQL update: " + " ".join(str(exc).split())[:240],
-            )
+            # Store.update keeps the default graph the union of the named graphs
+            self.server.store.update(text)
+        except QueryError as exc:
+            self._error(HTTPStatus.BAD_REQUEST, str(exc))
             return
-        except OSError as exc:
-            self._error(HTTPStatus.INTERNAL_SERVER_ERROR, f"update failed: {exc}")
+        except StoreError as exc:
+            self._error(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc))
             return
         self._send(HTTPStatus.NO_CONTENT, b"", "text/plain")
 

@@ -147,6 +147,14 @@ def push(
     prune: Annotated[
         bool, typer.Option("--prune", help="Drop server document graphs not in the local store.")
     ] = False,
+    union_default: Annotated[
+        bool,
+        typer.Option(
+            "--union-default-graph",
+            help="Also keep the server's default graph the union of the graphs (Oxigraph "
+            "started WITHOUT --union-default-graph; fast queries).",
+        ),
+    ] = False,
 ) -> None:
     """Push every named graph to a SPARQL server, replacing each graph.
 
@@ -174,6 +182,7 @@ def push(
             method="gsp" if graph_store else "update",
             graph_store_url=graph_store,
             prune=prune,
+            union_default=union_default,
         )
     typer.echo(
         f"pushed {report.graphs} graphs ({report.triples} triples) to {url}; "

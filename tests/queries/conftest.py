@@ -28,6 +28,16 @@ def sample_store(sample_store_path: Path) -> Iterator[Store]:
 @pytest.fixture
 def oxigraph_server(tmp_path: Path) -> Iterator[str]:
     """A real Oxigraph server on a free loopback port (union default graph); stopped by pid."""
+    yield from _oxigraph(tmp_path, "--union-default-graph")
+
+
+@pytest.fixture
+def plain_oxigraph_server(tmp_path: Path) -> Iterator[str]:
+    """A real Oxigraph server whose default graph is its own (for ``push(union_default=True)``)."""
+    yield from _oxigraph(tmp_path)
+
+
+def _oxigraph(tmp_path: Path, *flags: str) -> Iterator[str]:
     port = free_port()
     proc = subprocess.Popen(
         [
@@ -37,7 +47,7 @@ def oxigraph_server(tmp_path: Path) -> Iterator[str]:
             str(tmp_path / "oxigraph"),
             "--bind",
             f"127.0.0.1:{port}",
-            "--union-default-graph",
+            *flags,
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

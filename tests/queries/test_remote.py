@@ -61,6 +61,39 @@ def test_repush_replaces_a_changed_document(tmp_path: Path, oxigraph_server: str
     assert _graph_sizes(remote) == local
 
 
+def _default_graph(endpoint: Endpoint) -> set[str]:
+    rows = endpoint.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }").rows
+    return {f"{r['s']} {r['p']} {r['o']}" for r in rows}
+
+
+def _union_of_graphs(endpoint: Endpoint) -> set[str]:
+    rows = endpoint.query("SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+    return {f"{r['s']} {r['p']} {r['o']}" for r in rows}
+
+
+def test_push_can_maintain_the_union_default_graph_on_the_server(
+    tmp_path: Path, plain_oxigraph_server: str
+) -> None:
+    """No ``--union-default-graph`` on the server: push keeps its default graph the union, also
+    when a changed document replaces its old version and when graphs are pruned; batched small
+    graphs (chunk) and one graph split over several requests both keep it."""
+    remote = Endpoint(plain_oxigraph_server)
+    with Store(build_sample(tmp_path / "store")) as store:
+        push(store, remote, union_default=True, chunk=150)  # graphs split and batched
+        assert _default_graph(remote) == _union_of_graphs(remote)
+        for name, query in load_library().items():
+            here = run_query(store, query, query.examples)
+            there = run_query(remote, query, query.examples)
+            assert sorted(map(repr, here.rows)) == sorted(map(repr, there.rows)), name
+        for extraction in sample_extractions(version=2):
+            store.write_extraction(extraction)
+        store.remove_document(store.documents()[0].file_name)
+        report = push(store, remote, union_default=True, prune=True)
+        assert report.dropped and set(_graph_sizes(remote)) == set(store.graphs())
+        assert _default_graph(remote) == _union_of_graphs(remote)
+        assert check_expected(remote, dataset="sample") == check_expected(store, dataset="sample")
+
+
 def test_serve_answers_like_the_embedded_store(served: SparqlServer) -> None:
     remote = Endpoint(served.url + "/sparql")
     assert check_expected(remote) == []

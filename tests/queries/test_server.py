@@ -22,7 +22,8 @@ from beleidsgraaf.graph.store import Store
 from beleidsgraaf.queries.server import SparqlServer
 
 TOKEN = "t0ken-with-enough-entropy-42"
-INSERT = "INSERT DATA { <http://e/a> <http://e/b> 'c' }"
+# into a named graph: the default graph is the union of the named graphs (graph.store)
+INSERT = "INSERT DATA { GRAPH <http://e/g> { <http://e/a> <http://e/b> 'c' } }"
 
 
 def _post(url: str, data: bytes, ctype: str, token: str | None = None) -> tuple[int, bytes]:
@@ -188,8 +189,9 @@ def test_query_page_runs_a_library_query_in_chromium(served: SparqlServer) -> No
 def test_a_slow_query_gets_503_and_the_server_keeps_answering(tmp_path: Path) -> None:
     with Store(tmp_path / "big") as store:
         p, g = ox.NamedNode("http://e/p"), ox.NamedNode("http://e/g")
-        store.oxigraph.extend(
-            ox.Quad(ox.NamedNode(f"http://e/{i}"), p, ox.Literal(str(i)), g) for i in range(3000)
+        store.replace_graph(
+            g.value,
+            (ox.Triple(ox.NamedNode(f"http://e/{i}"), p, ox.Literal(str(i))) for i in range(3000)),
         )
         server, thread = start_serve(store, timeout=0.2, workers=2)
         try:

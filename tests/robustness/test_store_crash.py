@@ -82,10 +82,17 @@ def _driver(tmp_path: Path) -> Path:
 
 
 def _graphs(path: Path) -> dict[str, frozenset[ox.Quad]]:
+    """The named graphs; checks that the default graph is exactly their union (graph.store
+    maintains it in the same transaction as each graph, so no crash may leave them apart)."""
     with Store(path, read_only=True) as store:
         out: dict[str, set[ox.Quad]] = {}
+        default: set[ox.Triple] = set()
         for quad in store.oxigraph:
-            out.setdefault(str(quad.graph_name), set()).add(quad)
+            if quad.graph_name == ox.DefaultGraph():
+                default.add(quad.triple)
+            else:
+                out.setdefault(str(quad.graph_name), set()).add(quad)
+    assert default == {q.triple for quads in out.values() for q in quads}, "default graph != union"
     return {g: frozenset(q) for g, q in out.items()}
 
 
