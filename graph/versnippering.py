@@ -176,8 +176,8 @@ def _number(x: float) -> float | None:
 
 def measure(facts: GraphFacts, scope: Scope = Scope()) -> dict[str, Any]:  # noqa: B008
     """Every metric for one group: the JSON object of one entry of ``groups``."""
-    G = actor_graph(facts, scope=scope)
     B = actor_initiative_graph(facts, scope=scope)
+    G = actor_graph(facts, scope=scope, two_mode=B)
     result = suite(G)
     initiatives = sorted(v for v, d in B.nodes(data="bipartite") if d == 1)
     actor_sets = {i: set(B[i]) for i in initiatives}

@@ -5,14 +5,11 @@ Converting a 430,000-edge NetworkX graph to a sparse matrix takes seconds in Pyt
 metrics. :func:`adjacency` converts once; every metric that works on arrays takes the result as
 its optional ``adjacency`` argument (and converts by itself when it is not given), so a metric
 called on its own and a metric called from the suite give the same numbers.
-
-The triangle list (:func:`triangles`) is what Burt's measures need: the contacts that two tied
-actors share. It is enumerated once per graph, in the order of Chiba & Nishizeki (1985).
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterator
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -21,10 +18,7 @@ import networkx as nx
 import numpy as np
 from scipy import sparse
 
-__all__ = ["Adjacency", "adjacency", "triangles"]
-
-_WEDGE_CHUNK = 4_000_000
-"""Wedges (pairs of out-neighbours) examined per vectorised step: bounds the memory used."""
+__all__ = ["Adjacency", "adjacency", "prepared"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -122,49 +116,3 @@ def prepared(G: nx.Graph, given: Adjacency | None, weight: str | None = None) ->
     if given is not None and (weight is None or given.weight == weight):
         return given
     return adjacency(G, weight)
-
-
-def triangles(A: Adjacency) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """Every triangle of the graph once, as three arrays of entry positions in ``A.matrix``.
-
-    Yields chunks ``(ab, ac, bc)``: for triangle k, ``ab[k]`` is the position (in
-    ``A.matrix.data``/``indices``) of the entry of edge a–b in row a, and so on, where a is the
-    triangle's node of lowest degree. Edges are oriented from lower to higher (degree, index)
-    rank and only pairs of a node's *out*-neighbours are examined (Chiba & Nishizeki 1985), so
-    the hubs' long neighbour lists are never paired up: the work is O(m·α) with α the
-    arboricity, instead of the Σ deg² of a matrix product.
-
-    References
-    ----------
-    .. [1] Chiba, N. & Nishizeki, T. (1985). Arboricity and subgraph listing algorithms.
-       *SIAM Journal on Computing* 14(1), 210-223.
-    """
-    m = A.matrix
-    n = A.n
-    if n < 3 or m.nnz == 0:
-        return
-    rank = np.empty(n, dtype=np.int64)
-    rank[np.lexsort((np.arange(n), A.degree))] = np.arange(n)
-    rows, cols = A.rows, m.indices.astype(np.int64)
-    out = np.flatnonzero(rank[rows] < rank[cols])  # entry positions of the oriented edges
-    out_rows = rows[out]
-    starts = np.searchsorted(out_rows, np.arange(n + 1))
-    key = rows * n + cols  # sorted: rows ascending, indices sorted within rows
-    # For each oriented entry e (a -> b), the later entries of row a pair with it.
-    later = np.repeat(starts[1:], np.diff(starts)) - np.arange(len(out)) - 1
-    ends = np.cumsum(later)
-    begin = 0
-    while begin < len(out):
-        stop = int(np.searchsorted(ends, ends[begin] - later[begin] + _WEDGE_CHUNK, side="right"))
-        stop = max(stop, begin + 1)
-        counts = later[begin:stop]
-        first = np.repeat(np.arange(begin, stop), counts)
-        offsets = np.arange(len(first)) - np.repeat(np.cumsum(counts) - counts, counts)
-        second = first + 1 + offsets
-        b, c = cols[out[first]], cols[out[second]]
-        pos = np.searchsorted(key, b * n + c)
-        pos = np.minimum(pos, len(key) - 1)
-        hit = key[pos] == b * n + c
-        if hit.any():
-            yield out[first[hit]], out[second[hit]], pos[hit]
-        begin = stop
