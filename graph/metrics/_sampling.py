@@ -1,9 +1,10 @@
 """Shared helpers for the metrics: when to sample, which nodes, and seeding igraph.
 
 Exact shortest-path metrics cost O(n·m); above :data:`EXACT_LIMIT` nodes they use a fixed-seed
-sample of source nodes instead (Brandes & Pich 2007), so the whole suite measures a
-50,000-node, 430,000-edge projection in about 15 seconds. Every function that may sample says so in its docstring and takes ``sources`` and
-``seed`` so the caller can report ``"approximate": true`` with the sample size.
+sample of source nodes instead (Brandes & Pich 2007), so the whole suite measures a 50,000-node,
+430,000-edge projection in about 15 seconds. Every function that may sample says so in its
+docstring and takes ``sources`` and ``seed`` so the caller can report ``"approximate": true``
+with the sample size.
 """
 
 from __future__ import annotations
