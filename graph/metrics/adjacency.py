@@ -91,7 +91,8 @@ def adjacency(G: nx.Graph, weight: str | None = "weight") -> Adjacency:
     nodes = list(G)
     n = len(nodes)
     index = {v: i for i, v in enumerate(nodes)}
-    neighbourhoods = [G.adj[v] for v in nodes]
+    adj = dict(G.adjacency())  # the neighbour dicts themselves: their views iterate in Python
+    neighbourhoods = [adj[v] for v in nodes]
     sizes = np.fromiter(map(len, neighbourhoods), dtype=np.int64, count=n)
     total = int(sizes.sum())
     # map/chain instead of nested generators: this loop over 2m entries is the whole cost
