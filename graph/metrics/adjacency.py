@@ -116,8 +116,15 @@ def adjacency(G: nx.Graph, weight: str | None = "weight") -> Adjacency:
     return Adjacency(nodes=nodes, matrix=matrix, loops=loops, weight=weight)
 
 
-def prepared(G: nx.Graph, given: Adjacency | None, weight: str | None = None) -> Adjacency:
-    """``given`` when it fits (same weights, or any when ``weight`` is ``None``), else convert."""
-    if given is not None and (weight is None or given.weight == weight):
+def prepared(
+    G: nx.Graph, given: Adjacency | None, weight: str | None = None, *, exact: bool = False
+) -> Adjacency:
+    """``given`` when it fits, else a new conversion of ``G``.
+
+    It fits when it was made with the same ``weight``, or with any weights when ``weight`` is
+    ``None`` and ``exact`` is false (the metric reads only :attr:`Adjacency.pattern`). Metrics
+    that read :attr:`Adjacency.matrix` even without weights pass ``exact=True``.
+    """
+    if given is not None and (given.weight == weight or (weight is None and not exact)):
         return given
     return adjacency(G, weight)

@@ -116,11 +116,14 @@ def modularity(
     """
     if G.number_of_edges() == 0:
         return 0.0
-    A = prepared(G, adjacency, weight)
+    A = prepared(G, adjacency, weight, exact=True)
     index = {v: i for i, v in enumerate(A.nodes)}
     label = np.full(A.n, -1, dtype=np.int64)
-    for c, members in enumerate(communities):
-        label[[index[v] for v in members]] = c
+    try:
+        for c, members in enumerate(communities):
+            label[[index[v] for v in members]] = c
+    except KeyError as exc:
+        raise nx.NetworkXError(f"community member {exc} is not a node of G") from exc
     if (label < 0).any() or sum(len(c) for c in communities) != A.n:
         raise nx.NetworkXError("communities is not a partition of the nodes of G")
     matrix = A.matrix

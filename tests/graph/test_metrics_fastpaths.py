@@ -71,10 +71,16 @@ def test_modularity_equals_networkx(seed: int) -> None:
         assert metrics.modularity(G, partition, weight=weight) == pytest.approx(
             nx.community.modularity(G, partition, weight=weight)
         )
+    weighted = metrics.adjacency(G)  # a conversion with weights must not leak into weight=None
+    assert metrics.modularity(G, partition, weight=None, adjacency=weighted) == pytest.approx(
+        nx.community.modularity(G, partition, weight=None)
+    )
     louvain = metrics.louvain_partition(G, seed=seed)
     assert metrics.modularity(G, louvain) == pytest.approx(nx.community.modularity(G, louvain))
     with pytest.raises(nx.NetworkXError):
         metrics.modularity(G, partition[1:])
+    with pytest.raises(nx.NetworkXError):
+        metrics.modularity(G, [*partition, {"not a node"}])
 
 
 @pytest.mark.parametrize("seed", SEEDS)
