@@ -203,6 +203,7 @@ def actor_initiative_graph(
     for e, kind in facts.types.items():
         if scope.has(e) and (kind in ACTOR_TYPES or kind in INITIATIVE_TYPES):
             _add_node(B, facts, e)
+    kinds: dict[tuple[str, str], set[str]] = {}  # first appearance keeps the order of before
     for s, p, o, g in facts.relations:
         if p not in wanted or not scope.counts(g):
             continue
@@ -215,15 +216,13 @@ def actor_initiative_graph(
             continue
         if not (scope.has(actor) or scope.has(initiative)):
             continue
+        kinds.setdefault((actor, initiative), set()).add(p)
+    for actor, initiative in kinds:
         _add_node(B, facts, actor)
         _add_node(B, facts, initiative)
-        kinds = (
-            set(B.edges[actor, initiative]["predicates"])
-            if B.has_edge(actor, initiative)
-            else set()
-        )
-        kinds.add(p)
-        B.add_edge(actor, initiative, predicates=sorted(kinds), weight=len(kinds))
+    B.add_edges_from(
+        (a, i, {"predicates": sorted(k), "weight": len(k)}) for (a, i), k in kinds.items()
+    )
     return B
 
 
@@ -242,6 +241,7 @@ def actor_graph(
     predicates: Collection[str] = TWO_MODE_PREDICATES,
     direct: Collection[str] = ACTOR_PREDICATES,
     scope: Scope = EVERYTHING,
+    two_mode: nx.Graph | None = None,
 ) -> nx.Graph:
     """The one-mode actor network (see the module docstring).
 
@@ -251,7 +251,9 @@ def actor_graph(
     ``direct`` relations (pass ``direct=()`` for co-occurrence only). Nodes: every actor of the
     scope (isolates included: an actor the documents name but tie to nobody counts) plus the
     actors of kept edges. Edge attributes ``shared`` (initiatives or co-occurrences) and
-    ``direct`` (relations) keep the parts of the weight apart.
+    ``direct`` (relations) keep the parts of the weight apart. ``two_mode``: the network of
+    :func:`actor_initiative_graph` for the same ``predicates`` and ``scope``, when the caller
+    has already built it (the versnippering report needs both).
 
     Examples
     --------
@@ -268,13 +270,16 @@ def actor_graph(
             _add_node(G, facts, e)
     shared: Counter[tuple[str, str]] = Counter()
     if via == "initiatives":
-        B = actor_initiative_graph(facts, predicates=predicates, scope=scope)
+        B = (
+            actor_initiative_graph(facts, predicates=predicates, scope=scope)
+            if two_mode is None
+            else two_mode
+        )
         for v, data in B.nodes(data=True):
             if data["bipartite"] == 0:
                 _add_node(G, facts, v)
             else:
-                for a, b in combinations(sorted(B[v]), 2):
-                    shared[a, b] += 1
+                shared.update(combinations(sorted(B[v]), 2))  # counted in C
     elif via == "cooccurrence":
         for a, b, w, g in facts.cooccurrences:
             if (
@@ -299,16 +304,17 @@ def actor_graph(
             and (scope.has(s) or scope.has(o))
         ):
             direct_counts[min(s, o), max(s, o)] += 1
-    for a, b in shared.keys() | direct_counts.keys():
-        _add_node(G, facts, a)
-        _add_node(G, facts, b)
-        G.add_edge(
-            a,
-            b,
-            shared=shared[a, b],
-            direct=direct_counts[a, b],
-            weight=shared[a, b] + direct_counts[a, b],
-        )
+    # Counter order is deterministic (facts order), unlike a set's: no sort needed.
+    pairs = list(shared) + [pair for pair in direct_counts if pair not in shared]
+    for a, b in pairs:
+        if a not in G or b not in G:
+            _add_node(G, facts, a)
+            _add_node(G, facts, b)
+    G.add_edges_from(
+        (a, b, {"shared": shared[a, b], "direct": d, "weight": shared[a, b] + d})
+        for a, b in pairs
+        for d in (direct_counts[a, b],)
+    )
     return G
 
 

@@ -176,8 +176,8 @@ def _number(x: float) -> float | None:
 
 def measure(facts: GraphFacts, scope: Scope = Scope()) -> dict[str, Any]:  # noqa: B008
     """Every metric for one group: the JSON object of one entry of ``groups``."""
-    G = actor_graph(facts, scope=scope)
     B = actor_initiative_graph(facts, scope=scope)
+    G = actor_graph(facts, scope=scope, two_mode=B)
     result = suite(G)
     initiatives = sorted(v for v, d in B.nodes(data="bipartite") if d == 1)
     actor_sets = {i: set(B[i]) for i in initiatives}
@@ -206,34 +206,37 @@ def measure(facts: GraphFacts, scope: Scope = Scope()) -> dict[str, Any]:  # noq
 def suite(G: nx.Graph, *, seed: int = SEED) -> dict[str, Any]:
     """The graph-only metrics of one one-mode network (no facts needed; used by the benchmark)."""
     n, m = G.number_of_nodes(), G.number_of_edges()
-    sizes = metrics.component_sizes(G)
+    A = metrics.adjacency(G)  # once: every metric below reads the same arrays
+    sizes = metrics.component_sizes(G, adjacency=A)
     approximate = sample_sources(n, None, seed) is not None
-    communities = metrics.louvain_partition(G, seed=seed)
-    burt = metrics.burt_measures(G)
+    communities = metrics.louvain_partition(G, seed=seed, adjacency=A)
+    burt = metrics.burt_measures(G, adjacency=A)
     labels = dict(G.nodes(data="label", default=None))
-    between = metrics.betweenness(G, seed=seed)
+    between = metrics.betweenness(G, seed=seed, adjacency=A)
     return {
         "nodes": n,
         "edges": m,
         "components": len(sizes),
         "largest_component_share": _number(sizes[0] / n if n else 0.0),
-        "isolates_share": _number(metrics.isolates_share(G)),
-        "borgatti_f": _number(metrics.borgatti_fragmentation(G)),
-        "distance_weighted_f": _number(metrics.distance_weighted_fragmentation(G, seed=seed)),
+        "isolates_share": _number(metrics.isolates_share(G, adjacency=A)),
+        "borgatti_f": _number(metrics.borgatti_fragmentation(G, adjacency=A)),
+        "distance_weighted_f": _number(
+            metrics.distance_weighted_fragmentation(G, seed=seed, adjacency=A)
+        ),
         "density": _number(metrics.density(G)),
         "average_degree": _number(metrics.average_degree(G)),
-        "degree_centralization": _number(metrics.degree_centralization(G)),
+        "degree_centralization": _number(metrics.degree_centralization(G, adjacency=A)),
         "betweenness_centralization": _number(
-            metrics.betweenness_centralization(G, seed=seed, scores=between)
+            metrics.betweenness_centralization(G, seed=seed, scores=between, adjacency=A)
         ),
-        "modularity": _number(metrics.modularity(G, communities)),
+        "modularity": _number(metrics.modularity(G, communities, adjacency=A)),
         "communities": len(communities),
         "effective_size_mean": _number(_nanmean(burt["effective_size"])),
         "constraint_mean": _number(_nanmean(burt["constraint"])),
         "hierarchy_mean": _number(_nanmean(burt["hierarchy"])),
         "key_players": [
             {"iri": str(v), "label": labels.get(v) or str(v), "df_after": _number(df)}
-            for v, df in metrics.key_players(G, KEY_PLAYERS, seed=seed, scores=between)
+            for v, df in metrics.key_players(G, KEY_PLAYERS, seed=seed, scores=between, adjacency=A)
         ],
         "approximate": approximate,
         "sample_size": DEFAULT_SOURCES if approximate else None,

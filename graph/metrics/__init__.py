@@ -5,10 +5,13 @@ used on any network, not only on beleidsgraaf projections. What NetworkX lacks (
 DF, key players, Burt's hierarchy, Gould-Fernandez brokerage for undirected networks,
 centralization, overlap, concentration) is written here and tested against hand-computed values.
 Shortest-path measures sample source nodes above 2,000 nodes (fixed seed; see ``_sampling``).
+Metrics that work on arrays take an optional ``adjacency`` (see ``adjacency``): the suite converts
+the graph once and passes it to all of them.
 """
 
 from __future__ import annotations
 
+from beleidsgraaf.graph.metrics.adjacency import Adjacency, adjacency
 from beleidsgraaf.graph.metrics.brokerage import (
     BROKERAGE_ROLES,
     burt_measures,
@@ -40,6 +43,8 @@ from beleidsgraaf.graph.metrics.overlap import (
 
 __all__ = [
     "BROKERAGE_ROLES",
+    "Adjacency",
+    "adjacency",
     "average_degree",
     "betweenness",
     "betweenness_centralization",

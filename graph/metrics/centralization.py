@@ -10,7 +10,8 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 
-from beleidsgraaf.graph.metrics._sampling import sample_sources, to_igraph
+from beleidsgraaf.graph.metrics._sampling import sample_sources
+from beleidsgraaf.graph.metrics.adjacency import Adjacency, prepared
 
 __all__ = [
     "average_degree",
@@ -56,13 +57,14 @@ def average_degree(G: nx.Graph) -> float:
     return 2.0 * G.number_of_edges() / n if n else 0.0
 
 
-def degree_centralization(G: nx.Graph) -> float:
+def degree_centralization(G: nx.Graph, *, adjacency: Adjacency | None = None) -> float:
     r"""Freeman's degree centralization: how much one node dominates the ties.
 
     .. math:: C_D = \frac{\sum_i (d_{max} - d_i)}{(n - 1)(n - 2)}
 
     with :math:`d_i` the degree (number of distinct neighbours) of node i. The denominator is the
-    value of a star, the most centralized graph.
+    value of a star, the most centralized graph. ``adjacency``: ``G`` already converted (see
+    :func:`~beleidsgraaf.graph.metrics.adjacency.adjacency`).
 
     Range [0, 1]; higher = more centralized (the network depends on one hub), 0 when all
     degrees are equal. Defined as 0 for n < 3.
@@ -84,13 +86,17 @@ def degree_centralization(G: nx.Graph) -> float:
     n = G.number_of_nodes()
     if n < 3:
         return 0.0
-    degrees = [sum(1 for u in G[v] if u != v) for v in G]
-    top = max(degrees)
-    return sum(top - d for d in degrees) / ((n - 1) * (n - 2))
+    degrees = prepared(G, adjacency).degree
+    return int(np.sum(degrees.max() - degrees)) / ((n - 1) * (n - 2))
 
 
 def betweenness_centralization(
-    G: nx.Graph, *, sources: int | None = None, seed: int = 0, scores: np.ndarray | None = None
+    G: nx.Graph,
+    *,
+    sources: int | None = None,
+    seed: int = 0,
+    scores: np.ndarray | None = None,
+    adjacency: Adjacency | None = None,
 ) -> float:
     r"""Freeman's betweenness centralization: how much brokerage is concentrated in one node.
 
@@ -111,6 +117,8 @@ def betweenness_centralization(
         Seed of the sample.
     scores : numpy.ndarray, optional
         Normalised betweenness already computed by :func:`betweenness` (saves a second pass).
+    adjacency : Adjacency, optional
+        ``G`` already converted (see :func:`~beleidsgraaf.graph.metrics.adjacency.adjacency`).
 
     Examples
     --------
@@ -131,17 +139,28 @@ def betweenness_centralization(
     n = G.number_of_nodes()
     if n < 3:
         return 0.0
-    b = betweenness(G, sources=sources, seed=seed) if scores is None else scores
+    b = (
+        betweenness(G, sources=sources, seed=seed, adjacency=adjacency)
+        if scores is None
+        else scores
+    )
     top = float(b.max())
     return float(np.sum(top - b)) / (n - 1)
 
 
-def betweenness(G: nx.Graph, *, sources: int | None = None, seed: int = 0) -> np.ndarray:
+def betweenness(
+    G: nx.Graph,
+    *,
+    sources: int | None = None,
+    seed: int = 0,
+    adjacency: Adjacency | None = None,
+) -> np.ndarray:
     """Normalised betweenness of every node of ``G`` (in ``list(G)`` order), maybe sampled.
 
     Brandes' algorithm in igraph (C). Range [0, 1] per node (1: the centre of a star); exact up
     to 2,000 nodes, above that estimated from ``sources`` (default 256) sampled source nodes and
-    scaled by n/k.
+    scaled by n/k. ``adjacency``: ``G`` already converted (see
+    :func:`~beleidsgraaf.graph.metrics.adjacency.adjacency`).
 
     Examples
     --------
@@ -155,16 +174,17 @@ def betweenness(G: nx.Graph, *, sources: int | None = None, seed: int = 0) -> np
     .. [2] Brandes, U. & Pich, C. (2007). Centrality estimation in large networks.
        *International Journal of Bifurcation and Chaos* 17(7), 2303-2318.
     """
-    nodes, h = to_igraph(G)
-    n = len(nodes)
+    A = prepared(G, adjacency)
+    n = A.n
     if n < 3:
         return np.zeros(n)
     idx = sample_sources(n, sources, seed)
     if idx is None:
-        raw = np.asarray(h.betweenness(directed=False), dtype=float)
+        raw = np.asarray(A.igraph().betweenness(directed=False), dtype=float)
     else:
         # igraph's subset betweenness with k of the n sources holds about k/n of the full value
         # (with all sources it equals the full betweenness): scale up by n/k.
-        raw = np.asarray(h.betweenness(directed=False, sources=idx.tolist()), dtype=float)
+        raw = A.igraph().betweenness(directed=False, sources=idx.tolist())
+        raw = np.asarray(raw, dtype=float)
         raw = raw * n / len(idx)
     return raw / ((n - 1) * (n - 2) / 2.0)

@@ -10,14 +10,20 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 import networkx as nx
+import numpy as np
 
-from beleidsgraaf.graph.metrics._sampling import seeded_igraph, to_igraph
+from beleidsgraaf.graph.metrics._sampling import seeded_igraph
+from beleidsgraaf.graph.metrics.adjacency import Adjacency, prepared
 
 __all__ = ["louvain_partition", "modularity"]
 
 
 def louvain_partition(
-    G: nx.Graph, *, weight: str | None = "weight", seed: int = 0
+    G: nx.Graph,
+    *,
+    weight: str | None = "weight",
+    seed: int = 0,
+    adjacency: Adjacency | None = None,
 ) -> list[set[Hashable]]:
     """Communities found by the Louvain method (igraph's multilevel algorithm), fixed seed.
 
@@ -31,6 +37,9 @@ def louvain_partition(
     weight : str or None
         Edge attribute with the tie strength (missing = 1); ``None`` ignores weights.
     seed : int
+    adjacency : Adjacency, optional
+        ``G`` already converted with the same ``weight`` (see
+        :func:`~beleidsgraaf.graph.metrics.adjacency.adjacency`).
 
     Returns
     -------
@@ -51,9 +60,11 @@ def louvain_partition(
     .. [1] Blondel, V. D., Guillaume, J.-L., Lambiotte, R. & Lefebvre, E. (2008). Fast unfolding
        of communities in large networks. *J. Stat. Mech.* P10008.
     """
-    nodes, h = to_igraph(G, weight=weight)
+    A = prepared(G, adjacency, weight)
+    nodes = A.nodes
     if not nodes:
         return []
+    h = A.igraph()
     if h.ecount() == 0:
         return [{v} for v in nodes]
     with seeded_igraph(seed):
@@ -63,14 +74,34 @@ def louvain_partition(
 
 
 def modularity(
-    G: nx.Graph, communities: list[set[Hashable]], *, weight: str | None = "weight"
+    G: nx.Graph,
+    communities: list[set[Hashable]],
+    *,
+    weight: str | None = "weight",
+    adjacency: Adjacency | None = None,
 ) -> float:
-    r"""Newman's modularity of a partition (networkx's implementation).
+    r"""Newman's modularity of a partition (as :func:`networkx.community.modularity` defines it).
 
-    .. math:: Q = \frac{1}{2m} \sum_{ij} \left(A_{ij} - \frac{k_i k_j}{2m}\right) \delta(c_i, c_j)
+    .. math:: Q = \sum_c \left[\frac{L_c}{m} - \left(\frac{K_c}{2m}\right)^2\right]
+
+    with m the total edge weight, :math:`L_c` the weight of the edges inside community c and
+    :math:`K_c` the summed weighted degree of its nodes (a self-loop counts once in m and
+    :math:`L_c` and twice in the degree, as in NetworkX). Computed on the adjacency arrays in
+    O(m); equal to NetworkX's pure-Python version (tested), which needs seconds at 400,000 edges.
 
     Range [-½, 1); higher = the network is more clearly split into separate clusters (more
     fragmented). 0 for a graph without edges (by definition here; undefined in the formula).
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    communities : list of set
+        A partition of the nodes of ``G``.
+    weight : str or None
+        Edge attribute with the tie strength (missing = 1); ``None`` = every tie 1.
+    adjacency : Adjacency, optional
+        ``G`` already converted with the same ``weight`` (see
+        :func:`~beleidsgraaf.graph.metrics.adjacency.adjacency`).
 
     Examples
     --------
@@ -85,4 +116,24 @@ def modularity(
     """
     if G.number_of_edges() == 0:
         return 0.0
-    return float(nx.community.modularity(G, communities, weight=weight))
+    A = prepared(G, adjacency, weight, exact=True)
+    index = {v: i for i, v in enumerate(A.nodes)}
+    label = np.full(A.n, -1, dtype=np.int64)
+    try:
+        for c, members in enumerate(communities):
+            label[[index[v] for v in members]] = c
+    except KeyError as exc:
+        raise nx.NetworkXError(f"community member {exc} is not a node of G") from exc
+    if (label < 0).any() or sum(len(c) for c in communities) != A.n:
+        raise nx.NetworkXError("communities is not a partition of the nodes of G")
+    matrix = A.matrix
+    strength = np.asarray(matrix.sum(axis=1)).ravel() + 2.0 * A.loops
+    two_m = float(strength.sum())
+    inside = label[A.rows] == label[matrix.indices]
+    loops = np.bincount(label, weights=A.loops, minlength=len(communities))
+    within = (
+        np.bincount(label[A.rows[inside]], weights=matrix.data[inside], minlength=len(communities))
+        + 2.0 * loops
+    )
+    degree_sums = np.bincount(label, weights=strength, minlength=len(communities))
+    return float(np.sum(within / two_m - (degree_sums / two_m) ** 2))

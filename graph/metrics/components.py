@@ -7,17 +7,23 @@ that share no initiative with anyone).
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
+from scipy.sparse.csgraph import connected_components
+
+from beleidsgraaf.graph.metrics.adjacency import Adjacency, prepared
 
 __all__ = ["component_sizes", "isolates_share"]
 
 
-def component_sizes(G: nx.Graph) -> list[int]:
+def component_sizes(G: nx.Graph, *, adjacency: Adjacency | None = None) -> list[int]:
     """Sizes of the connected components, largest first.
 
     Parameters
     ----------
     G : networkx.Graph
         An undirected graph (edge weights are ignored).
+    adjacency : Adjacency, optional
+        ``G`` already converted (see :func:`~beleidsgraaf.graph.metrics.adjacency.adjacency`).
 
     Returns
     -------
@@ -37,10 +43,14 @@ def component_sizes(G: nx.Graph) -> list[int]:
     ----------
     .. [1] Wasserman, S. & Faust, K. (1994). *Social Network Analysis*, §4.2.4. Cambridge UP.
     """
-    return sorted((len(c) for c in nx.connected_components(G)), reverse=True)
+    A = prepared(G, adjacency)
+    if A.n == 0:
+        return []
+    _, labels = connected_components(A.pattern, directed=False)
+    return sorted(np.bincount(labels).tolist(), reverse=True)
 
 
-def isolates_share(G: nx.Graph) -> float:
+def isolates_share(G: nx.Graph, *, adjacency: Adjacency | None = None) -> float:
     """Share of nodes without any tie.
 
     Definition: ``|{v : deg(v) = 0}| / n``; self-loops do not count as ties.
@@ -59,8 +69,7 @@ def isolates_share(G: nx.Graph) -> float:
     ----------
     .. [1] Wasserman, S. & Faust, K. (1994). *Social Network Analysis*, §4.3. Cambridge UP.
     """
-    n = G.number_of_nodes()
-    if n == 0:
+    A = prepared(G, adjacency)
+    if A.n == 0:
         return 0.0
-    isolated = sum(1 for v in G if all(u == v for u in G[v]))
-    return isolated / n
+    return int(np.count_nonzero(A.degree == 0)) / A.n

@@ -7,19 +7,19 @@ of 'versnippering': 0 when everybody can reach everybody, 1 when nobody can reac
 
 from __future__ import annotations
 
+from typing import Any
+
 import networkx as nx
 import numpy as np
-from scipy import sparse
-from scipy.sparse.csgraph import shortest_path
 
-from beleidsgraaf.graph.metrics._sampling import sample_sources, to_csr
+from beleidsgraaf.graph.metrics._sampling import sample_sources
+from beleidsgraaf.graph.metrics.adjacency import Adjacency, prepared
+from beleidsgraaf.graph.metrics.components import component_sizes
 
 __all__ = ["borgatti_fragmentation", "distance_weighted_fragmentation"]
 
-_CHUNK = 256
 
-
-def borgatti_fragmentation(G: nx.Graph) -> float:
+def borgatti_fragmentation(G: nx.Graph, *, adjacency: Adjacency | None = None) -> float:
     r"""Borgatti's fragmentation: the share of ordered pairs of nodes that cannot reach each other.
 
     .. math:: F = 1 - \frac{\sum_k s_k (s_k - 1)}{n (n - 1)}
@@ -33,6 +33,8 @@ def borgatti_fragmentation(G: nx.Graph) -> float:
     ----------
     G : networkx.Graph
         Undirected; weights are ignored.
+    adjacency : Adjacency, optional
+        ``G`` already converted (see :func:`~beleidsgraaf.graph.metrics.adjacency.adjacency`).
 
     Examples
     --------
@@ -52,55 +54,60 @@ def borgatti_fragmentation(G: nx.Graph) -> float:
     n = G.number_of_nodes()
     if n < 2:
         return 0.0
-    reachable = sum(len(c) * (len(c) - 1) for c in nx.connected_components(G))
+    reachable = sum(s * (s - 1) for s in component_sizes(G, adjacency=adjacency))
     return 1.0 - reachable / (n * (n - 1))
 
 
 def reciprocal_distance_sums(
-    G: nx.Graph, *, sources: int | None = None, seed: int = 0
+    G: nx.Graph,
+    *,
+    sources: int | None = None,
+    seed: int = 0,
+    adjacency: Adjacency | None = None,
 ) -> tuple[float, int]:
     """Σ over (sampled) sources s and all targets t ≠ s of 1/d(s, t), and the number of sources.
 
     The building block of :func:`distance_weighted_fragmentation` and of the key-player search;
     unreachable pairs add 0. Distances are hop counts (edge weights are tie strengths, not
-    lengths), computed by scipy's breadth-first Dijkstra in C.
+    lengths). See :func:`graph_reciprocal_sums`.
     """
-    _, adjacency = to_csr(G)
-    return matrix_reciprocal_sums(adjacency, sources=sources, seed=seed)
+    A = prepared(G, adjacency)
+    return graph_reciprocal_sums(A.igraph(), sources=sources, seed=seed)
 
 
-def matrix_reciprocal_sums(
-    adjacency: sparse.csr_array,
+def graph_reciprocal_sums(
+    h: Any,
     *,
     sources: int | None = None,
     seed: int = 0,
     indices: np.ndarray | None = None,
 ) -> tuple[float, int]:
-    """:func:`reciprocal_distance_sums` on a symmetric adjacency matrix (CSR).
+    """:func:`reciprocal_distance_sums` on an undirected ``igraph.Graph`` (weights ignored).
 
-    ``indices`` fixes the source rows explicitly (the key-player search evaluates every removal
-    from the same sources, so differences between candidates are not sampling noise).
+    Σ_t 1/d(s, t) is the (unnormalised) harmonic centrality of s, which igraph computes with
+    one breadth-first search per source in C without materialising the distance matrix (about
+    four times faster than ``scipy.sparse.csgraph.shortest_path`` plus the sum). ``indices``
+    fixes the source vertices explicitly (the key-player search evaluates every removal from
+    the same sources, so differences between candidates are not sampling noise).
     """
-    n = adjacency.shape[0]
+    n = h.vcount()
     if n < 2:
         return 0.0, n
     if indices is not None:
-        chosen = indices
+        chosen: list[int] | None = [int(i) for i in indices]
     else:
         idx = sample_sources(n, sources, seed)
-        chosen = np.arange(n) if idx is None else idx
-    total = 0.0
-    for start in range(0, len(chosen), _CHUNK):
-        dist = shortest_path(
-            adjacency, directed=False, unweighted=True, indices=chosen[start : start + _CHUNK]
-        )
-        finite = np.isfinite(dist) & (dist > 0)
-        total += float(np.sum(1.0 / dist[finite]))
-    return total, len(chosen)
+        chosen = None if idx is None else idx.tolist()
+    values = h.harmonic_centrality(vertices=chosen, weights=None, normalized=False)
+    return float(np.sum(values)), n if chosen is None else len(chosen)
 
 
 def distance_weighted_fragmentation(
-    G: nx.Graph, *, sources: int | None = None, seed: int = 0
+    G: nx.Graph,
+    *,
+    sources: int | None = None,
+    seed: int = 0,
+    adjacency: Adjacency | None = None,
 ) -> float:
     r"""Distance-weighted fragmentation: one minus the mean reciprocal distance between nodes.
 
@@ -123,6 +130,8 @@ def distance_weighted_fragmentation(
         estimate (Brandes & Pich 2007).
     seed : int
         Seed of the source sample (results are reproducible).
+    adjacency : Adjacency, optional
+        ``G`` already converted (see :func:`~beleidsgraaf.graph.metrics.adjacency.adjacency`).
 
     Examples
     --------
@@ -144,5 +153,5 @@ def distance_weighted_fragmentation(
     n = G.number_of_nodes()
     if n < 2:
         return 0.0
-    total, k = reciprocal_distance_sums(G, sources=sources, seed=seed)
+    total, k = reciprocal_distance_sums(G, sources=sources, seed=seed, adjacency=adjacency)
     return min(1.0, max(0.0, 1.0 - total / (k * (n - 1))))

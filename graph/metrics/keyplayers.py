@@ -11,9 +11,9 @@ from collections.abc import Hashable
 import networkx as nx
 import numpy as np
 
-from beleidsgraaf.graph.metrics._sampling import to_csr
+from beleidsgraaf.graph.metrics.adjacency import Adjacency, prepared
 from beleidsgraaf.graph.metrics.centralization import betweenness
-from beleidsgraaf.graph.metrics.fragmentation import matrix_reciprocal_sums
+from beleidsgraaf.graph.metrics.fragmentation import graph_reciprocal_sums
 
 __all__ = ["KEYPLAYER_EXACT_LIMIT", "KEYPLAYER_SOURCES", "key_players"]
 
@@ -32,6 +32,7 @@ def key_players(
     sources: int | None = None,
     seed: int = 0,
     scores: np.ndarray | None = None,
+    adjacency: Adjacency | None = None,
 ) -> list[tuple[Hashable, float]]:
     r"""The k nodes whose removal raises distance-weighted fragmentation DF most (greedy).
 
@@ -60,6 +61,8 @@ def key_players(
         Sampling of DF above 500 nodes.
     scores : numpy.ndarray, optional
         Betweenness in ``list(G)`` order, when already computed (see :func:`betweenness`).
+    adjacency : Adjacency, optional
+        ``G`` already converted (see :func:`~beleidsgraaf.graph.metrics.adjacency.adjacency`).
 
     Returns
     -------
@@ -79,14 +82,15 @@ def key_players(
     .. [1] Borgatti, S. P. (2006). Identifying sets of key players in a social network.
        *Computational and Mathematical Organization Theory* 12(1), 21-34.
     """
-    nodes, adjacency = to_csr(G)
+    A = prepared(G, adjacency)
+    nodes, h = A.nodes, A.igraph()
     n = len(nodes)
     if n < 3 or k < 1:
         return []
     if sources is None and n > KEYPLAYER_EXACT_LIMIT:
         sources = KEYPLAYER_SOURCES
-    b = betweenness(G, seed=seed) if scores is None else scores
-    degree = np.diff(adjacency.indptr)
+    b = betweenness(G, seed=seed, adjacency=A) if scores is None else scores
+    degree = A.degree
     order = np.lexsort((-degree, -b))  # betweenness first, degree breaks ties
     pool = [int(i) for i in order[:candidates] if degree[i] > 0]
     # Common random numbers: the same sampled source *nodes* (never a candidate) for every
@@ -103,10 +107,10 @@ def key_players(
             if not keep[i]:
                 continue
             keep[i] = False
-            rest = adjacency[keep][:, keep]
-            m = rest.shape[0]
+            rest = h.induced_subgraph(np.flatnonzero(keep).tolist(), "copy_and_delete")
+            m = rest.vcount()
             rows = None if fixed is None else (np.cumsum(keep) - 1)[fixed]
-            total, used = matrix_reciprocal_sums(rest, sources=sources, seed=seed, indices=rows)
+            total, used = graph_reciprocal_sums(rest, sources=sources, seed=seed, indices=rows)
             df = 1.0 - total / (used * (m - 1)) if m > 1 and used else 0.0
             keep[i] = True
             if best is None or df > best[0] + 1e-12:

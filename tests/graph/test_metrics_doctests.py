@@ -16,6 +16,7 @@ MODULES = [
     "beleidsgraaf.graph.metrics.keyplayers",
     "beleidsgraaf.graph.metrics.overlap",
     "beleidsgraaf.graph.metrics.concentration",
+    "beleidsgraaf.graph.metrics.adjacency",
     "beleidsgraaf.graph.projection",
     "beleidsgraaf.graph.versnippering",
     "beleidsgraaf.viz.report",
