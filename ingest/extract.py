@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from beleidsgraaf.errors import ConfigError, DocumentError
 from beleidsgraaf.ingest.document import Block, SourceDocument
+from beleidsgraaf.ingest.frames import unnamed_subject
 from beleidsgraaf.ingest.records import (
     CoOccurrence,
     DocumentInfo,
@@ -304,23 +305,12 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
 def _authors_speak(text: str, located: list[Located]) -> bool:
     """Whether the document's authors are the unstated subject of a sentence.
 
-    They are when the sentence speaks in the first person ('we', 'ons'), or when it says 'samen
-    met X' / 'samenwerking met X' / 'in samenspraak met X' with no actor named before it.
+    They are when the sentence speaks in the first person ('we', 'ons'), or when a 'met' frame
+    ('samen met X', 'afgestemd met X', 'coalities met X') has no actor named before it.
     """
-    if _FIRST_PERSON.search(text):
-        return True
-    cue = _WITH_WHOM.search(text)
-    if cue is None:
-        return False
-    return not any(
-        0 <= loc.start < cue.start() and loc.type in {"Organisation", "Person"} for loc in located
-    )
+    return bool(_FIRST_PERSON.search(text)) or unnamed_subject(text, located)
 
 
-_WITH_WHOM = re.compile(
-    r"\b(?:samen|samenwerking|samenspraak|afstemming|overleg|gesprek(?:ken)?)\s+met\b",
-    re.IGNORECASE,
-)
 _CARRIED_SUBJECT = re.compile(r"^\W*(?:Zij|Ze|Hij|Deze organisatie|De organisatie)\b")
 _ACTOR_TYPES = frozenset({"Organisation", "Person"})
 _FIRST_PERSON = re.compile(r"\b(?:we|wij|ons|onze)\b", re.IGNORECASE)

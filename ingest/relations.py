@@ -16,10 +16,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from itertools import pairwise
 
 from beleidsgraaf.ingest.document import SourceDocument
+from beleidsgraaf.ingest.frames import Located, affiliations, frame_relations, runs
 from beleidsgraaf.ingest.records import (
     CoOccurrence,
     Entity,
@@ -49,7 +48,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         re.IGNORECASE,
     ),
     "coordinates": re.compile(
-        r"\bco[öo]rdin\w*|\btrekker\w*|\bpenvoerder\w*|\bpenvoering\b|\bregie\w*|\bleidt\b"
+        r"\bco[öo]rdin\w*|\btrekker\w*|\bpenvoerder\w*|\bpenvoering\b|\bregie(?:rol|voering|voerder\w*|houder\w*)?\b|\bleidt\b"
         r"|\bleiden\b|\bonder\s+leiding\b|\bvoorzitter\w*|\bgeleid\b|\baanjager\w*"
         r"|\bkwartiermaker\w*|\bverantwoordelijk\b|\bdecaan\b|\bdean\b|\bvoortouw\b"
         r"|\bopgezet\w*\b|\bgeïnitieerd\b|\binitiatiefnemer\w*",
@@ -57,13 +56,14 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     "funds": re.compile(
         r"\bfinancier\w*|\bgefinancierd\b|\bbekostig\w*|\bgesubsidieerd\b|\bsubsidieert\b"
-        r"|\bfinanciering\s+(?:van|door|uit)\b|\bstelt\b.{0,40}\bbeschikbaar\b"
+        r"|\bstelt\b.{0,40}\bbeschikbaar\b"
         r"|\bmiddelen\s+(?:van|uit)\b|\binvesteert\b|\binvesteren\b|\bfunding\b",
         re.IGNORECASE,
     ),
     "implements": re.compile(
-        r"\buitvoer\w*|\bvoer\w*\b.{0,40}\buit\b|\borganiseer\w*|\borganiseert\b|\bgeorganiseerd\b"
-        r"|\bimplement\w*|\bzet\w*\b.{0,30}\bop\b|\bheeft\s+ontwikkeld\b"
+        r"\buitvoer(?:en|t|de|den|der|ders)\b|\buitgevoerd\b|\bvoer\w*\b.{0,40}\buit\b|\borganiseer\w*|\borganiseert\b|\bgeorganiseerd\b"
+        r"|\bimplement\w*|\bzet\w*\b.{0,30}\bop\b|\b(?:heeft|hebben)\b.{0,60}\bontwikkeld\b"
+        r"|\bverzorg(?:t|en|d|de|den)\b"
         r"|\bontwikkelt\b|\bbiedt\b.{0,40}\baan\b|\binitiatief\s+van\b|\blanceert\b|\bgelanceerd\b",
         re.IGNORECASE,
     ),
@@ -75,12 +75,6 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"|\binbreng\b|\bmet\s+de\s+lancering\b|\bin\s+het\s+kader\s+van\b|\bbetrokken\s+bij\b",
         re.IGNORECASE,
     ),
-    "partOf": re.compile(
-        r"\bonderdeel\s+(?:van|uitmaakt|uitmaken)\b|\bmaakt?\w*\b.{0,30}\bdeel\s+uit\b"
-        r"|\bmaken\b.{0,30}\bdeel\s+uit\b|\bbehoort\s+tot\b|\bbehoren\s+tot\b|\bvalt\s+onder\b"
-        r"|\bleden\s+van\b|\blid\s+van\b|\bbestaat\s+uit\b|\bbestaande\s+uit\b",
-        re.IGNORECASE,
-    ),
 }
 
 _PLACE_PREP = re.compile(
@@ -88,27 +82,23 @@ _PLACE_PREP = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
-    """An entity mention inside a sentence: IRI, type and character span in the sentence."""
+def _pairs_for(
+    predicate: str, items: Sequence[Located], groups: list[list[Located]]
+) -> Iterable[tuple[Located, Located]]:
+    """Who relates to whom when only a cue word, no frame, says what the sentence is about.
 
-    iri: str
-    type: str
-    start: int
-    end: int
-
-
-def _pairs_for(predicate: str, items: Sequence[Located]) -> Iterable[tuple[Located, Located]]:
+    Working together is said of the members of one coordination ('A en B werken samen'), never
+    of names that merely share the sentence; the other predicates relate actors to programmes.
+    """
     actors = [m for m in items if m.type in _ACTORS]
     actions = [m for m in items if m.type in _ACTIONS]
     if predicate == "collaboratesWith":
-        orgs = [m for m in items if m.type == "Organisation"]
-        if len(orgs) <= 4:
-            for i, a in enumerate(orgs):
-                for b in orgs[i + 1 :]:
-                    yield a, b
-        else:  # a long enumeration: only neighbours are said to work together
-            yield from pairwise(orgs)
+        for group in groups:
+            orgs = [m for m in group if m.type == "Organisation"]
+            if 2 <= len(orgs) <= _MAX_COORDINATION:
+                for i, a in enumerate(orgs):
+                    for b in orgs[i + 1 :]:
+                        yield a, b
     elif predicate in {"coordinates", "participatesIn", "implements"}:
         for a in actors:
             for b in actions:
@@ -119,12 +109,30 @@ def _pairs_for(predicate: str, items: Sequence[Located]) -> Iterable[tuple[Locat
                 continue
             for b in actions:
                 yield a, b
-    elif predicate == "partOf":
-        # 'X maakt deel uit van Y', 'X is onderdeel van Y': the part comes first.
-        for i, a in enumerate(items):
-            for b in items[i + 1 :]:
-                if a.type == b.type or (a.type in _ACTORS and b.type == "Organisation"):
-                    yield a, b
+
+
+_MAX_COORDINATION = 5
+"""Longer enumerations list the parties of a landscape, not partners in one piece of work."""
+
+
+def _cue(pattern: re.Pattern[str], sentence: str, spans: Sequence[Located]) -> str | None:
+    """The first match of a cue that is a word of the sentence, not part of a name.
+
+    'Leiden' in 'Leiden-Delft-Erasmus' and 'Regie' in 'Landelijke Regiegroep' are names, not
+    the verbs 'leiden' and 'regie voeren'; a capitalised cue inside a sentence is a name too.
+    'heeft geleid tot' is 'resulted in', not 'led'.
+    """
+    for match in pattern.finditer(sentence):
+        at, to = match.start(), match.end()
+        if any(m.start < to and at < m.end for m in spans):
+            continue
+        word = match.group(0)
+        if at > 0 and word[:1].isupper() and not word.isupper() and sentence[:at].strip():
+            continue
+        if re.match(r"\s+tot\b", sentence[to:]) and word.lower() in {"geleid", "leiden", "leidt"}:
+            continue
+        return word.lower()
+    return None
 
 
 def sentence_relations(
@@ -133,25 +141,38 @@ def sentence_relations(
     """Typed relations stated in one sentence.
 
     ``items`` are the sentence's entity mentions, in any order; an item with ``start`` -1 is
-    named by the enclosing section heading rather than the sentence. Sentences naming
-    more than ``max_entities`` entities are enumerations, where cue words do not say who does
-    what; only appositions and places are taken from them.
+    named by the enclosing section heading, the authors or the sentence before rather than the
+    sentence. Verb frames (:mod:`~beleidsgraaf.ingest.frames`) come first: they say who is the
+    subject and who the object. A cue word whose predicate no frame explained then relates the
+    remaining actors and programmes. Sentences naming more than ``max_entities`` entities are
+    enumerations, where cue words do not say who does what; only frames, appositions and
+    places are taken from them.
     """
     every = sorted((m for m in items if m.start >= 0), key=lambda m: m.start)
-    ordered = sorted({m.iri: m for m in items}.values(), key=lambda m: m.start)
     found: dict[tuple[str, str, str], Relation] = {}
 
     def add(s: Located, p: Predicate, o: Located, method: str) -> None:
         if s.iri != o.iri:
             found.setdefault((s.iri, p, o.iri), Relation(s.iri, p, o.iri, evidence, method))
 
+    frames, claimed = frame_relations(sentence, items)
+    for f in frames:
+        if f.subject != f.object:
+            key = (f.subject, f.predicate, f.object)
+            found.setdefault(key, Relation(f.subject, f.predicate, f.object, evidence, f.method))
+    skip = affiliations(sentence, items)
+    kept = [m for m in items if id(m) not in skip]
+    ordered = sorted({m.iri: m for m in kept}.values(), key=lambda m: m.start)
     if 1 < len(ordered) <= max_entities:
-        for predicate, cue in _CUES.items():
-            match = cue.search(sentence)
-            if match is None:
+        groups = runs(sentence, kept)
+        for predicate, pattern in _CUES.items():
+            if predicate in claimed:
                 continue
-            for a, b in _pairs_for(predicate, ordered):
-                add(a, predicate, b, f"cue:{match.group(0).lower()}")
+            cue = _cue(pattern, sentence, every)
+            if cue is None:
+                continue
+            for a, b in _pairs_for(predicate, ordered, groups):
+                add(a, predicate, b, f"cue:{cue}")
     # Apposition 'Name (ORG)': a person belongs to the organisation in brackets.
     for a in every:
         if a.type != "Person":

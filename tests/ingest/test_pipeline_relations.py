@@ -175,3 +175,171 @@ def test_a_pronoun_carries_the_subject_of_the_sentence_before(
         text.splitlines()[1],
     )
     assert (expected in found) is carried
+
+
+# -- verb frames: who is the subject, who the object ---------------------------------------------
+
+
+def test_met_frame_relates_the_subject_to_each_partner_not_the_partners_to_each_other() -> None:
+    s = "De 4TU.Federatie zal een actieve samenwerking aangaan met de koepels VNO-NCW en FME."
+    found = triples(
+        s,
+        located(s, "4TU.Federatie", "Organisation"),
+        located(s, "VNO-NCW", "Organisation"),
+        located(s, "FME", "Organisation"),
+    )
+    assert found == {
+        ("4TU.Federatie", "collaboratesWith", "VNO-NCW"),
+        ("4TU.Federatie", "collaboratesWith", "FME"),
+    }
+
+
+def test_a_run_governed_by_a_preposition_is_not_the_subject() -> None:
+    s = (
+        "Daarom organiseert de SBB in opdracht van de ministeries OCW en SZW samen met de "
+        "Programmaraad pilots."
+    )
+    found = triples(
+        s,
+        located(s, "SBB", "Organisation"),
+        located(s, "OCW", "Organisation"),
+        located(s, "SZW", "Organisation"),
+        located(s, "Programmaraad", "Organisation"),
+    )
+    assert ("SBB", "collaboratesWith", "Programmaraad") in found
+    assert not {t for t in found if "OCW" in t and t[1] == "collaboratesWith"}
+
+
+def test_unnamed_subject_is_the_authors_only_when_no_name_stands_before_the_cue() -> None:
+    from beleidsgraaf.ingest.frames import unnamed_subject
+
+    s = "Daarbij worden de krachten gebundeld in coalities met organisaties als KNAW en NWO."
+    items = [located(s, "KNAW", "Organisation"), located(s, "NWO", "Organisation")]
+    assert unnamed_subject(s, items)
+    t = "Het CEE zal hierbij samen optrekken met 4TU.Ethics."
+    assert not unnamed_subject(t, [located(t, "4TU.Ethics", "Organisation")])
+    authors = Located("4TU", "Organisation", -1, -1)
+    found = triples(s, authors, *items)
+    assert found == {("4TU", "collaboratesWith", "KNAW"), ("4TU", "collaboratesWith", "NWO")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate"),
+    [
+        (
+            "Het Regionaal Techniekfonds wordt gefinancierd door de provincie Utrecht en UWV.",
+            "funds",
+        ),
+        (
+            "Het Regionaal Techniekfonds is met subsidie van de provincie Utrecht en UWV opgezet.",
+            "funds",
+        ),
+        (
+            "Het Regionaal Techniekfonds loopt onder leiding van de provincie Utrecht en UWV.",
+            "coordinates",
+        ),
+        (
+            "Het Regionaal Techniekfonds is georganiseerd door de provincie Utrecht en UWV.",
+            "implements",
+        ),
+    ],
+)
+def test_agent_frames_give_every_coordinated_agent_the_relation(
+    sentence: str, predicate: str
+) -> None:
+    found = triples(
+        sentence,
+        located(sentence, "Regionaal Techniekfonds", "Intervention"),
+        located(sentence, "provincie Utrecht", "Organisation"),
+        located(sentence, "UWV", "Organisation"),
+    )
+    assert ("provincie Utrecht", predicate, "Regionaal Techniekfonds") in found
+    assert ("UWV", predicate, "Regionaal Techniekfonds") in found
+    assert not {t for t in found if t[1] == predicate and t[0] == "Regionaal Techniekfonds"}
+
+
+def test_membership_frames() -> None:
+    s = "Net als Jet-Net maakt ook Katapult deel uit van het Platform Talent."
+    found = triples(
+        s,
+        located(s, "Jet-Net", "Organisation"),
+        located(s, "Katapult", "Organisation"),
+        located(s, "Platform Talent", "Organisation"),
+    )
+    assert found == {("Katapult", "partOf", "Platform Talent")}
+    t = "4TU en NFU maken samen deel uit van de Cardio Alliantie en STZ wil meer samenwerking."
+    found = triples(
+        t,
+        located(t, "4TU", "Organisation"),
+        located(t, "NFU", "Organisation"),
+        located(t, "Cardio Alliantie", "Programme"),
+        located(t, "STZ", "Organisation"),
+    )
+    assert ("4TU", "participatesIn", "Cardio Alliantie") in found
+    assert ("NFU", "participatesIn", "Cardio Alliantie") in found
+    assert not {r for r in found if r[2] == "STZ" or r[0] == "STZ"}
+
+
+def test_plan_of_owners_and_inverted_participation() -> None:
+    s = "Er is een actieplan ‘werk en toekomst’ van VHTO, Atria en NVR."
+    found = triples(
+        s,
+        located(s, "actieplan ‘werk en toekomst’", "Intervention"),
+        located(s, "VHTO", "Organisation"),
+        located(s, "Atria", "Organisation"),
+        located(s, "NVR", "Organisation"),
+    )
+    plan = "actieplan ‘werk en toekomst’"
+    assert {("VHTO", "implements", plan), ("NVR", "implements", plan)} <= found
+    assert ("VHTO", "collaboratesWith", "Atria") in found
+    t = "In de Landelijke Regiegroep nemen veel partijen deel, zoals het UWV en de MBO Raad."
+    found = triples(
+        t,
+        located(t, "Landelijke Regiegroep", "Organisation"),
+        located(t, "UWV", "Organisation"),
+        located(t, "MBO Raad", "Organisation"),
+    )
+    assert found == {
+        ("UWV", "participatesIn", "Landelijke Regiegroep"),
+        ("MBO Raad", "participatesIn", "Landelijke Regiegroep"),
+    }
+
+
+def test_bodies_members_and_mergers() -> None:
+    s = "Ook de coalition of the willing (NWO-TTW, TNO en EZK) zet zich in."
+    found = triples(
+        s,
+        located(s, "coalition of the willing", "Organisation"),
+        located(s, "NWO-TTW", "Organisation"),
+        located(s, "TNO", "Organisation"),
+        located(s, "EZK", "Organisation"),
+    )
+    assert ("TNO", "participatesIn", "coalition of the willing") in found
+    t = "Via de samenvoeging van TechniekTalent.nu, Jet-Net en PBT tot Platform Talent is er meer."
+    found = triples(
+        t,
+        *(located(t, n, "Organisation") for n in ("TechniekTalent.nu", "Jet-Net", "PBT")),
+        located(t, "Platform Talent", "Organisation"),
+    )
+    assert {(n, "partOf", "Platform Talent") for n in ("Jet-Net", "PBT")} <= found
+
+
+def test_a_cue_inside_a_name_or_capitalised_is_no_cue() -> None:
+    s = "De alliantie Leiden-Delft-Erasmus en de 4TU.Federatie vormen de Landelijke Regiegroep."
+    found = triples(
+        s,
+        located(s, "Leiden-Delft-Erasmus", "Programme"),
+        located(s, "4TU.Federatie", "Organisation"),
+        located(s, "Landelijke Regiegroep", "Programme"),
+    )
+    assert not {t for t in found if t[1] == "coordinates"}
+
+
+def test_the_publisher_works_with_the_partners_of_an_impersonal_sentence() -> None:
+    path = next(p for p in demo_corpus() if p.name == "sac-htno-jaarverslag-2023.txt")
+    extraction = extract_document(path, load_pipeline())
+    label = {e.iri: e.label for e in extraction.entities}
+    found = {(label[r.subject], r.predicate, label[r.object]) for r in extraction.relations}
+    sac = next(e.label for e in extraction.entities if "sac htno" in e.mentions)
+    assert (sac, "collaboratesWith", "FME") in found
+    assert not {t for t in found if t[0] == "FME" and t[1] == "collaboratesWith"}
