@@ -270,7 +270,7 @@ _AGENT: tuple[tuple[re.Pattern[str], Predicate], ...] = (
     (
         re.compile(
             r"\b(?:uitgevoerd|georganiseerd|ontwikkeld|opgezet|aangeboden|verzorgd|geïmplementeerd"
-            r"|gerealiseerd|gelanceerd|ingericht|opgestart|gestart|geïnitieerd|uitgerold)"
+            r"|gerealiseerd|gelanceerd|ingericht|opgestart|gestart|geïnitieerd|uitgerold|gedragen)"
             r"\s+(?:\w+\s+){0,3}?door\b",
             re.IGNORECASE,
         ),
@@ -522,12 +522,15 @@ def _body_frames(sentence: str, items: Sequence[Located], groups: list[list[Loca
         if body.type not in bodies or not sentence[body.end :].lstrip().startswith("("):
             continue
         close = sentence.find(")", body.end)
+        opening = sentence.find("(", body.end)
         inside = [
             m
             for m in placed
             if body.end < m.start and (close < 0 or m.end <= close) and m.type in ACTORS
         ]
         bracket = sentence[body.end : close if close > 0 else len(sentence)]
+        if inside and not _glue(sentence[opening + 1 : inside[0].start]):
+            continue  # '(bij thema Landbouw, Water en Voedsel)' is no list of members
         if len({m.iri for m in inside}) >= 2 and "," in bracket:
             for m in inside:
                 out.append(Frame(m.iri, "participatesIn", body.iri, "frame:leden"))

@@ -70,7 +70,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     "participatesIn": re.compile(
         r"\bdeel\s*(?:nemen|name|nemers?)\b|\bdeelnemende\b|\bneemt\b.{0,40}\bdeel\b"
         r"|\bnemen\b.{0,40}\bdeel\b|\bbetrokken\b|\baangesloten\b|\bdoe[tn]?\s+mee\b"
-        r"|\bondertek\w*|\bpartners?\b|\bpartij(?:en)?\b|\bbijdrage\s+aan\b|\bstart\w*\b"
+        r"|\bondertek\w*|\bpartners?\b|\bpartij(?:en)?\b|\bbijdrage\s+aan\b|\b(?:start|starten|startte|startten|gestart)\b"
         r"|\bsloten\s+(?:zich\s+)?aan\b|\bsluit\w*\b.{0,30}\baan\b|\baan\s+de\s+slag\b"
         r"|\binbreng\b|\bmet\s+de\s+lancering\b|\bin\s+het\s+kader\s+van\b|\bbetrokken\s+bij\b",
         re.IGNORECASE,
@@ -114,6 +114,14 @@ def _pairs_for(
 _MAX_COORDINATION = 5
 """Longer enumerations list the parties of a landscape, not partners in one piece of work."""
 
+_MAX_CUE_SENTENCE = 300
+"""Characters. A longer 'sentence' is several clauses or a flattened table row, where a loose cue
+word does not belong to every name in it; frames, which fix their own arguments, still apply."""
+
+
+_PARTICIPLE = re.compile(r"^(?:ge|uitge|opge)\w+[dt]$", re.IGNORECASE)
+_ACTIVE_PERFECT = re.compile(r"\b(?:heeft|hebben|had|hadden)\b", re.IGNORECASE)
+
 
 def _cue(pattern: re.Pattern[str], sentence: str, spans: Sequence[Located]) -> str | None:
     """The first match of a cue that is a word of the sentence, not part of a name.
@@ -129,6 +137,8 @@ def _cue(pattern: re.Pattern[str], sentence: str, spans: Sequence[Located]) -> s
         word = match.group(0)
         if at > 0 and word[:1].isupper() and not word.isupper() and sentence[:at].strip():
             continue
+        if _PARTICIPLE.match(word) and not _ACTIVE_PERFECT.search(sentence[:at]):
+            continue  # 'is in 2019 gelanceerd': a passive without agent names no doer
         if re.match(r"\s+tot\b", sentence[to:]) and word.lower() in {"geleid", "leiden", "leidt"}:
             continue
         return word.lower()
@@ -163,7 +173,7 @@ def sentence_relations(
     skip = affiliations(sentence, items)
     kept = [m for m in items if id(m) not in skip]
     ordered = sorted({m.iri: m for m in kept}.values(), key=lambda m: m.start)
-    if 1 < len(ordered) <= max_entities:
+    if 1 < len(ordered) <= max_entities and len(sentence) <= _MAX_CUE_SENTENCE:
         groups = runs(sentence, kept)
         for predicate, pattern in _CUES.items():
             if predicate in claimed:

@@ -343,3 +343,24 @@ def test_the_publisher_works_with_the_partners_of_an_impersonal_sentence() -> No
     sac = next(e.label for e in extraction.entities if "sac htno" in e.mentions)
     assert (sac, "collaboratesWith", "FME") in found
     assert not {t for t in found if t[0] == "FME" and t[1] == "collaboratesWith"}
+
+
+def test_a_passive_without_agent_and_a_non_list_bracket_name_no_doer() -> None:
+    s = "Om STEM te stimuleren is in 2019 het STEM-actieprogramma (MINT) gelanceerd."
+    found = triples(
+        s, located(s, "MINT", "Organisation"), located(s, "STEM-actieprogramma", "Programme")
+    )
+    assert found == set()
+    t = "Zoals High-Tech-to-Feed (bij thema Landbouw, Water en Voedsel) en ECCM."
+    found = triples(
+        t,
+        located(t, "High-Tech-to-Feed", "Programme"),
+        located(t, "Landbouw", "Organisation"),
+        located(t, "Voedsel", "Organisation"),
+    )
+    assert found == set()
+    u = "Het UWV heeft in 2019 het Techniekfonds gelanceerd voor een startup ecosysteem."
+    found = triples(
+        u, located(u, "UWV", "Organisation"), located(u, "Techniekfonds", "Intervention")
+    )
+    assert found == {("UWV", "implements", "Techniekfonds")}
