@@ -295,7 +295,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
         cooccurrences=cooccurrences(linked),
     )
     structure_relations(source, extraction, {c.iri for c in clusters if c.guessed})
-    place_relations(extraction)
+    place_relations(extraction, source)
     namespace_relations(extraction)
     for entity in extraction.entities:
         entity.concepts = _concepts(entity)

@@ -190,17 +190,40 @@ def sentence_relations(
         for b in every:
             if b.type == "Organisation" and sentence[a.end : b.start].strip() == "(":
                 add(a, "partOf", b, "apposition")
-    # Places: 'X in Y' / 'X te Y' where Y is a region right after the preposition.
+    # Places: 'X in Y' / 'X te Y' where Y is a region right after the preposition, and X
+    # stands right before it in the same phrase (no verb, comma or clause between).
     countries = _countries()
     for b in every:
-        if b.type != "Region" or b.iri in countries:
-            continue
-        if not _PLACE_PREP.search(sentence[max(0, b.start - 20) : b.start]):
+        if b.type != "Region":
             continue
         before = [a for a in every if a.end <= b.start and a.type != "Region"]
-        if before and b.start - before[-1].end <= 40:
+        if not before:
+            continue
+        gap = sentence[before[-1].end : b.start]
+        # 'Universiteit Twente Drienerlolaan 5 7522 NB Enschede': a Dutch postal address.
+        if _ADDRESS.search(gap) and before[-1].type == "Organisation":
+            add(before[-1], "locatedIn", b, "address")
+            continue
+        # 'TU9 (Duitsland)', 'Joint Research Center (Middelburg)': a bracketed place.
+        if gap.strip() == "(" and sentence[b.end :].lstrip().startswith(")"):
+            add(before[-1], "locatedIn", b, "place")
+            continue
+        if b.iri in countries or not _PLACE_PREP.search(sentence[max(0, b.start - 20) : b.start]):
+            continue
+        if len(gap) <= 40 and not _PLACE_BREAK.search(gap):
             add(before[-1], "locatedIn", b, "place")
     return list(found.values())
+
+
+_ADDRESS = re.compile(r"^[^.;()]{0,60}\b\d{4}\s?[A-Z]{2}\s+$")
+"""A street and Dutch postcode ('Drienerlolaan 5 7522 NB ') between an organisation and a city."""
+
+_PLACE_BREAK = re.compile(
+    r"[,;:()]|\b(?:en|of|die|dat|om|is|zijn|wordt|worden|werd|heeft|hebben|zal|zullen|kan|kunnen"
+    r"|wil|willen|samenwerking|samen|brengen|doen|verbinden)\b",
+    re.IGNORECASE,
+)
+"""Between a name and 'in <place>': a list, clause or verb means the place belongs elsewhere."""
 
 
 def cooccurrences(sentences: Iterable[tuple[Sequence[str], Evidence]]) -> list[CoOccurrence]:
@@ -226,11 +249,13 @@ _ITEM_HEAD = re.compile(r"\s*(?::|\s\(|\s[-–]\s|\sd\.m\.v\.|\s+e\.g\.)")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\sen\s)\s*")
 
 
-def _name_of_item(text: str) -> str | None:
+def _name_of_item(text: str, common: frozenset[str] = frozenset()) -> str | None:
     """The name an entry in a box starts with, when it looks like a name rather than a phrase.
 
     'STERA: praktijkplekken bij bedrijven' -> 'STERA'; 'Make it Move' -> itself (a short title
-    with a proper name in it); 'Zorgtechnologie als cross-over' -> None (a phrase).
+    with a proper name in it); 'Zorgtechnologie als cross-over' -> None (a phrase). A single
+    word the document also writes in lower case (``common``: 'Ouderparticipatie', when the text
+    speaks of 'ouderparticipatie') is a common noun capitalised at the start of an entry.
     """
     from beleidsgraaf.ingest.pipeline.lexicon import is_common_word, lexicon
 
@@ -245,6 +270,7 @@ def _name_of_item(text: str) -> str | None:
             word in lex.generic_acronyms
             or is_common_word(word.casefold())
             or word.casefold() in lex.heads
+            or word.casefold() in common
         ):
             return None
         return head
@@ -262,6 +288,7 @@ def _name_of_item(text: str) -> str | None:
     return head if len(words) <= 4 and marked else None
 
 
+_LOWER_WORD = re.compile(r"(?<![\w\-.])[a-zà-ÿ][a-zà-ÿ]+(?![\w\-])")
 _YEARS = re.compile(r"\s*\((?:\d{4}(?:\s*[-–]\s*\d{4})?)\)")
 _AREA_TABLE = re.compile(r"provincie|deelregio|regio|gebied|gemeente|indeling", re.IGNORECASE)
 _AREA_NAME = re.compile(r"^(?:\([A-Z][\w-]*\))?[A-Z][\w’'&/\-]*(?:[ -][\w’'&/\-]+){0,3}$")
@@ -307,13 +334,19 @@ def _item_type(name: str) -> str:
 
 
 class _Finder:
-    """Finds the entities of one extraction named in a piece of text (by any surface form)."""
+    """Finds the entities of one extraction named in a piece of text (by any surface form).
+
+    A generic acronym ('W&T', 'VO') is no name, even when resolution filed it under one.
+    """
 
     def __init__(self, entities: Iterable[Entity]) -> None:
+        from beleidsgraaf.ingest.pipeline.lexicon import lexicon
+
+        generic = lexicon().generic_acronyms
         self.by_form: dict[str, Entity] = {}
         for entity in entities:
             for form in (entity.label, *entity.mentions):
-                if len(form) >= 2:
+                if len(form) >= 2 and form not in generic:
                     self.by_form.setdefault(form, entity)
         forms = sorted(self.by_form, key=len, reverse=True)
         self.pattern = (
@@ -322,10 +355,22 @@ class _Finder:
             else None
         )
 
-    def __call__(self, text: str) -> list[Entity]:
+    def __call__(self, text: str, inside: str | None = None) -> list[Entity]:
+        """Entities named in ``text``; not those named only within ``inside`` (a longer name).
+
+        'Tech Centre Delft' in the entry 'High Tech Centre Delft' is part of the entry's own
+        name, not a second entity in it.
+        """
         if self.pattern is None:
             return []
-        found = (self.by_form[m.group(0)] for m in self.pattern.finditer(text))
+        skip = (0, 0)
+        if inside and (at := text.find(inside)) >= 0:
+            skip = (at, at + len(inside))
+        found = (
+            self.by_form[m.group(0)]
+            for m in self.pattern.finditer(text)
+            if not (skip[0] <= m.start() and m.end() <= skip[1] and m.group(0) != inside)
+        )
         return list({e.iri: e for e in found}.values())
 
 
@@ -360,6 +405,7 @@ def structure_relations(
             authority_by_key.setdefault(loose_key(form), (entry.iri, entry.label, entry.type))
     finder = _Finder(extraction.entities)
     doc_hash = extraction.document.content_hash
+    common = frozenset(_LOWER_WORD.findall(source.original))
 
     def ensure(name: str, kind: str, evidence: Evidence) -> Entity:
         key = loose_key(name)
@@ -415,8 +461,15 @@ def structure_relations(
             region = ensure(area[1], "Region", ev)
             if ctx["landsdeel"] not in region.mentions:
                 region.mentions.append(ctx["landsdeel"])
-            named = [e for e in finder(block.text) if e.type != "Region"]
-            name = _name_of_item(block.text)
+            name = _name_of_item(block.text, common)
+            # Organisations an entry names work there; a programme it names is the entry itself
+            # only when the entry has no name of its own ('Beeldvorming d.m.v. evenementen (e.g.
+            # Week van de Techniek)' is not the national Week van de Techniek).
+            named = [
+                e
+                for e in finder(block.text, name)
+                if e.type == "Organisation" or (name is None and e.type in _ACTIONS)
+            ]
             kind = _item_type(name) if name is not None else "Intervention"
             item = ensure(name, kind, ev) if name is not None else None
             aim = goal(ctx.get("goal", "")) or goal(ctx.get("box", ""))
@@ -503,20 +556,24 @@ def namespace_relations(extraction: Extraction) -> None:
                 break
 
 
-def place_relations(extraction: Extraction) -> None:
+def place_relations(extraction: Extraction, source: SourceDocument | None = None) -> None:
     """``locatedIn`` for entities named after a place: 'Techniekpact Twente' -> Twente.
 
     The place must be a Region entity of the same document; the evidence is the first sentence
-    that names the entity.
+    that names the entity. A one-word 'place' the document also writes in lower case
+    ('Vakmanschap' in 'Gelders Vakmanschap', when the text speaks of 'vakmanschap') is a common
+    noun, not a place name.
     """
     from beleidsgraaf.ingest.resolution import loose_key
 
+    common = frozenset(_LOWER_WORD.findall(source.original)) if source is not None else frozenset()
     regions: dict[str, Entity] = {}
     countries = _countries()
     for entity in extraction.entities:
         if entity.type == "Region" and entity.iri not in countries:
             for form in (entity.label, *entity.mentions):
-                regions.setdefault(loose_key(form), entity)
+                if form.casefold() not in common:
+                    regions.setdefault(loose_key(form), entity)
     seen = {(r.subject, r.predicate, r.object) for r in extraction.relations}
     for entity in list(extraction.entities):
         if entity.type == "Region" or not entity.evidence:

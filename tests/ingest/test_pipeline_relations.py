@@ -364,3 +364,36 @@ def test_a_passive_without_agent_and_a_non_list_bracket_name_no_doer() -> None:
         u, located(u, "UWV", "Organisation"), located(u, "Techniekfonds", "Intervention")
     )
     assert found == {("UWV", "implements", "Techniekfonds")}
+
+
+def test_places_in_brackets_addresses_and_only_in_the_same_phrase() -> None:
+    s = "De 4TU heeft banden met TU9 (Duitsland) en TU Austria (Oostenrijk)."
+    found = triples(
+        s,
+        located(s, "TU9", "Organisation"),
+        located(s, "Duitsland", "Region"),
+        located(s, "TU Austria", "Organisation"),
+        located(s, "Oostenrijk", "Region"),
+    )
+    assert {("TU9", "locatedIn", "Duitsland"), ("TU Austria", "locatedIn", "Oostenrijk")} <= found
+    t = "Universiteit Twente Drienerlolaan 5 7522 NB Enschede"
+    found = triples(
+        t, located(t, "Universiteit Twente", "Organisation"), located(t, "Enschede", "Region")
+    )
+    assert found == {("Universiteit Twente", "locatedIn", "Enschede")}
+    u = "Het CEE en haar partners brengen in Brussel het belang van vernieuwing onder de aandacht."
+    found = triples(u, located(u, "CEE", "Organisation"), located(u, "Brussel", "Region"))
+    assert found == set()
+
+
+def test_box_entries_keep_their_own_name(
+    techniekpact: Extraction,
+) -> None:
+    label = {e.iri: e.label for e in techniekpact.entities}
+    boxed = {
+        label[r.subject]
+        for r in techniekpact.relations
+        if r.method == "structure:box" and r.predicate == "locatedIn"
+    }
+    # 'High Tech Centre Delft' is the entry; 'Tech Centre Delft' is a piece of its name.
+    assert "High Tech Centre Delft" in boxed and "Tech Centre Delft" not in boxed
