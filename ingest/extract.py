@@ -284,8 +284,10 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
         # 'We werken samen met X', 'Samenwerking met X': the document's authors are the
         # unnamed subject.
         if authors and _authors_speak(text, located):
-            present = {loc.iri for loc in located}
-            located.extend(Located(a, "Organisation", -1, -1) for a in authors if a not in present)
+            # Also when the sentence names them in an adjunct ('Binnen 4TU is de samenwerking met
+            # X versterkt'): the unstated subject is still the authors.
+            unstated = {loc.iri for loc in located if loc.start < 0}
+            located.extend(Located(a, "Organisation", -1, -1) for a in authors if a not in unstated)
         relations.extend(sentence_relations(text, located, evidence))
         linked.append(([loc.iri for loc in located], evidence))
     extraction = Extraction(

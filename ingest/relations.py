@@ -245,6 +245,10 @@ def cooccurrences(sentences: Iterable[tuple[Sequence[str], Evidence]]) -> list[C
 
 # -- relations from document structure ----------------------------------------------------------
 
+_QUOTED_TITLE = re.compile(
+    r"^[‘'“\"][^’'”\"\s]+\s[^’'”\"]{2,80}[’'”\"]"
+    r"(?=\s*(?:$|\(|:|[-–]\s))"
+)
 _ITEM_HEAD = re.compile(r"\s*(?::|\s\(|\s[-–]\s|\sd\.m\.v\.|\s+e\.g\.)")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\sen\s)\s*")
 
@@ -259,10 +263,19 @@ def _name_of_item(text: str, common: frozenset[str] = frozenset()) -> str | None
     """
     from beleidsgraaf.ingest.pipeline.lexicon import is_common_word, lexicon
 
-    head = _ITEM_HEAD.split(text.strip().lstrip("•·-–*▪ "), maxsplit=1)[0].strip(" .;,")
+    entry = text.strip().lstrip("•·-–*▪ ")
+    # A title in quotes is a name whatever its words: '‘De docent van de 21e eeuw’',
+    # 'Programma ‘Werken en leren met energie’ (SEECE)'.
+    quoted = _QUOTED_TITLE.match(entry)
+    if quoted:
+        return quoted.group(0).strip("‘’'“”\" ")
+    head = _ITEM_HEAD.split(entry, maxsplit=1)[0].strip(" .;,")
     words = head.split()
     if not words or len(words) > 6:
         return None
+    # 'Jean school: unieke vakopleiding ...': a short head before a colon names the entry.
+    if 2 <= len(words) <= 4 and entry[len(head) :].lstrip().startswith(":"):
+        return head
     lex = lexicon()
     if len(words) == 1:
         word = words[0].strip("’'‘")
@@ -331,6 +344,16 @@ def _item_type(name: str) -> str:
         if kind in {"Organisation", "Programme"}:
             return kind
     return "Intervention"
+
+
+_SHORT_ENTRY = 120
+"""Characters: a box entry is one line or two; a longer one has run into the text after it."""
+
+
+def _opens(text: str, entity: Entity) -> bool:
+    """Whether one of the entity's names opens the text (after a bullet or quote)."""
+    start = text.lstrip("•·-–*▪ ‘'“\"")
+    return any(len(f) >= 3 and start.startswith(f) for f in (entity.label, *entity.mentions))
 
 
 class _Finder:
@@ -472,9 +495,30 @@ def structure_relations(
             ]
             kind = _item_type(name) if name is not None else "Intervention"
             item = ensure(name, kind, ev) if name is not None else None
+            if item is None:
+                # 'Programma ‘Werken en leren met energie’ (SEECE)': a programme the text knows,
+                # opening the entry, is the entry.
+                opening = [e for e in named if e.type in _ACTIONS and _opens(block.text, e)]
+                item = opening[0] if len(opening) == 1 else None
             aim = goal(ctx.get("goal", "")) or goal(ctx.get("box", ""))
             for entity in [*named, *([item] if item else [])]:
                 relate(entity.iri, "locatedIn", region.iri, ev, "structure:box")
+            # 'Programma ‘Werken en leren met energie’ (SEECE)', 'Omscholen door A en B': the
+            # organisations an entry names carry the intervention out, together.
+            doers = [
+                e
+                for e in named
+                if e.type == "Organisation"
+                and item
+                and e.iri != item.iri
+                and len(block.text) <= _SHORT_ENTRY
+            ]
+            if item is not None and item.type in _ACTIONS:
+                for org in doers:
+                    relate(org.iri, "implements", item.iri, ev, "structure:box")
+            for i, a in enumerate(doers):
+                for b in doers[i + 1 :]:
+                    relate(a.iri, "collaboratesWith", b.iri, ev, "structure:box")
             # Only a programme or intervention pursues a goal (the ontology's shapes say so); an
             # entry that is an organisation ('... Centre', typed so by its head noun or by the
             # sentences that name it) is a place where the work happens, kept as locatedIn only.

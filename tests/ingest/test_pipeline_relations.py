@@ -397,3 +397,22 @@ def test_box_entries_keep_their_own_name(
     }
     # 'High Tech Centre Delft' is the entry; 'Tech Centre Delft' is a piece of its name.
     assert "High Tech Centre Delft" in boxed and "Tech Centre Delft" not in boxed
+
+
+def test_box_entry_names_from_quotes_and_colons() -> None:
+    from beleidsgraaf.ingest.relations import _name_of_item
+
+    assert _name_of_item("‘De docent van de 21e eeuw’") == "De docent van de 21e eeuw"
+    assert _name_of_item("Jean school: unieke vakopleiding voor denim developers") == "Jean school"
+    assert _name_of_item("‘extra’ kosten, zoals btw en scholing") is None
+    assert _name_of_item("Ouderparticipatie", frozenset({"ouderparticipatie"})) is None
+
+
+def test_organisations_in_a_box_entry_carry_it_out(techniekpact: Extraction) -> None:
+    label = {e.iri: e.label for e in techniekpact.entities}
+    found = {
+        (label[r.subject], r.predicate, label[r.object])
+        for r in techniekpact.relations
+        if r.method == "structure:box" and r.predicate != "addresses"
+    }
+    assert ("SEECE", "implements", "Programma ‘Werken en leren met energie’") in found
