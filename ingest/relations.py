@@ -378,6 +378,16 @@ class _Finder:
             else None
         )
 
+    def locate(self, text: str) -> list[Located]:
+        """Every mention of a known entity in ``text``, with its span (longest form first)."""
+        if self.pattern is None:
+            return []
+        out = []
+        for m in self.pattern.finditer(text):
+            entity = self.by_form[m.group(0)]
+            out.append(Located(entity.iri, entity.type, m.start(), m.end()))
+        return out
+
     def __call__(self, text: str, inside: str | None = None) -> list[Entity]:
         """Entities named in ``text``; not those named only within ``inside`` (a longer name).
 
@@ -469,10 +479,21 @@ def structure_relations(
             seen.add((s, p, o))
             extraction.relations.append(Relation(s, p, o, ev, method))
 
+    intro = ""
     for block in source.blocks:
         ctx = block.context
         start = block.offsets.to_original(0)
         end = block.offsets.to_original(len(block.text))
+        if block.kind == "paragraph":
+            intro = _intro(block.text)
+        elif block.kind == "list_item" and intro:
+            # 'De federatie werkt samen met:' + '• TNO' reads as one sentence.
+            text = f"{intro} {block.text.strip().lstrip('•·-–*▪ ')}"
+            ev = Evidence(doc_hash, text, start, end, block.page, block.section)
+            for r in sentence_relations(text, finder.locate(text), ev):
+                relate(r.subject, r.predicate, r.object, ev, f"structure:list {r.method}")
+        elif block.kind != "list_item":
+            intro = ""
         if block.kind == "box_item" and "landsdeel" in ctx:
             area = landsdeel(ctx["landsdeel"])
             if area is None:
@@ -556,9 +577,21 @@ def structure_relations(
             if not owners:
                 continue
             owner = max(owners, key=lambda e: len(e.label))
+            # A programme's row lists its parts; an organisation in a row takes part in it
+            # ('Tabel 2.1 Kiezen voor Technologie: ... JINC (allochtone jongeren)').
             for entity in finder(block.text):
-                if entity.type in _ACTIONS or entity.iri in guessed:
+                if entity.type == "Organisation":
+                    relate(entity.iri, "participatesIn", owner.iri, ev, "structure:table")
+                elif entity.type in _ACTIONS or entity.iri in guessed:
                     relate(entity.iri, "partOf", owner.iri, ev, "structure:table")
+
+
+def _intro(paragraph: str) -> str:
+    """The last sentence of a paragraph when it announces a list ('... werkt samen met:')."""
+    text = paragraph.strip()
+    if not text.endswith(":"):
+        return ""
+    return re.split(r"(?<=[.!?])\s+", text)[-1][:-1].strip()
 
 
 def _countries() -> frozenset[str]:

@@ -416,3 +416,25 @@ def test_organisations_in_a_box_entry_carry_it_out(techniekpact: Extraction) -> 
         if r.method == "structure:box" and r.predicate != "addresses"
     }
     assert ("SEECE", "implements", "Programma ‘Werken en leren met energie’") in found
+
+
+def test_list_items_complete_the_sentence_that_announces_them(tmp_path: Path) -> None:
+    text = (
+        "Samenwerking in de regio\n\n"
+        "De Stichting Techniek Twente werd in 2019 opgericht. De Stichting Techniek Twente "
+        "werkt samen met:\n"
+        "• TNO\n"
+        "• het UWV\n"
+    )
+    path = tmp_path / "stichting.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract_document(path, load_pipeline())
+    label = {e.iri: e.label for e in extraction.entities}
+    found = {
+        (label[r.subject], r.predicate, label[r.object], r.method)
+        for r in extraction.relations
+        if r.predicate == "collaboratesWith"
+    }
+    partners = {s if o == "Stichting Techniek Twente" else o for s, _, o, _ in found}
+    assert {"TNO", "Uitvoeringsinstituut Werknemersverzekeringen"} <= partners, found
+    assert all(m.startswith("structure:list") for *_, m in found)
