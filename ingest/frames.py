@@ -29,7 +29,15 @@ from dataclasses import dataclass
 
 from beleidsgraaf.ingest.records import Predicate
 
-__all__ = ["Frame", "Located", "affiliations", "frame_relations", "runs", "unnamed_subject"]
+__all__ = [
+    "Frame",
+    "Located",
+    "adjuncts",
+    "affiliations",
+    "frame_relations",
+    "runs",
+    "unnamed_subject",
+]
 
 ACTORS = frozenset({"Organisation", "Person"})
 ACTIONS = frozenset({"Programme", "Intervention"})
@@ -160,6 +168,27 @@ _GOVERNED = re.compile(
 )
 
 
+def adjuncts(sentence: str, items: Sequence[Located]) -> set[int]:
+    """Ids of actors named only in an adjunct ('Vanuit 4TU', 'in opdracht van OCW').
+
+    Such an actor is not who does what the sentence's verb says ('Vanuit 4TU zal 4TU.Impact
+    dit uitvoeren': 4TU.Impact carries it out).
+    """
+    out: set[int] = set()
+    for group in runs(sentence, items):
+        if _ADJUNCT.search(sentence[: group[0].start]):
+            out.update(id(m) for m in group if m.type in ACTORS)
+    return out
+
+
+_ADJUNCT = re.compile(
+    r"\b(?:vanuit|namens|volgens|aldus|opdracht\s+van|verzoek\s+van|advies\s+van)\s+"
+    r"(?:(?:de|het|een|deze|dit)\s+)*$",
+    re.IGNORECASE,
+)
+"""Prepositions whose actor stands outside what the verb says: the source, the commissioner."""
+
+
 def _lead_ok(lead: str, reach: int) -> bool:
     """Whether the words between a cue and a name are a plain noun phrase introducing it.
 
@@ -214,7 +243,7 @@ def _before(
             continue
         if subject and _GOVERNED.search(sentence[: group[0].start]):
             continue
-        if subject and _glue(_CUE_NOUN.sub("", sentence[members[-1].end : pos])):
+        if subject and _glue(_CUE_NOUN.sub("", sentence[group[-1].end : pos])):
             continue
         return members
     return []
@@ -487,7 +516,7 @@ _COLLECTIVE = re.compile(
     r"|overleg|partnerschap|regiegroep|stuurgroep|werkgroep|tafel)\w*\b",
     re.IGNORECASE,
 )
-_WHEREIN = re.compile(r"\b(?:waarin|waarbinnen|waaraan|waarbij)\b", re.IGNORECASE)
+_WHEREIN = re.compile(r"\b(?:waarin|waarbinnen)\b", re.IGNORECASE)
 _ON_WORK = re.compile(
     r"\b(?:samen\s*werk\w*|samengewerkt|werk\w*\s+samen)\s+(?:aan|rond|rondom|binnen|bij)\b",
     re.IGNORECASE,

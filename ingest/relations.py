@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from beleidsgraaf.ingest.document import SourceDocument
-from beleidsgraaf.ingest.frames import Located, affiliations, frame_relations, runs
+from beleidsgraaf.ingest.frames import Located, adjuncts, affiliations, frame_relations, runs
 from beleidsgraaf.ingest.records import (
     CoOccurrence,
     Entity,
@@ -62,7 +62,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     "implements": re.compile(
         r"\buitvoer(?:en|t|de|den|der|ders)\b|\buitgevoerd\b|\bvoer\w*\b.{0,40}\buit\b|\borganiseer\w*|\borganiseert\b|\bgeorganiseerd\b"
-        r"|\bimplement\w*|\bzet\w*\b.{0,30}\bop\b|\b(?:heeft|hebben)\b.{0,60}\bontwikkeld\b"
+        r"|\bimplement\w*|\bzet\w*\b(?:(?!\bin\b).){0,30}\bop\b|\b(?:heeft|hebben)\b.{0,60}\bontwikkeld\b"
         r"|\bverzorg(?:t|en|d|de|den)\b"
         r"|\bontwikkelt\b|\bbiedt\b.{0,40}\baan\b|\binitiatief\s+van\b|\blanceert\b|\bgelanceerd\b",
         re.IGNORECASE,
@@ -170,7 +170,7 @@ def sentence_relations(
         if f.subject != f.object:
             key = (f.subject, f.predicate, f.object)
             found.setdefault(key, Relation(f.subject, f.predicate, f.object, evidence, f.method))
-    skip = affiliations(sentence, items)
+    skip = affiliations(sentence, items) | adjuncts(sentence, items)
     kept = [m for m in items if id(m) not in skip]
     ordered = sorted({m.iri: m for m in kept}.values(), key=lambda m: m.start)
     if 1 < len(ordered) <= max_entities and len(sentence) <= _MAX_CUE_SENTENCE:

@@ -438,3 +438,24 @@ def test_list_items_complete_the_sentence_that_announces_them(tmp_path: Path) ->
     partners = {s if o == "Stichting Techniek Twente" else o for s, _, o, _ in found}
     assert {"TNO", "Uitvoeringsinstituut Werknemersverzekeringen"} <= partners, found
     assert all(m.startswith("structure:list") for *_, m in found)
+
+
+def test_adjunct_actors_and_focus_verbs_are_not_doers() -> None:
+    s = "Vanuit 4TU zal het programma 4TU.Impact dit proces gaan uitvoeren."
+    found = triples(s, located(s, "4TU", "Organisation"), located(s, "4TU.Impact", "Programme"))
+    assert found == set()
+    t = "De Strategische Agenda van OCW zet ook in op samenwerking."
+    found = triples(
+        t, located(t, "Strategische Agenda", "Programme"), located(t, "OCW", "Organisation")
+    )
+    assert ("OCW", "implements", "Strategische Agenda") in found  # the plan of OCW, not 'zet op'
+    assert found == {("OCW", "implements", "Strategische Agenda")}
+    u = "Het versterken (HTSF, het CEE, 4TU.Impact en de coalitie met het Duitse TU9)."
+    found = triples(
+        u,
+        located(u, "HTSF", "Programme"),
+        located(u, "CEE", "Organisation"),
+        located(u, "4TU.Impact", "Programme"),
+        located(u, "TU9", "Organisation"),
+    )
+    assert not {t for t in found if t[1] == "collaboratesWith" and "TU9" in t}
