@@ -69,7 +69,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     "participatesIn": re.compile(
         r"\bdeel\s*(?:nemen|name|nemers?)\b|\bdeelnemende\b|\bneemt\b.{0,40}\bdeel\b"
-        r"|\bnemen\b.{0,40}\bdeel\b|\bbetrokken\b|\baangesloten\b|\bdoe[tn]?\s+mee\b"
+        r"|\bnemen\b.{0,40}\bdeel\b|\baangesloten\b|\bdoe[tn]?\s+mee\b"
         r"|\bondertek\w*|\bpartners?\b|\bpartij(?:en)?\b|\bbijdrage\s+aan\b|\b(?:start|starten|startte|startten|gestart)\b"
         r"|\bsloten\s+(?:zich\s+)?aan\b|\bsluit\w*\b.{0,30}\baan\b|\baan\s+de\s+slag\b"
         r"|\binbreng\b|\bmet\s+de\s+lancering\b|\bin\s+het\s+kader\s+van\b|\bbetrokken\s+bij\b",
@@ -123,7 +123,9 @@ _PARTICIPLE = re.compile(r"^(?:ge|uitge|opge)\w+[dt]$", re.IGNORECASE)
 _ACTIVE_PERFECT = re.compile(r"\b(?:heeft|hebben|had|hadden)\b", re.IGNORECASE)
 
 
-def _cue(pattern: re.Pattern[str], sentence: str, spans: Sequence[Located]) -> str | None:
+def _cue(
+    pattern: re.Pattern[str], sentence: str, spans: Sequence[Located]
+) -> tuple[str, int] | None:
     """The first match of a cue that is a word of the sentence, not part of a name.
 
     'Leiden' in 'Leiden-Delft-Erasmus' and 'Regie' in 'Landelijke Regiegroep' are names, not
@@ -141,8 +143,33 @@ def _cue(pattern: re.Pattern[str], sentence: str, spans: Sequence[Located]) -> s
             continue  # 'is in 2019 gelanceerd': a passive without agent names no doer
         if re.match(r"\s+tot\b", sentence[to:]) and word.lower() in {"geleid", "leiden", "leidt"}:
             continue
-        return word.lower()
+        return word.lower(), at
     return None
+
+
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?=(?:die|dat|waarbij|waarin|waardoor|waarmee|maar|terwijl|zodat|omdat)\b)"
+    r"|\s(?=(?:om|omdat|zodat|terwijl|waarbij|waardoor)\s)",
+    re.IGNORECASE,
+)
+
+
+def _clause(sentence: str, at: int) -> tuple[int, int]:
+    """The span of the clause around position ``at``: a cue's doer is named in its own clause.
+
+    'De topsector zal het voortouw nemen om met KEM en MJP een analyse op te stellen': KEM and
+    MJP stand in the 'om'-clause, not in the clause of 'voortouw'.
+    """
+    lo, hi = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        # '... treedt VLAIO op om het actieplan te coördineren': an 'om te' clause shares the
+        # subject of the clause before it, so it does not end that clause for a cue inside it.
+        if m.end() <= at and not sentence[m.end() :].lower().startswith(("om ", "om\n")):
+            lo = m.end()
+        elif m.start() > at:
+            hi = m.start()
+            break
+    return lo, hi
 
 
 def sentence_relations(
@@ -178,11 +205,14 @@ def sentence_relations(
         for predicate, pattern in _CUES.items():
             if predicate in claimed:
                 continue
-            cue = _cue(pattern, sentence, every)
-            if cue is None:
+            found_cue = _cue(pattern, sentence, every)
+            if found_cue is None:
                 continue
+            cue, at = found_cue
+            lo, hi = _clause(sentence, at)
             for a, b in _pairs_for(predicate, ordered, groups):
-                add(a, predicate, b, f"cue:{cue}")
+                if a.start < 0 or lo <= a.start < hi:
+                    add(a, predicate, b, f"cue:{cue}")
     # Apposition 'Name (ORG)': a person belongs to the organisation in brackets.
     for a in every:
         if a.type != "Person":

@@ -459,3 +459,22 @@ def test_adjunct_actors_and_focus_verbs_are_not_doers() -> None:
         located(u, "TU9", "Organisation"),
     )
     assert not {t for t in found if t[1] == "collaboratesWith" and "TU9" in t}
+
+
+def test_a_cue_relates_the_doer_of_its_own_clause() -> None:
+    s = (
+        "De topsector Techniek zal het voortouw nemen om met KEM en MJP een analyse van "
+        "het Innovatieplan op te stellen."
+    )
+    found = triples(
+        s,
+        located(s, "KEM", "Organisation"),
+        located(s, "MJP", "Organisation"),
+        located(s, "Innovatieplan", "Programme"),
+    )
+    assert not {t for t in found if t[1] == "coordinates"}
+    t = "Daarom treedt VLAIO gezamenlijk op om het STEM-actieplan te coördineren."
+    found = triples(
+        t, located(t, "VLAIO", "Organisation"), located(t, "STEM-actieplan", "Intervention")
+    )
+    assert ("VLAIO", "coordinates", "STEM-actieplan") in found
