@@ -430,13 +430,20 @@ def _agent_frames(sentence: str, items: Sequence[Located], groups: list[list[Loc
             agents = _after(sentence, groups, cue.end(), agents_types, 30)
             if not agents:
                 continue
-            patients = _before(sentence, groups, cue.start(), ACTIONS)
+            # Money goes to programmes, and to organisations ('met subsidies van EZK zijn
+            # CIV's en Centres of Expertise opgezet'); the other agents act on programmes.
+            targets = ACTIONS | {"Organisation"} if predicate == "funds" else ACTIONS
+            patients = _before(sentence, groups, cue.start(), targets, subject=False)
             if not patients:
                 patients = _after(sentence, groups, agents[-1].end, ACTIONS, 80)
             patients = patients or _unplaced(items, ACTIONS)
             for a in agents:
                 for p in patients:
-                    out.append(Frame(a.iri, predicate, p.iri, "frame:door"))
+                    if a.iri != p.iri:
+                        out.append(Frame(a.iri, predicate, p.iri, "frame:door"))
+            if predicate == "implements":
+                # 'uitgevoerd door SEO en Technopolis': the joint agents work together.
+                out.extend(_pairs(agents, "collaboratesWith", "frame:door"))
     return out, claimed
 
 
@@ -513,7 +520,8 @@ def _owner_frames(sentence: str, items: Sequence[Located], groups: list[list[Loc
 
 _COLLECTIVE = re.compile(
     r"\b(?:samenwerking|samenwerkingsverband|consortium|netwerk|coalitie|alliantie|platform"
-    r"|overleg|partnerschap|regiegroep|stuurgroep|werkgroep|tafel)\w*\b",
+    r"|overleg|partnerschap|regiegroep|stuurgroep|werkgroep|tafel|programma|project|pact"
+    r"|akkoord|initiatief)\w*\b",
     re.IGNORECASE,
 )
 _WHEREIN = re.compile(r"\b(?:waarin|waarbinnen)\b", re.IGNORECASE)
@@ -572,7 +580,7 @@ def _body_frames(sentence: str, items: Sequence[Located], groups: list[list[Loca
             continue
         body = earlier[-1]
         for m in placed:
-            if m.start > cue.end() and m.type in ACTORS:
+            if m.start > cue.end() and m.type in ACTORS | {"Region"}:
                 out.append(Frame(m.iri, "participatesIn", body.iri, "frame:waarin"))
     for cue in _ON_WORK.finditer(sentence):
         claimed.add("participatesIn")

@@ -478,3 +478,29 @@ def test_a_cue_relates_the_doer_of_its_own_clause() -> None:
         t, located(t, "VLAIO", "Organisation"), located(t, "STEM-actieplan", "Intervention")
     )
     assert ("VLAIO", "coordinates", "STEM-actieplan") in found
+
+
+def test_joint_agents_subsidised_organisations_and_programmes_with_members() -> None:
+    s = "Het onderzoek is uitgevoerd door SEO Economisch Onderzoek en Technopolis Group."
+    found = triples(
+        s,
+        located(s, "SEO Economisch Onderzoek", "Organisation"),
+        located(s, "Technopolis Group", "Organisation"),
+    )
+    assert found == {("SEO Economisch Onderzoek", "collaboratesWith", "Technopolis Group")}
+    t = "Er is een CIV (voor het mbo) en een Center of Expertise met subsidies van EZK opgezet."
+    found = triples(
+        t,
+        located(t, "CIV", "Organisation"),
+        located(t, "Center of Expertise", "Organisation"),
+        located(t, "EZK", "Organisation"),
+    )
+    assert {("EZK", "funds", "CIV"), ("EZK", "funds", "Center of Expertise")} <= found
+    u = "Dit volgt het Pieken in de Delta programma waarin West-Brabant samenwerkte met Zeeland."
+    found = triples(
+        u,
+        located(u, "Pieken in de Delta", "Programme"),
+        located(u, "West-Brabant", "Region"),
+        located(u, "Zeeland", "Region"),
+    )
+    assert ("Zeeland", "participatesIn", "Pieken in de Delta") in found
