@@ -72,7 +72,7 @@ _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _GLUE_WORDS = frozenset(
     {"en", "of", "and", "de", "het", "een", "zowel", "als", "alsmede", "evenals", "ook", "plus"}
 )
-_GLUE_TOKEN = re.compile(r"[^\W\d_]+|[,/&+’'‘“”\"-]")
+_GLUE_TOKEN = re.compile(r"[^\W\d_][\w-]*|[,/&+’'‘“”\"-]")
 _COMPARISON = re.compile(r"\b(?:net\s+als|net\s+zoals|evenals|behalve|anders\s+dan)\s*$", re.I)
 
 
@@ -93,8 +93,13 @@ def _glue(text: str) -> bool:
     if len(text) > 24 or any(c in text for c in ".;:!?"):
         return False
     tokens = _GLUE_TOKEN.findall(text)
+    listed = "," in text or " en " in f" {text} "
     return all(
-        t.lower() in _GLUE_WORDS or not t.isalpha() or (t.isupper() and len(t) >= 2) for t in tokens
+        t.lower() in _GLUE_WORDS
+        or not t[:1].isalpha()
+        or (t.isupper() and len(t) >= 2)
+        or (listed and t[:1].isupper())  # a name the recogniser missed: 'A, Be-an-Engineer en B'
+        for t in tokens
     )
 
 
@@ -403,11 +408,11 @@ def _with_frames(sentence: str, items: Sequence[Located], groups: list[list[Loca
         if not partners:
             continue
         subjects = _before(sentence, groups, cue.start(), ACTORS)
-        if not subjects:
-            # 'Samen met TNO heeft 4TU ...': the subject follows the 'met' phrase.
+        if not subjects and len(sentence[: cue.start()].split()) <= 1:
+            # 'Samen met TNO heeft 4TU ...': a fronted 'met' phrase, the subject follows it.
             rest = [g for g in groups if g[0].start > partners[-1].end]
             subjects = next((a for g in rest if (a := [m for m in g if m.type in ACTORS])), [])
-            subjects = subjects or _unplaced(items, ACTORS)
+        subjects = subjects or _unplaced(items, ACTORS)
         for s in subjects:
             for o in partners:
                 out.append(Frame(s.iri, "collaboratesWith", o.iri, "frame:met"))

@@ -504,3 +504,15 @@ def test_joint_agents_subsidised_organisations_and_programmes_with_members() -> 
         located(u, "Zeeland", "Region"),
     )
     assert ("Zeeland", "participatesIn", "Pieken in de Delta") in found
+
+
+def test_unrecognised_names_keep_a_list_and_only_a_fronted_met_takes_a_later_subject() -> None:
+    s = "Het initiatief om een pilot te starten met het Werkcentrum, Be-an-Engineer en de HvA."
+    authors = Located("sac", "Organisation", -1, -1)
+    found = triples(
+        s, authors, located(s, "Werkcentrum", "Organisation"), located(s, "HvA", "Organisation")
+    )
+    assert found == {("sac", "collaboratesWith", "Werkcentrum"), ("sac", "collaboratesWith", "HvA")}
+    t = "Samen met TNO heeft de 4TU twee voorstellen ingediend."
+    found = triples(t, located(t, "TNO", "Organisation"), located(t, "4TU", "Organisation"))
+    assert found == {("4TU", "collaboratesWith", "TNO")}
