@@ -154,6 +154,35 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_REQUEST = re.compile(
+    r"\b(?:gevraagd|verzocht|opgedragen|gevraagd\s+om|vraagt|vroeg|verzoekt)\b", re.IGNORECASE
+)
+
+
+def _asked(sentence: str, a: Located, at: int, every: Sequence[Located]) -> bool:
+    """Whether ``a`` can do what the cue at ``at`` says when a request stands between them.
+
+    Only the party asked ('heeft TKI HTSM gevraagd ... te coördineren', the name right before
+    'gevraagd') does it, not the one asking.
+    """
+    request = _REQUEST.search(sentence, a.end, at)
+    if request is None:
+        return True
+    before = [m for m in every if m.end <= request.start() and m.type in _ACTORS]
+    return bool(before) and before[-1].iri == a.iri
+
+
+def _near(sentence: str, pair: tuple[Located, Located], at: int) -> bool:
+    """Whether a 'together' cue stands next to the coordination it speaks of (40 characters).
+
+    'A en B werken samen', 'de samenwerking van A en B': yes; 'bij NWO, TO2 en hogescholen,
+    al dan niet in het kader van publiek-private samenwerking': no.
+    """
+    lo = min(m.start for m in pair)
+    hi = max(m.end for m in pair)
+    return lo - 40 <= at <= hi + 40
+
+
 def _clause(sentence: str, at: int) -> tuple[int, int]:
     """The span of the clause around position ``at``: a cue's doer is named in its own clause.
 
@@ -211,8 +240,13 @@ def sentence_relations(
             cue, at = found_cue
             lo, hi = _clause(sentence, at)
             for a, b in _pairs_for(predicate, ordered, groups):
-                if a.start < 0 or lo <= a.start < hi:
-                    add(a, predicate, b, f"cue:{cue}")
+                if a.start >= 0 and not lo <= a.start < hi:
+                    continue
+                if a.start >= 0 and not _asked(sentence, a, at, every):
+                    continue  # 'EZK heeft HTSM gevraagd ... te coördineren': HTSM does it
+                if predicate == "collaboratesWith" and not _near(sentence, (a, b), at):
+                    continue
+                add(a, predicate, b, f"cue:{cue}")
     # Apposition 'Name (ORG)': a person belongs to the organisation in brackets.
     for a in every:
         if a.type != "Person":

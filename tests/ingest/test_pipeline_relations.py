@@ -516,3 +516,18 @@ def test_unrecognised_names_keep_a_list_and_only_a_fronted_met_takes_a_later_sub
     t = "Samen met TNO heeft de 4TU twee voorstellen ingediend."
     found = triples(t, located(t, "TNO", "Organisation"), located(t, "4TU", "Organisation"))
     assert found == {("4TU", "collaboratesWith", "TNO")}
+
+
+def test_the_asked_party_does_it_and_together_must_stand_near_its_list() -> None:
+    s = "Het ministerie van EZK heeft TKI HTSM gevraagd het Innovatieplan te coördineren."
+    found = triples(
+        s,
+        located(s, "ministerie van EZK", "Organisation"),
+        located(s, "TKI HTSM", "Organisation"),
+        located(s, "Innovatieplan", "Programme"),
+    )
+    assert ("TKI HTSM", "coordinates", "Innovatieplan") in found
+    assert ("ministerie van EZK", "coordinates", "Innovatieplan") not in found
+    t = "Dit helpt bij NWO en TO2, al dan niet in het kader van de publiek-private samenwerking."
+    found = triples(t, located(t, "NWO", "Organisation"), located(t, "TO2", "Organisation"))
+    assert found == set()
