@@ -168,7 +168,7 @@ def _asked(sentence: str, a: Located, at: int, every: Sequence[Located]) -> bool
     request = _REQUEST.search(sentence, a.end, at)
     if request is None:
         return True
-    before = [m for m in every if m.end <= request.start() and m.type in _ACTORS]
+    before = [m for m in every if m.end <= request.start()]
     return bool(before) and before[-1].iri == a.iri
 
 
