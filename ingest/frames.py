@@ -408,6 +408,10 @@ def _with_frames(sentence: str, items: Sequence[Located], groups: list[list[Loca
         if not partners:
             continue
         subjects = _before(sentence, groups, cue.start(), ACTORS)
+        # Inside brackets ('(HTSF, CEE en de coalitie met TU9)') the subject is not outside them.
+        opened = sentence.rfind("(", 0, cue.start())
+        if opened > sentence.rfind(")", 0, cue.start()):
+            subjects = [m for m in subjects if m.start > opened]
         if not subjects and len(sentence[: cue.start()].split()) <= 1:
             # 'Samen met TNO heeft 4TU ...': a fronted 'met' phrase, the subject follows it.
             rest = [g for g in groups if g[0].start > partners[-1].end]

@@ -43,7 +43,7 @@ _ACTIONS = frozenset({"Programme", "Intervention"})
 _CUES: dict[str, re.Pattern[str]] = {
     "collaboratesWith": re.compile(
         r"\bsamen\s*werk\w*|\bsamenwerking\w*|\bwerk\w*\s+samen\b|\bsamen\s+met\b"
-        r"|\bhanden\s+ineen\b|\bgezamenlijk\w*|\bconsortium\b|\balliantie\b|\bcoalities?\b"
+        r"|\bhanden\s+ineen\b|\bgezamenlijk\b|\bconsortium\b|\balliantie\b|\bcoalities?\b"
         r"|\bafgestemd\s+met\b|\bafstemming\s+met\b|\bbanden\s+met\b|\boptrekken\b",
         re.IGNORECASE,
     ),
@@ -149,7 +149,7 @@ def _cue(
 
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?=(?:die|dat|waarbij|waarin|waardoor|waarmee|maar|terwijl|zodat|omdat)\b)"
-    r"|\s(?=(?:om|omdat|zodat|terwijl|waarbij|waardoor)\s)",
+    r"|\s(?=(?:om|omdat|zodat|terwijl|waarbij|waardoor|die|dat)\s)",
     re.IGNORECASE,
 )
 

@@ -531,3 +531,26 @@ def test_the_asked_party_does_it_and_together_must_stand_near_its_list() -> None
     t = "Dit helpt bij NWO en TO2, al dan niet in het kader van de publiek-private samenwerking."
     found = triples(t, located(t, "NWO", "Organisation"), located(t, "TO2", "Organisation"))
     assert found == set()
+
+
+def test_relative_clauses_adjectives_and_brackets_bound_the_doer() -> None:
+    s = "Er zijn de Girlsday en het MKB!dee dat mkb'ers stimuleert te investeren in scholing."
+    found = triples(
+        s, located(s, "MKB!dee", "Intervention"), located(s, "Girlsday", "Organisation")
+    )
+    assert found == set()
+    t = "Het toezien op de gezamenlijke 4TU.Centres en de 4TU.Graduate School."
+    found = triples(
+        t,
+        located(t, "4TU.Centres", "Organisation"),
+        located(t, "4TU.Graduate School", "Organisation"),
+    )
+    assert found == set()
+    u = "De 4TU.Research Centres versterken (HTSF, het CEE en de coalitie met het Duitse TU9)."
+    found = triples(
+        u,
+        located(u, "4TU.Research Centres", "Organisation"),
+        located(u, "CEE", "Organisation"),
+        located(u, "TU9", "Organisation"),
+    )
+    assert not {t for t in found if t[0] == "4TU.Research Centres"}
