@@ -274,6 +274,8 @@ def sentence_relations(
             continue
         if b.iri in countries or not _PLACE_PREP.search(sentence[max(0, b.start - 20) : b.start]):
             continue
+        if sentence[b.end :].lstrip().startswith(")") and re.fullmatch(r"[’'‘\s]*\(\s*\w+\s+", gap):
+            gap = gap.replace("(", " ")  # 'het SMITZH-programma (in Zuid-Holland)'
         if len(gap) <= 40 and not _PLACE_BREAK.search(gap):
             add(before[-1], "locatedIn", b, "place")
     return list(found.values())

@@ -554,3 +554,11 @@ def test_relative_clauses_adjectives_and_brackets_bound_the_doer() -> None:
         located(u, "TU9", "Organisation"),
     )
     assert not {t for t in found if t[0] == "4TU.Research Centres"}
+
+
+def test_a_bracketed_in_phrase_places_the_name_before_it() -> None:
+    s = "Voorbeelden zijn het SMITZH-programma (in Zuid-Holland) en meer."
+    found = triples(
+        s, located(s, "SMITZH-programma", "Programme"), located(s, "Zuid-Holland", "Region")
+    )
+    assert found == {("SMITZH-programma", "locatedIn", "Zuid-Holland")}
