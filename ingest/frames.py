@@ -202,7 +202,7 @@ def _lead_ok(lead: str, reach: int) -> bool:
     onder VU-UT vlag') or an unrecognised name ('van de Dutch Cardio Alliance en') are not.
     """
     acronym = lead.rstrip().endswith("(")  # 'kenniscentra Wetenschap en Techniek (KWTO'
-    lead = _BRACKETS.sub(" ", lead)
+    lead = _NAME_HEAD.sub(" ", _BRACKETS.sub(" ", lead))  # 'tussen de ministeries van EZK'
     if len(lead) > reach or _BREAK.search(lead) or re.search(r"\bnet\s+(?:als|zoals)\b", lead):
         return False
     if _NAME_IN_LEAD.search(lead) and not acronym:

@@ -562,3 +562,13 @@ def test_a_bracketed_in_phrase_places_the_name_before_it() -> None:
         s, located(s, "SMITZH-programma", "Programme"), located(s, "Zuid-Holland", "Region")
     )
     assert found == {("SMITZH-programma", "locatedIn", "Zuid-Holland")}
+
+
+def test_a_head_noun_may_introduce_the_list_of_a_frame() -> None:
+    s = "Dit vergt een samenwerking tussen de ministeries van EZK, OCW en SZW om meer te doen."
+    found = triples(s, *(located(s, n, "Organisation") for n in ("EZK", "OCW", "SZW")))
+    assert found == {
+        ("EZK", "collaboratesWith", "OCW"),
+        ("EZK", "collaboratesWith", "SZW"),
+        ("OCW", "collaboratesWith", "SZW"),
+    }
