@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from beleidsgraaf.errors import ConfigError, DocumentError
 from beleidsgraaf.ingest.document import Block, SourceDocument
+from beleidsgraaf.ingest.frames import unnamed_subject
 from beleidsgraaf.ingest.records import (
     CoOccurrence,
     DocumentInfo,
@@ -283,8 +284,10 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
         # 'We werken samen met X', 'Samenwerking met X': the document's authors are the
         # unnamed subject.
         if authors and _authors_speak(text, located):
-            present = {loc.iri for loc in located}
-            located.extend(Located(a, "Organisation", -1, -1) for a in authors if a not in present)
+            # Also when the sentence names them in an adjunct ('Binnen 4TU is de samenwerking met
+            # X versterkt'): the unstated subject is still the authors.
+            unstated = {loc.iri for loc in located if loc.start < 0}
+            located.extend(Located(a, "Organisation", -1, -1) for a in authors if a not in unstated)
         relations.extend(sentence_relations(text, located, evidence))
         linked.append(([loc.iri for loc in located], evidence))
     extraction = Extraction(
@@ -294,7 +297,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
         cooccurrences=cooccurrences(linked),
     )
     structure_relations(source, extraction, {c.iri for c in clusters if c.guessed})
-    place_relations(extraction)
+    place_relations(extraction, source)
     namespace_relations(extraction)
     for entity in extraction.entities:
         entity.concepts = _concepts(entity)
@@ -304,23 +307,12 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
 def _authors_speak(text: str, located: list[Located]) -> bool:
     """Whether the document's authors are the unstated subject of a sentence.
 
-    They are when the sentence speaks in the first person ('we', 'ons'), or when it says 'samen
-    met X' / 'samenwerking met X' / 'in samenspraak met X' with no actor named before it.
+    They are when the sentence speaks in the first person ('we', 'ons'), or when a 'met' frame
+    ('samen met X', 'afgestemd met X', 'coalities met X') has no actor named before it.
     """
-    if _FIRST_PERSON.search(text):
-        return True
-    cue = _WITH_WHOM.search(text)
-    if cue is None:
-        return False
-    return not any(
-        0 <= loc.start < cue.start() and loc.type in {"Organisation", "Person"} for loc in located
-    )
+    return bool(_FIRST_PERSON.search(text)) or unnamed_subject(text, located)
 
 
-_WITH_WHOM = re.compile(
-    r"\b(?:samen|samenwerking|samenspraak|afstemming|overleg|gesprek(?:ken)?)\s+met\b",
-    re.IGNORECASE,
-)
 _CARRIED_SUBJECT = re.compile(r"^\W*(?:Zij|Ze|Hij|Deze organisatie|De organisatie)\b")
 _ACTOR_TYPES = frozenset({"Organisation", "Person"})
 _FIRST_PERSON = re.compile(r"\b(?:we|wij|ons|onze)\b", re.IGNORECASE)

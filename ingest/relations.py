@@ -16,10 +16,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from itertools import pairwise
 
 from beleidsgraaf.ingest.document import SourceDocument
+from beleidsgraaf.ingest.frames import Located, adjuncts, affiliations, frame_relations, runs
 from beleidsgraaf.ingest.records import (
     CoOccurrence,
     Entity,
@@ -44,12 +43,12 @@ _ACTIONS = frozenset({"Programme", "Intervention"})
 _CUES: dict[str, re.Pattern[str]] = {
     "collaboratesWith": re.compile(
         r"\bsamen\s*werk\w*|\bsamenwerking\w*|\bwerk\w*\s+samen\b|\bsamen\s+met\b"
-        r"|\bhanden\s+ineen\b|\bgezamenlijk\w*|\bconsortium\b|\balliantie\b|\bcoalities?\b"
+        r"|\bhanden\s+ineen\b|\bgezamenlijk\b|\bconsortium\b|\balliantie\b|\bcoalities?\b"
         r"|\bafgestemd\s+met\b|\bafstemming\s+met\b|\bbanden\s+met\b|\boptrekken\b",
         re.IGNORECASE,
     ),
     "coordinates": re.compile(
-        r"\bco[öo]rdin\w*|\btrekker\w*|\bpenvoerder\w*|\bpenvoering\b|\bregie\w*|\bleidt\b"
+        r"\bco[öo]rdin\w*|\btrekker\w*|\bpenvoerder\w*|\bpenvoering\b|\bregie(?:rol|voering|voerder\w*|houder\w*)?\b|\bleidt\b"
         r"|\bleiden\b|\bonder\s+leiding\b|\bvoorzitter\w*|\bgeleid\b|\baanjager\w*"
         r"|\bkwartiermaker\w*|\bverantwoordelijk\b|\bdecaan\b|\bdean\b|\bvoortouw\b"
         r"|\bopgezet\w*\b|\bgeïnitieerd\b|\binitiatiefnemer\w*",
@@ -57,28 +56,23 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     "funds": re.compile(
         r"\bfinancier\w*|\bgefinancierd\b|\bbekostig\w*|\bgesubsidieerd\b|\bsubsidieert\b"
-        r"|\bfinanciering\s+(?:van|door|uit)\b|\bstelt\b.{0,40}\bbeschikbaar\b"
+        r"|\bstelt\b.{0,40}\bbeschikbaar\b"
         r"|\bmiddelen\s+(?:van|uit)\b|\binvesteert\b|\binvesteren\b|\bfunding\b",
         re.IGNORECASE,
     ),
     "implements": re.compile(
-        r"\buitvoer\w*|\bvoer\w*\b.{0,40}\buit\b|\borganiseer\w*|\borganiseert\b|\bgeorganiseerd\b"
-        r"|\bimplement\w*|\bzet\w*\b.{0,30}\bop\b|\bheeft\s+ontwikkeld\b"
+        r"\buitvoer(?:en|t|de|den|der|ders)\b|\buitgevoerd\b|\bvoer\w*\b.{0,40}\buit\b|\borganiseer\w*|\borganiseert\b|\bgeorganiseerd\b"
+        r"|\bimplement\w*|\bzet\w*\b(?:(?!\bin\b).){0,30}\bop\b|\b(?:heeft|hebben)\b.{0,60}\bontwikkeld\b"
+        r"|\bverzorg(?:t|en|d|de|den)\b"
         r"|\bontwikkelt\b|\bbiedt\b.{0,40}\baan\b|\binitiatief\s+van\b|\blanceert\b|\bgelanceerd\b",
         re.IGNORECASE,
     ),
     "participatesIn": re.compile(
         r"\bdeel\s*(?:nemen|name|nemers?)\b|\bdeelnemende\b|\bneemt\b.{0,40}\bdeel\b"
-        r"|\bnemen\b.{0,40}\bdeel\b|\bbetrokken\b|\baangesloten\b|\bdoe[tn]?\s+mee\b"
-        r"|\bondertek\w*|\bpartners?\b|\bpartij(?:en)?\b|\bbijdrage\s+aan\b|\bstart\w*\b"
+        r"|\bnemen\b.{0,40}\bdeel\b|\baangesloten\b|\bdoe[tn]?\s+mee\b"
+        r"|\bondertek\w*|\bpartners?\b|\bpartij(?:en)?\b|\bbijdrage\s+aan\b|\b(?:start|starten|startte|startten|gestart)\b"
         r"|\bsloten\s+(?:zich\s+)?aan\b|\bsluit\w*\b.{0,30}\baan\b|\baan\s+de\s+slag\b"
         r"|\binbreng\b|\bmet\s+de\s+lancering\b|\bin\s+het\s+kader\s+van\b|\bbetrokken\s+bij\b",
-        re.IGNORECASE,
-    ),
-    "partOf": re.compile(
-        r"\bonderdeel\s+(?:van|uitmaakt|uitmaken)\b|\bmaakt?\w*\b.{0,30}\bdeel\s+uit\b"
-        r"|\bmaken\b.{0,30}\bdeel\s+uit\b|\bbehoort\s+tot\b|\bbehoren\s+tot\b|\bvalt\s+onder\b"
-        r"|\bleden\s+van\b|\blid\s+van\b|\bbestaat\s+uit\b|\bbestaande\s+uit\b",
         re.IGNORECASE,
     ),
 }
@@ -88,27 +82,23 @@ _PLACE_PREP = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
-    """An entity mention inside a sentence: IRI, type and character span in the sentence."""
+def _pairs_for(
+    predicate: str, items: Sequence[Located], groups: list[list[Located]]
+) -> Iterable[tuple[Located, Located]]:
+    """Who relates to whom when only a cue word, no frame, says what the sentence is about.
 
-    iri: str
-    type: str
-    start: int
-    end: int
-
-
-def _pairs_for(predicate: str, items: Sequence[Located]) -> Iterable[tuple[Located, Located]]:
+    Working together is said of the members of one coordination ('A en B werken samen'), never
+    of names that merely share the sentence; the other predicates relate actors to programmes.
+    """
     actors = [m for m in items if m.type in _ACTORS]
     actions = [m for m in items if m.type in _ACTIONS]
     if predicate == "collaboratesWith":
-        orgs = [m for m in items if m.type == "Organisation"]
-        if len(orgs) <= 4:
-            for i, a in enumerate(orgs):
-                for b in orgs[i + 1 :]:
-                    yield a, b
-        else:  # a long enumeration: only neighbours are said to work together
-            yield from pairwise(orgs)
+        for group in groups:
+            orgs = [m for m in group if m.type == "Organisation"]
+            if 2 <= len(orgs) <= _MAX_COORDINATION:
+                for i, a in enumerate(orgs):
+                    for b in orgs[i + 1 :]:
+                        yield a, b
     elif predicate in {"coordinates", "participatesIn", "implements"}:
         for a in actors:
             for b in actions:
@@ -119,12 +109,96 @@ def _pairs_for(predicate: str, items: Sequence[Located]) -> Iterable[tuple[Locat
                 continue
             for b in actions:
                 yield a, b
-    elif predicate == "partOf":
-        # 'X maakt deel uit van Y', 'X is onderdeel van Y': the part comes first.
-        for i, a in enumerate(items):
-            for b in items[i + 1 :]:
-                if a.type == b.type or (a.type in _ACTORS and b.type == "Organisation"):
-                    yield a, b
+
+
+_MAX_COORDINATION = 5
+"""Longer enumerations list the parties of a landscape, not partners in one piece of work."""
+
+_MAX_CUE_SENTENCE = 300
+"""Characters. A longer 'sentence' is several clauses or a flattened table row, where a loose cue
+word does not belong to every name in it; frames, which fix their own arguments, still apply."""
+
+
+_PARTICIPLE = re.compile(r"^(?:ge|uitge|opge)\w+[dt]$", re.IGNORECASE)
+_ACTIVE_PERFECT = re.compile(r"\b(?:heeft|hebben|had|hadden)\b", re.IGNORECASE)
+
+
+def _cue(
+    pattern: re.Pattern[str], sentence: str, spans: Sequence[Located]
+) -> tuple[str, int] | None:
+    """The first match of a cue that is a word of the sentence, not part of a name.
+
+    'Leiden' in 'Leiden-Delft-Erasmus' and 'Regie' in 'Landelijke Regiegroep' are names, not
+    the verbs 'leiden' and 'regie voeren'; a capitalised cue inside a sentence is a name too.
+    'heeft geleid tot' is 'resulted in', not 'led'.
+    """
+    for match in pattern.finditer(sentence):
+        at, to = match.start(), match.end()
+        if any(m.start < to and at < m.end for m in spans):
+            continue
+        word = match.group(0)
+        if at > 0 and word[:1].isupper() and not word.isupper() and sentence[:at].strip():
+            continue
+        if _PARTICIPLE.match(word) and not _ACTIVE_PERFECT.search(sentence[:at]):
+            continue  # 'is in 2019 gelanceerd': a passive without agent names no doer
+        if re.match(r"\s+tot\b", sentence[to:]) and word.lower() in {"geleid", "leiden", "leidt"}:
+            continue
+        return word.lower(), at
+    return None
+
+
+_CLAUSE_BREAK = re.compile(
+    r";|,\s+(?=(?:die|dat|waarbij|waarin|waardoor|waarmee|maar|terwijl|zodat|omdat)\b)"
+    r"|\s(?=(?:om|omdat|zodat|terwijl|waarbij|waardoor|die|dat)\s)",
+    re.IGNORECASE,
+)
+
+
+_REQUEST = re.compile(
+    r"\b(?:gevraagd|verzocht|opgedragen|gevraagd\s+om|vraagt|vroeg|verzoekt)\b", re.IGNORECASE
+)
+
+
+def _asked(sentence: str, a: Located, at: int, every: Sequence[Located]) -> bool:
+    """Whether ``a`` can do what the cue at ``at`` says when a request stands between them.
+
+    Only the party asked ('heeft TKI HTSM gevraagd ... te coördineren', the name right before
+    'gevraagd') does it, not the one asking.
+    """
+    request = _REQUEST.search(sentence, a.end, at)
+    if request is None:
+        return True
+    before = [m for m in every if m.end <= request.start()]
+    return bool(before) and before[-1].iri == a.iri
+
+
+def _near(sentence: str, pair: tuple[Located, Located], at: int) -> bool:
+    """Whether a 'together' cue stands next to the coordination it speaks of (40 characters).
+
+    'A en B werken samen', 'de samenwerking van A en B': yes; 'bij NWO, TO2 en hogescholen,
+    al dan niet in het kader van publiek-private samenwerking': no.
+    """
+    lo = min(m.start for m in pair)
+    hi = max(m.end for m in pair)
+    return lo - 40 <= at <= hi + 40
+
+
+def _clause(sentence: str, at: int) -> tuple[int, int]:
+    """The span of the clause around position ``at``: a cue's doer is named in its own clause.
+
+    'De topsector zal het voortouw nemen om met KEM en MJP een analyse op te stellen': KEM and
+    MJP stand in the 'om'-clause, not in the clause of 'voortouw'.
+    """
+    lo, hi = 0, len(sentence)
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        # '... treedt VLAIO op om het actieplan te coördineren': an 'om te' clause shares the
+        # subject of the clause before it, so it does not end that clause for a cue inside it.
+        if m.end() <= at and not sentence[m.end() :].lower().startswith(("om ", "om\n")):
+            lo = m.end()
+        elif m.start() > at:
+            hi = m.start()
+            break
+    return lo, hi
 
 
 def sentence_relations(
@@ -133,25 +207,46 @@ def sentence_relations(
     """Typed relations stated in one sentence.
 
     ``items`` are the sentence's entity mentions, in any order; an item with ``start`` -1 is
-    named by the enclosing section heading rather than the sentence. Sentences naming
-    more than ``max_entities`` entities are enumerations, where cue words do not say who does
-    what; only appositions and places are taken from them.
+    named by the enclosing section heading, the authors or the sentence before rather than the
+    sentence. Verb frames (:mod:`~beleidsgraaf.ingest.frames`) come first: they say who is the
+    subject and who the object. A cue word whose predicate no frame explained then relates the
+    remaining actors and programmes. Sentences naming more than ``max_entities`` entities are
+    enumerations, where cue words do not say who does what; only frames, appositions and
+    places are taken from them.
     """
     every = sorted((m for m in items if m.start >= 0), key=lambda m: m.start)
-    ordered = sorted({m.iri: m for m in items}.values(), key=lambda m: m.start)
     found: dict[tuple[str, str, str], Relation] = {}
 
     def add(s: Located, p: Predicate, o: Located, method: str) -> None:
         if s.iri != o.iri:
             found.setdefault((s.iri, p, o.iri), Relation(s.iri, p, o.iri, evidence, method))
 
-    if 1 < len(ordered) <= max_entities:
-        for predicate, cue in _CUES.items():
-            match = cue.search(sentence)
-            if match is None:
+    frames, claimed = frame_relations(sentence, items)
+    for f in frames:
+        if f.subject != f.object:
+            key = (f.subject, f.predicate, f.object)
+            found.setdefault(key, Relation(f.subject, f.predicate, f.object, evidence, f.method))
+    skip = affiliations(sentence, items) | adjuncts(sentence, items)
+    kept = [m for m in items if id(m) not in skip]
+    ordered = sorted({m.iri: m for m in kept}.values(), key=lambda m: m.start)
+    if 1 < len(ordered) <= max_entities and len(sentence) <= _MAX_CUE_SENTENCE:
+        groups = runs(sentence, kept)
+        for predicate, pattern in _CUES.items():
+            if predicate in claimed:
                 continue
-            for a, b in _pairs_for(predicate, ordered):
-                add(a, predicate, b, f"cue:{match.group(0).lower()}")
+            found_cue = _cue(pattern, sentence, every)
+            if found_cue is None:
+                continue
+            cue, at = found_cue
+            lo, hi = _clause(sentence, at)
+            for a, b in _pairs_for(predicate, ordered, groups):
+                if a.start >= 0 and not lo <= a.start < hi:
+                    continue
+                if a.start >= 0 and not _asked(sentence, a, at, every):
+                    continue  # 'EZK heeft HTSM gevraagd ... te coördineren': HTSM does it
+                if predicate == "collaboratesWith" and not _near(sentence, (a, b), at):
+                    continue
+                add(a, predicate, b, f"cue:{cue}")
     # Apposition 'Name (ORG)': a person belongs to the organisation in brackets.
     for a in every:
         if a.type != "Person":
@@ -159,17 +254,42 @@ def sentence_relations(
         for b in every:
             if b.type == "Organisation" and sentence[a.end : b.start].strip() == "(":
                 add(a, "partOf", b, "apposition")
-    # Places: 'X in Y' / 'X te Y' where Y is a region right after the preposition.
+    # Places: 'X in Y' / 'X te Y' where Y is a region right after the preposition, and X
+    # stands right before it in the same phrase (no verb, comma or clause between).
     countries = _countries()
     for b in every:
-        if b.type != "Region" or b.iri in countries:
-            continue
-        if not _PLACE_PREP.search(sentence[max(0, b.start - 20) : b.start]):
+        if b.type != "Region":
             continue
         before = [a for a in every if a.end <= b.start and a.type != "Region"]
-        if before and b.start - before[-1].end <= 40:
+        if not before:
+            continue
+        gap = sentence[before[-1].end : b.start]
+        # 'Universiteit Twente Drienerlolaan 5 7522 NB Enschede': a Dutch postal address.
+        if _ADDRESS.search(gap) and before[-1].type == "Organisation":
+            add(before[-1], "locatedIn", b, "address")
+            continue
+        # 'TU9 (Duitsland)', 'Joint Research Center (Middelburg)': a bracketed place.
+        if gap.strip() == "(" and sentence[b.end :].lstrip().startswith(")"):
+            add(before[-1], "locatedIn", b, "place")
+            continue
+        if b.iri in countries or not _PLACE_PREP.search(sentence[max(0, b.start - 20) : b.start]):
+            continue
+        if sentence[b.end :].lstrip().startswith(")") and re.fullmatch(r"[’'‘\s]*\(\s*\w+\s+", gap):
+            gap = gap.replace("(", " ")  # 'het SMITZH-programma (in Zuid-Holland)'
+        if len(gap) <= 40 and not _PLACE_BREAK.search(gap):
             add(before[-1], "locatedIn", b, "place")
     return list(found.values())
+
+
+_ADDRESS = re.compile(r"^[^.;()]{0,60}\b\d{4}\s?[A-Z]{2}\s+$")
+"""A street and Dutch postcode ('Drienerlolaan 5 7522 NB ') between an organisation and a city."""
+
+_PLACE_BREAK = re.compile(
+    r"[,;:()]|\b(?:en|of|die|dat|om|is|zijn|wordt|worden|werd|heeft|hebben|zal|zullen|kan|kunnen"
+    r"|wil|willen|samenwerking|samen|brengen|doen|verbinden)\b",
+    re.IGNORECASE,
+)
+"""Between a name and 'in <place>': a list, clause or verb means the place belongs elsewhere."""
 
 
 def cooccurrences(sentences: Iterable[tuple[Sequence[str], Evidence]]) -> list[CoOccurrence]:
@@ -191,22 +311,37 @@ def cooccurrences(sentences: Iterable[tuple[Sequence[str], Evidence]]) -> list[C
 
 # -- relations from document structure ----------------------------------------------------------
 
+_QUOTED_TITLE = re.compile(
+    r"^[‘'“\"][^’'”\"\s]+\s[^’'”\"]{2,80}[’'”\"]"
+    r"(?=\s*(?:$|\(|:|[-–]\s))"
+)
 _ITEM_HEAD = re.compile(r"\s*(?::|\s\(|\s[-–]\s|\sd\.m\.v\.|\s+e\.g\.)")
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\sen\s)\s*")
 
 
-def _name_of_item(text: str) -> str | None:
+def _name_of_item(text: str, common: frozenset[str] = frozenset()) -> str | None:
     """The name an entry in a box starts with, when it looks like a name rather than a phrase.
 
     'STERA: praktijkplekken bij bedrijven' -> 'STERA'; 'Make it Move' -> itself (a short title
-    with a proper name in it); 'Zorgtechnologie als cross-over' -> None (a phrase).
+    with a proper name in it); 'Zorgtechnologie als cross-over' -> None (a phrase). A single
+    word the document also writes in lower case (``common``: 'Ouderparticipatie', when the text
+    speaks of 'ouderparticipatie') is a common noun capitalised at the start of an entry.
     """
     from beleidsgraaf.ingest.pipeline.lexicon import is_common_word, lexicon
 
-    head = _ITEM_HEAD.split(text.strip().lstrip("•·-–*▪ "), maxsplit=1)[0].strip(" .;,")
+    entry = text.strip().lstrip("•·-–*▪ ")
+    # A title in quotes is a name whatever its words: '‘De docent van de 21e eeuw’',
+    # 'Programma ‘Werken en leren met energie’ (SEECE)'.
+    quoted = _QUOTED_TITLE.match(entry)
+    if quoted:
+        return quoted.group(0).strip("‘’'“”\" ")
+    head = _ITEM_HEAD.split(entry, maxsplit=1)[0].strip(" .;,")
     words = head.split()
     if not words or len(words) > 6:
         return None
+    # 'Jean school: unieke vakopleiding ...': a short head before a colon names the entry.
+    if 2 <= len(words) <= 4 and entry[len(head) :].lstrip().startswith(":"):
+        return head
     lex = lexicon()
     if len(words) == 1:
         word = words[0].strip("’'‘")
@@ -214,6 +349,7 @@ def _name_of_item(text: str) -> str | None:
             word in lex.generic_acronyms
             or is_common_word(word.casefold())
             or word.casefold() in lex.heads
+            or word.casefold() in common
         ):
             return None
         return head
@@ -231,6 +367,7 @@ def _name_of_item(text: str) -> str | None:
     return head if len(words) <= 4 and marked else None
 
 
+_LOWER_WORD = re.compile(r"(?<![\w\-.])[a-zà-ÿ][a-zà-ÿ]+(?![\w\-])")
 _YEARS = re.compile(r"\s*\((?:\d{4}(?:\s*[-–]\s*\d{4})?)\)")
 _AREA_TABLE = re.compile(r"provincie|deelregio|regio|gebied|gemeente|indeling", re.IGNORECASE)
 _AREA_NAME = re.compile(r"^(?:\([A-Z][\w-]*\))?[A-Z][\w’'&/\-]*(?:[ -][\w’'&/\-]+){0,3}$")
@@ -275,14 +412,30 @@ def _item_type(name: str) -> str:
     return "Intervention"
 
 
+_SHORT_ENTRY = 120
+"""Characters: a box entry is one line or two; a longer one has run into the text after it."""
+
+
+def _opens(text: str, entity: Entity) -> bool:
+    """Whether one of the entity's names opens the text (after a bullet or quote)."""
+    start = text.lstrip("•·-–*▪ ‘'“\"")
+    return any(len(f) >= 3 and start.startswith(f) for f in (entity.label, *entity.mentions))
+
+
 class _Finder:
-    """Finds the entities of one extraction named in a piece of text (by any surface form)."""
+    """Finds the entities of one extraction named in a piece of text (by any surface form).
+
+    A generic acronym ('W&T', 'VO') is no name, even when resolution filed it under one.
+    """
 
     def __init__(self, entities: Iterable[Entity]) -> None:
+        from beleidsgraaf.ingest.pipeline.lexicon import lexicon
+
+        generic = lexicon().generic_acronyms
         self.by_form: dict[str, Entity] = {}
         for entity in entities:
             for form in (entity.label, *entity.mentions):
-                if len(form) >= 2:
+                if len(form) >= 2 and form not in generic:
                     self.by_form.setdefault(form, entity)
         forms = sorted(self.by_form, key=len, reverse=True)
         self.pattern = (
@@ -291,10 +444,32 @@ class _Finder:
             else None
         )
 
-    def __call__(self, text: str) -> list[Entity]:
+    def locate(self, text: str) -> list[Located]:
+        """Every mention of a known entity in ``text``, with its span (longest form first)."""
         if self.pattern is None:
             return []
-        found = (self.by_form[m.group(0)] for m in self.pattern.finditer(text))
+        out = []
+        for m in self.pattern.finditer(text):
+            entity = self.by_form[m.group(0)]
+            out.append(Located(entity.iri, entity.type, m.start(), m.end()))
+        return out
+
+    def __call__(self, text: str, inside: str | None = None) -> list[Entity]:
+        """Entities named in ``text``; not those named only within ``inside`` (a longer name).
+
+        'Tech Centre Delft' in the entry 'High Tech Centre Delft' is part of the entry's own
+        name, not a second entity in it.
+        """
+        if self.pattern is None:
+            return []
+        skip = (0, 0)
+        if inside and (at := text.find(inside)) >= 0:
+            skip = (at, at + len(inside))
+        found = (
+            self.by_form[m.group(0)]
+            for m in self.pattern.finditer(text)
+            if not (skip[0] <= m.start() and m.end() <= skip[1] and m.group(0) != inside)
+        )
         return list({e.iri: e for e in found}.values())
 
 
@@ -329,6 +504,7 @@ def structure_relations(
             authority_by_key.setdefault(loose_key(form), (entry.iri, entry.label, entry.type))
     finder = _Finder(extraction.entities)
     doc_hash = extraction.document.content_hash
+    common = frozenset(_LOWER_WORD.findall(source.original))
 
     def ensure(name: str, kind: str, evidence: Evidence) -> Entity:
         key = loose_key(name)
@@ -369,10 +545,21 @@ def structure_relations(
             seen.add((s, p, o))
             extraction.relations.append(Relation(s, p, o, ev, method))
 
+    intro = ""
     for block in source.blocks:
         ctx = block.context
         start = block.offsets.to_original(0)
         end = block.offsets.to_original(len(block.text))
+        if block.kind == "paragraph":
+            intro = _intro(block.text)
+        elif block.kind == "list_item" and intro:
+            # 'De federatie werkt samen met:' + '• TNO' reads as one sentence.
+            text = f"{intro} {block.text.strip().lstrip('•·-–*▪ ')}"
+            ev = Evidence(doc_hash, text, start, end, block.page, block.section)
+            for r in sentence_relations(text, finder.locate(text), ev):
+                relate(r.subject, r.predicate, r.object, ev, f"structure:list {r.method}")
+        elif block.kind != "list_item":
+            intro = ""
         if block.kind == "box_item" and "landsdeel" in ctx:
             area = landsdeel(ctx["landsdeel"])
             if area is None:
@@ -384,13 +571,41 @@ def structure_relations(
             region = ensure(area[1], "Region", ev)
             if ctx["landsdeel"] not in region.mentions:
                 region.mentions.append(ctx["landsdeel"])
-            named = [e for e in finder(block.text) if e.type != "Region"]
-            name = _name_of_item(block.text)
+            name = _name_of_item(block.text, common)
+            # Organisations an entry names work there; a programme it names is the entry itself
+            # only when the entry has no name of its own ('Beeldvorming d.m.v. evenementen (e.g.
+            # Week van de Techniek)' is not the national Week van de Techniek).
+            named = [
+                e
+                for e in finder(block.text, name)
+                if e.type == "Organisation" or (name is None and e.type in _ACTIONS)
+            ]
             kind = _item_type(name) if name is not None else "Intervention"
             item = ensure(name, kind, ev) if name is not None else None
+            if item is None:
+                # 'Programma ‘Werken en leren met energie’ (SEECE)': a programme the text knows,
+                # opening the entry, is the entry.
+                opening = [e for e in named if e.type in _ACTIONS and _opens(block.text, e)]
+                item = opening[0] if len(opening) == 1 else None
             aim = goal(ctx.get("goal", "")) or goal(ctx.get("box", ""))
             for entity in [*named, *([item] if item else [])]:
                 relate(entity.iri, "locatedIn", region.iri, ev, "structure:box")
+            # 'Programma ‘Werken en leren met energie’ (SEECE)', 'Omscholen door A en B': the
+            # organisations an entry names carry the intervention out, together.
+            doers = [
+                e
+                for e in named
+                if e.type == "Organisation"
+                and item
+                and e.iri != item.iri
+                and len(block.text) <= _SHORT_ENTRY
+            ]
+            if item is not None and item.type in _ACTIONS:
+                for org in doers:
+                    relate(org.iri, "implements", item.iri, ev, "structure:box")
+            for i, a in enumerate(doers):
+                for b in doers[i + 1 :]:
+                    relate(a.iri, "collaboratesWith", b.iri, ev, "structure:box")
             # Only a programme or intervention pursues a goal (the ontology's shapes say so); an
             # entry that is an organisation ('... Centre', typed so by its head noun or by the
             # sentences that name it) is a place where the work happens, kept as locatedIn only.
@@ -428,9 +643,21 @@ def structure_relations(
             if not owners:
                 continue
             owner = max(owners, key=lambda e: len(e.label))
+            # A programme's row lists its parts; an organisation in a row takes part in it
+            # ('Tabel 2.1 Kiezen voor Technologie: ... JINC (allochtone jongeren)').
             for entity in finder(block.text):
-                if entity.type in _ACTIONS or entity.iri in guessed:
+                if entity.type == "Organisation":
+                    relate(entity.iri, "participatesIn", owner.iri, ev, "structure:table")
+                elif entity.type in _ACTIONS or entity.iri in guessed:
                     relate(entity.iri, "partOf", owner.iri, ev, "structure:table")
+
+
+def _intro(paragraph: str) -> str:
+    """The last sentence of a paragraph when it announces a list ('... werkt samen met:')."""
+    text = paragraph.strip()
+    if not text.endswith(":"):
+        return ""
+    return re.split(r"(?<=[.!?])\s+", text)[-1][:-1].strip()
 
 
 def _countries() -> frozenset[str]:
@@ -472,20 +699,24 @@ def namespace_relations(extraction: Extraction) -> None:
                 break
 
 
-def place_relations(extraction: Extraction) -> None:
+def place_relations(extraction: Extraction, source: SourceDocument | None = None) -> None:
     """``locatedIn`` for entities named after a place: 'Techniekpact Twente' -> Twente.
 
     The place must be a Region entity of the same document; the evidence is the first sentence
-    that names the entity.
+    that names the entity. A one-word 'place' the document also writes in lower case
+    ('Vakmanschap' in 'Gelders Vakmanschap', when the text speaks of 'vakmanschap') is a common
+    noun, not a place name.
     """
     from beleidsgraaf.ingest.resolution import loose_key
 
+    common = frozenset(_LOWER_WORD.findall(source.original)) if source is not None else frozenset()
     regions: dict[str, Entity] = {}
     countries = _countries()
     for entity in extraction.entities:
         if entity.type == "Region" and entity.iri not in countries:
             for form in (entity.label, *entity.mentions):
-                regions.setdefault(loose_key(form), entity)
+                if form.casefold() not in common:
+                    regions.setdefault(loose_key(form), entity)
     seen = {(r.subject, r.predicate, r.object) for r in extraction.relations}
     for entity in list(extraction.entities):
         if entity.type == "Region" or not entity.evidence:

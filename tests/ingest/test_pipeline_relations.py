@@ -175,3 +175,400 @@ def test_a_pronoun_carries_the_subject_of_the_sentence_before(
         text.splitlines()[1],
     )
     assert (expected in found) is carried
+
+
+# -- verb frames: who is the subject, who the object ---------------------------------------------
+
+
+def test_met_frame_relates_the_subject_to_each_partner_not_the_partners_to_each_other() -> None:
+    s = "De 4TU.Federatie zal een actieve samenwerking aangaan met de koepels VNO-NCW en FME."
+    found = triples(
+        s,
+        located(s, "4TU.Federatie", "Organisation"),
+        located(s, "VNO-NCW", "Organisation"),
+        located(s, "FME", "Organisation"),
+    )
+    assert found == {
+        ("4TU.Federatie", "collaboratesWith", "VNO-NCW"),
+        ("4TU.Federatie", "collaboratesWith", "FME"),
+    }
+
+
+def test_a_run_governed_by_a_preposition_is_not_the_subject() -> None:
+    s = (
+        "Daarom organiseert de SBB in opdracht van de ministeries OCW en SZW samen met de "
+        "Programmaraad pilots."
+    )
+    found = triples(
+        s,
+        located(s, "SBB", "Organisation"),
+        located(s, "OCW", "Organisation"),
+        located(s, "SZW", "Organisation"),
+        located(s, "Programmaraad", "Organisation"),
+    )
+    assert ("SBB", "collaboratesWith", "Programmaraad") in found
+    assert not {t for t in found if "OCW" in t and t[1] == "collaboratesWith"}
+
+
+def test_unnamed_subject_is_the_authors_only_when_no_name_stands_before_the_cue() -> None:
+    from beleidsgraaf.ingest.frames import unnamed_subject
+
+    s = "Daarbij worden de krachten gebundeld in coalities met organisaties als KNAW en NWO."
+    items = [located(s, "KNAW", "Organisation"), located(s, "NWO", "Organisation")]
+    assert unnamed_subject(s, items)
+    t = "Het CEE zal hierbij samen optrekken met 4TU.Ethics."
+    assert not unnamed_subject(t, [located(t, "4TU.Ethics", "Organisation")])
+    authors = Located("4TU", "Organisation", -1, -1)
+    found = triples(s, authors, *items)
+    assert found == {("4TU", "collaboratesWith", "KNAW"), ("4TU", "collaboratesWith", "NWO")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "predicate"),
+    [
+        (
+            "Het Regionaal Techniekfonds wordt gefinancierd door de provincie Utrecht en UWV.",
+            "funds",
+        ),
+        (
+            "Het Regionaal Techniekfonds is met subsidie van de provincie Utrecht en UWV opgezet.",
+            "funds",
+        ),
+        (
+            "Het Regionaal Techniekfonds loopt onder leiding van de provincie Utrecht en UWV.",
+            "coordinates",
+        ),
+        (
+            "Het Regionaal Techniekfonds is georganiseerd door de provincie Utrecht en UWV.",
+            "implements",
+        ),
+    ],
+)
+def test_agent_frames_give_every_coordinated_agent_the_relation(
+    sentence: str, predicate: str
+) -> None:
+    found = triples(
+        sentence,
+        located(sentence, "Regionaal Techniekfonds", "Intervention"),
+        located(sentence, "provincie Utrecht", "Organisation"),
+        located(sentence, "UWV", "Organisation"),
+    )
+    assert ("provincie Utrecht", predicate, "Regionaal Techniekfonds") in found
+    assert ("UWV", predicate, "Regionaal Techniekfonds") in found
+    assert not {t for t in found if t[1] == predicate and t[0] == "Regionaal Techniekfonds"}
+
+
+def test_membership_frames() -> None:
+    s = "Net als Jet-Net maakt ook Katapult deel uit van het Platform Talent."
+    found = triples(
+        s,
+        located(s, "Jet-Net", "Organisation"),
+        located(s, "Katapult", "Organisation"),
+        located(s, "Platform Talent", "Organisation"),
+    )
+    assert found == {("Katapult", "partOf", "Platform Talent")}
+    t = "4TU en NFU maken samen deel uit van de Cardio Alliantie en STZ wil meer samenwerking."
+    found = triples(
+        t,
+        located(t, "4TU", "Organisation"),
+        located(t, "NFU", "Organisation"),
+        located(t, "Cardio Alliantie", "Programme"),
+        located(t, "STZ", "Organisation"),
+    )
+    assert ("4TU", "participatesIn", "Cardio Alliantie") in found
+    assert ("NFU", "participatesIn", "Cardio Alliantie") in found
+    assert not {r for r in found if r[2] == "STZ" or r[0] == "STZ"}
+
+
+def test_plan_of_owners_and_inverted_participation() -> None:
+    s = "Er is een actieplan ‘werk en toekomst’ van VHTO, Atria en NVR."
+    found = triples(
+        s,
+        located(s, "actieplan ‘werk en toekomst’", "Intervention"),
+        located(s, "VHTO", "Organisation"),
+        located(s, "Atria", "Organisation"),
+        located(s, "NVR", "Organisation"),
+    )
+    plan = "actieplan ‘werk en toekomst’"
+    assert {("VHTO", "implements", plan), ("NVR", "implements", plan)} <= found
+    assert ("VHTO", "collaboratesWith", "Atria") in found
+    t = "In de Landelijke Regiegroep nemen veel partijen deel, zoals het UWV en de MBO Raad."
+    found = triples(
+        t,
+        located(t, "Landelijke Regiegroep", "Organisation"),
+        located(t, "UWV", "Organisation"),
+        located(t, "MBO Raad", "Organisation"),
+    )
+    assert found == {
+        ("UWV", "participatesIn", "Landelijke Regiegroep"),
+        ("MBO Raad", "participatesIn", "Landelijke Regiegroep"),
+    }
+
+
+def test_bodies_members_and_mergers() -> None:
+    s = "Ook de coalition of the willing (NWO-TTW, TNO en EZK) zet zich in."
+    found = triples(
+        s,
+        located(s, "coalition of the willing", "Organisation"),
+        located(s, "NWO-TTW", "Organisation"),
+        located(s, "TNO", "Organisation"),
+        located(s, "EZK", "Organisation"),
+    )
+    assert ("TNO", "participatesIn", "coalition of the willing") in found
+    t = "Via de samenvoeging van TechniekTalent.nu, Jet-Net en PBT tot Platform Talent is er meer."
+    found = triples(
+        t,
+        *(located(t, n, "Organisation") for n in ("TechniekTalent.nu", "Jet-Net", "PBT")),
+        located(t, "Platform Talent", "Organisation"),
+    )
+    assert {(n, "partOf", "Platform Talent") for n in ("Jet-Net", "PBT")} <= found
+
+
+def test_a_cue_inside_a_name_or_capitalised_is_no_cue() -> None:
+    s = "De alliantie Leiden-Delft-Erasmus en de 4TU.Federatie vormen de Landelijke Regiegroep."
+    found = triples(
+        s,
+        located(s, "Leiden-Delft-Erasmus", "Programme"),
+        located(s, "4TU.Federatie", "Organisation"),
+        located(s, "Landelijke Regiegroep", "Programme"),
+    )
+    assert not {t for t in found if t[1] == "coordinates"}
+
+
+def test_the_publisher_works_with_the_partners_of_an_impersonal_sentence() -> None:
+    path = next(p for p in demo_corpus() if p.name == "sac-htno-jaarverslag-2023.txt")
+    extraction = extract_document(path, load_pipeline())
+    label = {e.iri: e.label for e in extraction.entities}
+    found = {(label[r.subject], r.predicate, label[r.object]) for r in extraction.relations}
+    sac = next(e.label for e in extraction.entities if "sac htno" in e.mentions)
+    assert (sac, "collaboratesWith", "FME") in found
+    assert not {t for t in found if t[0] == "FME" and t[1] == "collaboratesWith"}
+
+
+def test_a_passive_without_agent_and_a_non_list_bracket_name_no_doer() -> None:
+    s = "Om STEM te stimuleren is in 2019 het STEM-actieprogramma (MINT) gelanceerd."
+    found = triples(
+        s, located(s, "MINT", "Organisation"), located(s, "STEM-actieprogramma", "Programme")
+    )
+    assert found == set()
+    t = "Zoals High-Tech-to-Feed (bij thema Landbouw, Water en Voedsel) en ECCM."
+    found = triples(
+        t,
+        located(t, "High-Tech-to-Feed", "Programme"),
+        located(t, "Landbouw", "Organisation"),
+        located(t, "Voedsel", "Organisation"),
+    )
+    assert found == set()
+    u = "Het UWV heeft in 2019 het Techniekfonds gelanceerd voor een startup ecosysteem."
+    found = triples(
+        u, located(u, "UWV", "Organisation"), located(u, "Techniekfonds", "Intervention")
+    )
+    assert found == {("UWV", "implements", "Techniekfonds")}
+
+
+def test_places_in_brackets_addresses_and_only_in_the_same_phrase() -> None:
+    s = "De 4TU heeft banden met TU9 (Duitsland) en TU Austria (Oostenrijk)."
+    found = triples(
+        s,
+        located(s, "TU9", "Organisation"),
+        located(s, "Duitsland", "Region"),
+        located(s, "TU Austria", "Organisation"),
+        located(s, "Oostenrijk", "Region"),
+    )
+    assert {("TU9", "locatedIn", "Duitsland"), ("TU Austria", "locatedIn", "Oostenrijk")} <= found
+    t = "Universiteit Twente Drienerlolaan 5 7522 NB Enschede"
+    found = triples(
+        t, located(t, "Universiteit Twente", "Organisation"), located(t, "Enschede", "Region")
+    )
+    assert found == {("Universiteit Twente", "locatedIn", "Enschede")}
+    u = "Het CEE en haar partners brengen in Brussel het belang van vernieuwing onder de aandacht."
+    found = triples(u, located(u, "CEE", "Organisation"), located(u, "Brussel", "Region"))
+    assert found == set()
+
+
+def test_box_entries_keep_their_own_name(
+    techniekpact: Extraction,
+) -> None:
+    label = {e.iri: e.label for e in techniekpact.entities}
+    boxed = {
+        label[r.subject]
+        for r in techniekpact.relations
+        if r.method == "structure:box" and r.predicate == "locatedIn"
+    }
+    # 'High Tech Centre Delft' is the entry; 'Tech Centre Delft' is a piece of its name.
+    assert "High Tech Centre Delft" in boxed and "Tech Centre Delft" not in boxed
+
+
+def test_box_entry_names_from_quotes_and_colons() -> None:
+    from beleidsgraaf.ingest.relations import _name_of_item
+
+    assert _name_of_item("‘De docent van de 21e eeuw’") == "De docent van de 21e eeuw"
+    assert _name_of_item("Jean school: unieke vakopleiding voor denim developers") == "Jean school"
+    assert _name_of_item("‘extra’ kosten, zoals btw en scholing") is None
+    assert _name_of_item("Ouderparticipatie", frozenset({"ouderparticipatie"})) is None
+
+
+def test_organisations_in_a_box_entry_carry_it_out(techniekpact: Extraction) -> None:
+    label = {e.iri: e.label for e in techniekpact.entities}
+    found = {
+        (label[r.subject], r.predicate, label[r.object])
+        for r in techniekpact.relations
+        if r.method == "structure:box" and r.predicate != "addresses"
+    }
+    assert ("SEECE", "implements", "Programma ‘Werken en leren met energie’") in found
+
+
+def test_list_items_complete_the_sentence_that_announces_them(tmp_path: Path) -> None:
+    text = (
+        "Samenwerking in de regio\n\n"
+        "De Stichting Techniek Twente werd in 2019 opgericht. De Stichting Techniek Twente "
+        "werkt samen met:\n"
+        "• TNO\n"
+        "• het UWV\n"
+    )
+    path = tmp_path / "stichting.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract_document(path, load_pipeline())
+    label = {e.iri: e.label for e in extraction.entities}
+    found = {
+        (label[r.subject], r.predicate, label[r.object], r.method)
+        for r in extraction.relations
+        if r.predicate == "collaboratesWith"
+    }
+    partners = {s if o == "Stichting Techniek Twente" else o for s, _, o, _ in found}
+    assert {"TNO", "Uitvoeringsinstituut Werknemersverzekeringen"} <= partners, found
+    assert all(m.startswith("structure:list") for *_, m in found)
+
+
+def test_adjunct_actors_and_focus_verbs_are_not_doers() -> None:
+    s = "Vanuit 4TU zal het programma 4TU.Impact dit proces gaan uitvoeren."
+    found = triples(s, located(s, "4TU", "Organisation"), located(s, "4TU.Impact", "Programme"))
+    assert found == set()
+    t = "De Strategische Agenda van OCW zet ook in op samenwerking."
+    found = triples(
+        t, located(t, "Strategische Agenda", "Programme"), located(t, "OCW", "Organisation")
+    )
+    assert ("OCW", "implements", "Strategische Agenda") in found  # the plan of OCW, not 'zet op'
+    assert found == {("OCW", "implements", "Strategische Agenda")}
+    u = "Het versterken (HTSF, het CEE, 4TU.Impact en de coalitie met het Duitse TU9)."
+    found = triples(
+        u,
+        located(u, "HTSF", "Programme"),
+        located(u, "CEE", "Organisation"),
+        located(u, "4TU.Impact", "Programme"),
+        located(u, "TU9", "Organisation"),
+    )
+    assert not {t for t in found if t[1] == "collaboratesWith" and "TU9" in t}
+
+
+def test_a_cue_relates_the_doer_of_its_own_clause() -> None:
+    s = (
+        "De topsector Techniek zal het voortouw nemen om met KEM en MJP een analyse van "
+        "het Innovatieplan op te stellen."
+    )
+    found = triples(
+        s,
+        located(s, "KEM", "Organisation"),
+        located(s, "MJP", "Organisation"),
+        located(s, "Innovatieplan", "Programme"),
+    )
+    assert not {t for t in found if t[1] == "coordinates"}
+    t = "Daarom treedt VLAIO gezamenlijk op om het STEM-actieplan te coördineren."
+    found = triples(
+        t, located(t, "VLAIO", "Organisation"), located(t, "STEM-actieplan", "Intervention")
+    )
+    assert ("VLAIO", "coordinates", "STEM-actieplan") in found
+
+
+def test_joint_agents_subsidised_organisations_and_programmes_with_members() -> None:
+    s = "Het onderzoek is uitgevoerd door SEO Economisch Onderzoek en Technopolis Group."
+    found = triples(
+        s,
+        located(s, "SEO Economisch Onderzoek", "Organisation"),
+        located(s, "Technopolis Group", "Organisation"),
+    )
+    assert found == {("SEO Economisch Onderzoek", "collaboratesWith", "Technopolis Group")}
+    t = "Er is een CIV (voor het mbo) en een Center of Expertise met subsidies van EZK opgezet."
+    found = triples(
+        t,
+        located(t, "CIV", "Organisation"),
+        located(t, "Center of Expertise", "Organisation"),
+        located(t, "EZK", "Organisation"),
+    )
+    assert {("EZK", "funds", "CIV"), ("EZK", "funds", "Center of Expertise")} <= found
+    u = "Dit volgt het Pieken in de Delta programma waarin West-Brabant samenwerkte met Zeeland."
+    found = triples(
+        u,
+        located(u, "Pieken in de Delta", "Programme"),
+        located(u, "West-Brabant", "Region"),
+        located(u, "Zeeland", "Region"),
+    )
+    assert ("Zeeland", "participatesIn", "Pieken in de Delta") in found
+
+
+def test_unrecognised_names_keep_a_list_and_only_a_fronted_met_takes_a_later_subject() -> None:
+    s = "Het initiatief om een pilot te starten met het Werkcentrum, Be-an-Engineer en de HvA."
+    authors = Located("sac", "Organisation", -1, -1)
+    found = triples(
+        s, authors, located(s, "Werkcentrum", "Organisation"), located(s, "HvA", "Organisation")
+    )
+    assert found == {("sac", "collaboratesWith", "Werkcentrum"), ("sac", "collaboratesWith", "HvA")}
+    t = "Samen met TNO heeft de 4TU twee voorstellen ingediend."
+    found = triples(t, located(t, "TNO", "Organisation"), located(t, "4TU", "Organisation"))
+    assert found == {("4TU", "collaboratesWith", "TNO")}
+
+
+def test_the_asked_party_does_it_and_together_must_stand_near_its_list() -> None:
+    s = "Het ministerie van EZK heeft TKI HTSM gevraagd het Innovatieplan te coördineren."
+    found = triples(
+        s,
+        located(s, "ministerie van EZK", "Organisation"),
+        located(s, "TKI HTSM", "Organisation"),
+        located(s, "Innovatieplan", "Programme"),
+    )
+    assert ("TKI HTSM", "coordinates", "Innovatieplan") in found
+    assert ("ministerie van EZK", "coordinates", "Innovatieplan") not in found
+    t = "Dit helpt bij NWO en TO2, al dan niet in het kader van de publiek-private samenwerking."
+    found = triples(t, located(t, "NWO", "Organisation"), located(t, "TO2", "Organisation"))
+    assert found == set()
+
+
+def test_relative_clauses_adjectives_and_brackets_bound_the_doer() -> None:
+    s = "Er zijn de Girlsday en het MKB!dee dat mkb'ers stimuleert te investeren in scholing."
+    found = triples(
+        s, located(s, "MKB!dee", "Intervention"), located(s, "Girlsday", "Organisation")
+    )
+    assert found == set()
+    t = "Het toezien op de gezamenlijke 4TU.Centres en de 4TU.Graduate School."
+    found = triples(
+        t,
+        located(t, "4TU.Centres", "Organisation"),
+        located(t, "4TU.Graduate School", "Organisation"),
+    )
+    assert found == set()
+    u = "De 4TU.Research Centres versterken (HTSF, het CEE en de coalitie met het Duitse TU9)."
+    found = triples(
+        u,
+        located(u, "4TU.Research Centres", "Organisation"),
+        located(u, "CEE", "Organisation"),
+        located(u, "TU9", "Organisation"),
+    )
+    assert not {t for t in found if t[0] == "4TU.Research Centres"}
+
+
+def test_a_bracketed_in_phrase_places_the_name_before_it() -> None:
+    s = "Voorbeelden zijn het SMITZH-programma (in Zuid-Holland) en meer."
+    found = triples(
+        s, located(s, "SMITZH-programma", "Programme"), located(s, "Zuid-Holland", "Region")
+    )
+    assert found == {("SMITZH-programma", "locatedIn", "Zuid-Holland")}
+
+
+def test_a_head_noun_may_introduce_the_list_of_a_frame() -> None:
+    s = "Dit vergt een samenwerking tussen de ministeries van EZK, OCW en SZW om meer te doen."
+    found = triples(s, *(located(s, n, "Organisation") for n in ("EZK", "OCW", "SZW")))
+    assert found == {
+        ("EZK", "collaboratesWith", "OCW"),
+        ("EZK", "collaboratesWith", "SZW"),
+        ("OCW", "collaboratesWith", "SZW"),
+    }
