@@ -44,6 +44,11 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 _WEB = re.compile(r"^(?:www\.)[\w\-]+\.(?:nl|com|org|eu|nu|net)$", re.IGNORECASE)
 _DOMAIN = re.compile(r"^[A-Z][\w\-]*\.(?:nl|com|org|eu|nu|net)$")
 _LIST_MARKER = re.compile(r"^(?:[A-Za-z]|\d{1,2}|[ivx]{1,4})[.)]$")
+_SECTION_NUMBER = re.compile(r"^(?:[A-Z]|\d{1,2})(?:\.\d{1,2})+\.?$")
+"""'A.2.4', '3.1': a section number opens a heading; a name never contains one."""
+_HONORIFICS = frozenset({"mw", "mw.", "mevr", "mevr.", "dhr", "dhr.", "mr.", "dr.", "prof.", "ir."})
+"""Abbreviated forms of address: in lists of interviewees ('Rathenau Instituut Mw. J. de Vries')
+they start a person after an organisation, so a name run ends before them."""
 _ADJECTIVE = re.compile(r"(?:se|sche|ees|isch|ische)$")
 _SCHOOL_TYPES = frozenset({"mbo", "vo", "po", "hbo", "wo", "vmbo", "havo", "vwo", "pabo", "ho"})
 _ARTICLES = frozenset({"de", "het", "een", "the"})
@@ -53,6 +58,27 @@ _CHAIN_STARTS = frozenset({"van", "voor", "of", "for"})
 _STRUCTURE_WORDS = frozenset(
     {"box", "tabel", "figuur", "hoofdstuk", "bijlage", "paragraaf", "kader", "grafiek"}
 )
+
+
+_BODY_HEADS = frozenset({"provincie", "gemeente"})
+_LOCATIVES = frozenset({"in", "binnen", "buiten", "uit", "rond", "vanuit", "naar"})
+_WHOLE = frozenset({"gehele", "hele", "heel", "geheel"})
+
+
+def _area_context(doc: Doc, head: int) -> bool:
+    """Whether 'provincie X' / 'gemeente X' at ``head`` names the area rather than the body.
+
+    Policy texts name the governing body by 'de provincie Gelderland' as an actor ('samen met de
+    provincie Gelderland', 'de gemeente Eindhoven financiert'), and the area after a locative
+    preposition ('binnen de provincie Gelderland', 'in de gemeente Amsterdam') or with 'gehele'
+    ('de gehele provincie Flevoland is een deelregio').
+    """
+    k = head - 1
+    while k >= 0 and (doc[k].lower_ in _ARTICLES or doc[k].lower_ in _WHOLE):
+        if doc[k].lower_ in _WHOLE:
+            return True
+        k -= 1
+    return k >= 0 and doc[k].lower_ in _LOCATIVES
 
 
 class NameFinder:
@@ -128,10 +154,14 @@ class NameFinder:
             tok = doc[end]
             if tok.is_sent_start:
                 break
+            if tok.lower_ in _HONORIFICS or _SECTION_NUMBER.match(tok.text):
+                break
             if self._namey(tok):
                 low = tok.lower_
                 if self._function_word(tok, lex) and not tok.is_upper:
                     break
+                if low in _STRUCTURE_WORDS or _WEB.match(tok.text) or _DOMAIN.match(tok.text):
+                    break  # 'Keijzer in Box 2.2', 'Platform X www.x.nl': a new item starts
                 if low in _ARTICLES and lex.head_type(doc[end - 1].text) is None:
                     break
                 if (
@@ -183,7 +213,10 @@ class NameFinder:
                 nxt.i in places or (headed is False and end > start + 2)
             ):
                 break
-            if low in lex.connectors and low not in {"en", "&", "aan", "te"}:
+            if low in lex.connectors and low not in {"en", "&", "aan", "te", "het", "the"}:
+                # A lone 'het' glues nothing ('Baken het Techniekpact' is two phrases); in a
+                # name it follows 'van'/'voor', handled as a pair above. A lone 'de' does, as the
+                # tussenvoegsel of a surname ('Paul de Krom').
                 end += 1
                 continue
             break
@@ -222,8 +255,10 @@ class NameFinder:
             first = doc[start]
             if (
                 _LIST_MARKER.match(first.text)
+                or _SECTION_NUMBER.match(first.text)
                 or self._function_word(first, lex)
                 or (first.is_sent_start and first.lower_ in _ARTICLES)
+                or first.text in _ARTICLES  # lower case: the article of a phrase, not the name's
             ):
                 start += 1
             elif self._person_cue(first, lex) and end - start > 1:
@@ -275,9 +310,19 @@ class NameFinder:
             kind = lex.head_type(token.text)
             if kind is None:
                 continue
-            if len(run) == 1 and token.lower_ in lex.heads:
-                return []  # a bare head word ('Actieplan', 'het Platform') names nothing
-            if token.i == start and token.lower_ in {"provincie", "gemeente"} and len(run) > 1:
+            # A bare head word ('Actieplan', 'het Platform') names nothing; a capitalised
+            # article belongs to the name ('De Unie').
+            core = [t for t in run if t.text not in _ARTICLES]
+            if len(core) == 1 and token.lower_ in lex.heads:
+                return []
+            if len(run) == 1 and token.is_sent_start and is_common_word(token.lower_):
+                # 'Leeswijzer', 'Doelgroep:' opening a line: a word of the Dutch lemma tables
+                # capitalised only by its place is an ordinary noun; mid-sentence capitals
+                # ('de Rijksoverheid') are deliberate and stay a name.
+                return []
+            if token.i == start and token.lower_ in _BODY_HEADS and len(run) > 1:
+                if _area_context(doc, start):
+                    return [Span(doc, start + 1, end, label="Region", kb_id="rule:cue")]
                 return [
                     Span(doc, start, end, label="Organisation", kb_id="rule:head"),
                     Span(doc, start + 1, end, label="Region", kb_id="rule:cue"),
@@ -294,7 +339,9 @@ class NameFinder:
             return [Span(doc, start, end, label=kind, kb_id="rule:head")]
         if prev is not None and prev.is_lower:
             kind = lex.head_type(prev.text)
-            if prev.lower_ in {"provincie", "gemeente"}:
+            if prev.lower_ in _BODY_HEADS:
+                if _area_context(doc, start - 1):
+                    return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
                 return [
                     Span(doc, start - 1, end, label="Organisation", kb_id="rule:head"),
                     Span(doc, start, end, label="Region", kb_id="rule:cue"),
@@ -341,6 +388,16 @@ class NameFinder:
         # 4. acronyms and single words.
         if len(run) == 1:
             text = first.text
+            if first.lower_ in _HONORIFICS or f"{first.lower_}." in _HONORIFICS:
+                return []
+            tail = text.rsplit("-", 1)[-1] if "-" in text else None
+            if tail is not None and (
+                not tail or (len(tail) > 2 and tail.isalpha() and tail.islower())
+            ):
+                # 'Kennis-' / 'VO-' is half of an elided pair ('Kennis- en Innovatieagenda');
+                # 'W&T-aanbod', 'VU-studenten' is an ordinary noun qualified by a name (a head
+                # noun such as 'SLIM-regeling' was typed above).
+                return []
             if is_acronym(text):
                 if text in lex.generic_acronyms or text.upper() in lex.generic_acronyms:
                     return []

@@ -191,3 +191,65 @@ def test_a_later_head_of_another_type_outranks_a_leading_region_word(nlp: Langua
     found = names_in(nlp, "Zo helpt de Regio Deal Kempenland de scholen.")
     assert ("Regio Deal Kempenland", "Intervention", "rule:head") in found
     assert [label for _, label, _ in names_in(nlp, "Zo groeit Regio Kempenland.")] == ["Region"]
+
+
+def test_a_name_run_stops_at_section_numbers_honorifics_and_web_addresses(nlp: Language) -> None:
+    found = names_in(nlp, "A.2.4 Evaluatie van het Zeeuwse Leerfonds A.2.5 Inzichten")
+    assert [t for t, _, _ in found if "A.2" in t] == []
+    found = names_in(nlp, "Gesproken met: Stichting Techniek Vooruit Mw. J. Jansen")
+    assert ("Stichting Techniek Vooruit", "Organisation", "rule:head") in found
+    assert not [t for t, _, _ in found if "Mw" in t]
+    found = names_in(nlp, "Zo bieden het Platform Techniek Vooruit en www.techvooruit.nl veel.")
+    assert ("Platform Techniek Vooruit", "Organisation", "rule:head") in found
+
+
+def test_a_lone_het_glues_no_name_but_a_tussenvoegsel_de_does(nlp: Language) -> None:
+    found = names_in(nlp, "Ook Baken het Zeeuwspact is belangrijk.")
+    assert ("Zeeuwspact", "Programme", "rule:head") in found
+    assert not [t for t, _, _ in found if "Baken" in t]
+    assert names_in(nlp, "In het Pact worden krachten gebundeld.") == []
+
+
+def test_ordinary_nouns_opening_a_line_or_qualified_by_an_acronym_are_no_names(
+    nlp: Language,
+) -> None:
+    assert names_in(nlp, "Leeswijzer") == []
+    assert names_in(nlp, "Het W&T-aanbod en het Kennis- en innovatiewerk groeien.") == []
+    # Mid-sentence capitals are deliberate: the word is a name there.
+    assert ("Rijksoverheid", "Organisation", "rule:head") in names_in(
+        nlp, "De rol van de Rijksoverheid groeit."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Zo werkt de provincie Zeeland samen met scholen.",
+            [("provincie Zeeland", "Organisation"), ("Zeeland", "Region")],
+        ),
+        ("Zo groeit binnen de provincie Zeeland het aanbod.", [("Zeeland", "Region")]),
+        ("Zo is de gehele provincie Zeeland een deelregio.", [("Zeeland", "Region")]),
+        (
+            "Ook de Gemeente Terneuzen financiert.",
+            [("Gemeente Terneuzen", "Organisation"), ("Terneuzen", "Region")],
+        ),
+    ],
+)
+def test_provincie_or_gemeente_is_the_body_unless_the_area_is_meant(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t, label) for t, label, _ in names_in(nlp, text)] == expected
+
+
+def test_plural_acronym_definitions_and_concept_acronyms(nlp: Language) -> None:
+    from beleidsgraaf.ingest.pipeline.acronyms import CONCEPTS_KEY
+
+    doc = AcronymDetector(nlp, "test")(
+        make(nlp, "De Centra voor Innovatief Vakmanschap (CIV’s) en leven lang leren (LLL).")
+    )
+    assert spans(doc, "bg_acronyms") == [
+        ("Centra voor Innovatief Vakmanschap", "Unknown", "acr:CIV"),
+        ("CIV", "Unknown", "acr:CIV"),
+    ]
+    assert [s.text for s in doc.spans[CONCEPTS_KEY]] == ["LLL"]
