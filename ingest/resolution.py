@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
 from beleidsgraaf.ingest.pipeline.lexicon import lexicon
+from beleidsgraaf.ingest.pipeline.names import is_place
 from beleidsgraaf.ingest.records import Entity, EntityType, Evidence, Extraction
 from beleidsgraaf.ontology.iri import BASE, entity_iri
 
@@ -176,7 +177,9 @@ def _forms(text: str, rule: str) -> list[str]:
             and head not in _PLACE_HEADS
             and lexicon().head_type(head) is not None
             and rest[:1].isupper()
+            and not is_place(rest)
         ):
+            # ... but 'hogeschool Arnhem-Nijmegen' is not the area 'Arnhem-Nijmegen'.
             forms.append(rest)
     unquoted = text.translate({ord(q): None for q in _QUOTES})
     if unquoted != text and unquoted not in forms:
@@ -186,6 +189,8 @@ def _forms(text: str, rule: str) -> list[str]:
     bare = _LEGAL_FORM.sub("", text)
     if bare != text and " " not in bare and not is_acronym(bare) and len(bare) >= 4:
         forms.append(bare)
+    if text[:4].casefold() == "www.":
+        forms.append(text[4:])  # 'www.arbeidsmarktinzicht.nl' is 'Arbeidsmarktinzicht.nl'
     words = text.split()
     if len(words) > 1:
         singular = _singular(words[-1])
@@ -250,6 +255,9 @@ def _group(mentions: list[Mention]) -> list[list[int]]:
             key = loose_key(form)
             if key:
                 link("key:" + key, i)
+            bag = _word_bag(form)
+            if bag:
+                link("bag:" + bag, i)
         # A later use of a defined acronym (exact case), singular or plural.
         bare = _PLURAL.sub("", m.text)
         if bare in acronyms:
@@ -268,11 +276,25 @@ def _group(mentions: list[Mention]) -> list[list[int]]:
         ):
             # 'SEO Economisch Onderzoek' is SEO when SEO is also named on its own.
             link("key:" + loose_key(first), i)
-    _link_initials(mentions, first_by, uf)
+    _link_initials(mentions, uf)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
         groups[uf.find(i)].append(i)
     return list(groups.values())
+
+
+def _word_bag(text: str) -> str | None:
+    """The words of a name of three or more capitalised words, in sorted order.
+
+    Policy texts shuffle the words of one name ('Nationale Agenda MedTech' / 'Nationale MedTech
+    Agenda'); the same three or more capitalised words in another order are the same name.
+    Lower-case words are left out of the test and the key, so 'Agenda voor de Techniek' and
+    'Techniek voor de Agenda' still differ only if their capitalised words do.
+    """
+    words = text.split()
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return None
+    return " ".join(sorted(loose_key(w) for w in words))
 
 
 def _initials(text: str) -> str | None:
@@ -283,30 +305,29 @@ def _initials(text: str) -> str | None:
     return "".join(w[0] for w in words)
 
 
-def _link_initials(mentions: list[Mention], first_by: dict[str, int], uf: _UnionFind) -> None:
+def _link_initials(mentions: list[Mention], uf: _UnionFind) -> None:
     """Link an undefined acronym to the one name in the document whose initials it spells.
 
     Documents often use a short form without ever defining it in brackets ('het HTSF-programma'
     ... 'High Tech for a Sustainable Future'). Three letters or more, and exactly one name with
     those initials, so a chance match of two letters or of two candidate names links nothing.
     """
-    spelled: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
+    spelled: dict[str, set[int]] = defaultdict(set)
+    for j, m in enumerate(mentions):
         for form in m.forms():
             initials = _initials(form)
             if initials is not None:
-                spelled[initials].add(loose_key(form))
+                spelled[initials].add(j)
     for i, m in enumerate(mentions):
         for form in m.forms():
             match = _ACR_HEAD.match(form)
             acronym = match["acr"] if match else form
             if len(acronym) < 3 or not acronym.isupper() or not acronym.isalpha():
                 continue
-            keys = spelled.get(acronym, set())
-            if len(keys) == 1:
-                target = first_by.get("key:" + next(iter(keys)))
-                if target is not None:
-                    uf.union(target, i)
+            # One entity (however many of its forms spell the initials), not one form.
+            roots = {uf.find(j) for j in spelled.get(acronym, ())}
+            if len(roots) == 1:
+                uf.union(roots.pop(), i)
 
 
 def _choose_type(members: list[Mention]) -> tuple[EntityType, bool]:

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from spacy.lang.nl.stop_words import STOP_WORDS
 
-__all__ = ["Lexicon", "is_common_word", "lexicon"]
+__all__ = ["Lexicon", "is_common_word", "lexicon", "looks_like_verb"]
 
 
 @dataclass(frozen=True)
@@ -132,3 +132,26 @@ def is_common_word(lower: str) -> bool:
     (True, False)
     """
     return lower in lexicon().stop_words or lower in _lemmas() or lower in _lemma_table()
+
+
+@cache
+def looks_like_verb(lower: str) -> bool:
+    """True for an inflected Dutch verb form ('vormt', 'moest', 'leidde'), by its lemma.
+
+    spacy-lookups-data maps inflected forms to lemmas; a form whose lemma is an infinitive
+    ('-en') and which itself ends like a finite verb (-t, -de, -te, or the bare stem) is a verb.
+    Nouns map to singular nouns ('leerlijnen' -> 'leerlijn'), so they do not qualify; an
+    infinitive ('richten') is a lemma that is also listed as a form.
+
+    Examples
+    --------
+    >>> looks_like_verb("vormt"), looks_like_verb("leerlijnen")
+    (True, False)
+    """
+    lemma = str(_lemma_table().get(lower, lower))
+    if lemma == lower:
+        # An infinitive is its own lemma and is also the plural present ('zij richten').
+        return lower.endswith("en") and lower in _lemmas()
+    if not lemma.endswith("en"):
+        return False
+    return lower.endswith(("t", "de", "te", "den", "ten")) or lower == lemma[:-2]

@@ -26,14 +26,15 @@ Spans go to ``doc.spans[SPANS_KEY]`` with the type as label and the rule as ``kb
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
-from beleidsgraaf.ingest.pipeline.lexicon import Lexicon, is_common_word, lexicon
+from beleidsgraaf.ingest.pipeline.lexicon import Lexicon, is_common_word, lexicon, looks_like_verb
 
-__all__ = ["SPANS_KEY", "VOCAB_KEY", "NameFinder"]
+__all__ = ["SPANS_KEY", "VOCAB_KEY", "NameFinder", "is_place"]
 
 SPANS_KEY = "bg_names"
 VOCAB_KEY = "bg_lowercase_words"
@@ -79,6 +80,29 @@ def _area_context(doc: Doc, head: int) -> bool:
             return True
         k -= 1
     return k >= 0 and doc[k].lower_ in _LOCATIVES
+
+
+@cache
+def _known_places() -> frozenset[str]:
+    """Lower-cased labels of every Region of the authority list and the lexicon's places."""
+    from beleidsgraaf.ingest.pipeline.authority import authority_names
+
+    return frozenset(n.text.casefold() for n in authority_names() if n.type == "Region")
+
+
+@cache
+def _place_compound(text: str) -> bool:
+    """True for a hyphenated token whose every part is a known place ('Arnhem-Nijmegen')."""
+    parts = text.split("-")
+    if len(parts) < 2 or any(not p for p in parts):
+        return False
+    places = _known_places()
+    return all(p.casefold() in places for p in parts)
+
+
+def is_place(text: str) -> bool:
+    """True for a known place ('Twente') or known places joined by hyphens ('Arnhem-Nijmegen')."""
+    return text.casefold() in _known_places() or _place_compound(text)
 
 
 class NameFinder:
@@ -283,6 +307,10 @@ class NameFinder:
             return []
         first = doc[start]
         run = doc[start:end]
+        if end - start == 1 and (_WEB.match(first.text) or _DOMAIN.match(first.text)):
+            # 'www.stagemarkt.nl', 'Arbeidsmarktinzicht.nl': a website is an instrument (a
+            # portal or campaign site), whatever it is called ('platform', 'site').
+            return [Span(doc, start, end, label="Intervention", kb_id="rule:web")]
         # A bare compass word glued to a headed name, as in table rows ('Noordwest Techniekpact
         # Noordvleugel'): the compass word is an area of its own, the rest is the name.
         if (
@@ -349,6 +377,7 @@ class NameFinder:
             if kind == "Region":
                 return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
             if kind is not None:
+                end = self._sentence_case_tail(doc, start, end, lex)
                 return [Span(doc, start - 1, end, label=kind, kb_id="rule:head")]
             if prev.lower_ == "van" and prev2 is not None and prev2.lower_ == "ministerie":
                 return [Span(doc, start - 2, end, label="Organisation", kb_id="rule:head")]
@@ -372,6 +401,10 @@ class NameFinder:
             return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
 
         # 3. places.
+        if end - start == 1 and _place_compound(first.text):
+            # 'Arnhem-Nijmegen', 'Eindhoven-Wageningen': known places joined by hyphens name
+            # the area they span together (a head before it, 'hogeschool X', was typed above).
+            return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
         compass = "-" in first.text and first.text.split("-")[0].casefold() in lex.compass_prefixes
         if compass and len(run) == 1:
             return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
@@ -425,6 +458,36 @@ class NameFinder:
         if all(self._common(t) or t.lower_ in lex.connectors for t in run):
             return []
         return [Span(doc, start, end, label="Organisation", kb_id="rule:default")]
+
+    def _sentence_case_tail(self, doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+        """End of a sentence-case title after a lower-case head: 'de regeling Schoolleiders
+        innovatie ontwikkelfonds primair onderwijs', 'de experimenteerregeling Doorlopende
+        leerlijnen vmbo-mbo'.
+
+        Dutch government instruments are mostly titled in sentence case: one capital, then
+        lower-case nouns. Only a single capitalised word after the head opens such a tail (a
+        title-case name, 'regeling Sterk Techniekonderwijs', is complete); the tail takes
+        lower-case content words and stops at a stop word, a verb form, punctuation or after
+        five words.
+        """
+        if end - start != 1 or not doc[start].is_title or is_acronym(doc[start].text):
+            return end
+        k = end
+        n = len(doc)
+        while k < n and k - end < 5:
+            tok = doc[k]
+            low = tok.lower_
+            if (
+                not tok.is_lower
+                or not tok.text.replace("-", "").isalpha()
+                or tok.is_sent_start
+                or low in lex.stop_words
+                or low in lex.function_words
+                or looks_like_verb(low)
+            ):
+                break
+            k += 1
+        return k
 
     @staticmethod
     def _person_like(run: Span, lex: Lexicon) -> bool:

@@ -253,3 +253,26 @@ def test_plural_acronym_definitions_and_concept_acronyms(nlp: Language) -> None:
         ("CIV", "Unknown", "acr:CIV"),
     ]
     assert [s.text for s in doc.spans[CONCEPTS_KEY]] == ["LLL"]
+
+
+def test_a_sentence_case_title_after_a_lower_case_head_takes_its_lower_case_words(
+    nlp: Language,
+) -> None:
+    found = names_in(nlp, "De regeling Zeeuwse innovatie ontwikkelfonds primair onderwijs.")
+    assert ("regeling Zeeuwse innovatie ontwikkelfonds primair onderwijs", "Intervention") in [
+        (t, label) for t, label, _ in found
+    ]
+    # The tail stops at a verb form; a title-case name is complete as it is.
+    found = names_in(nlp, "De experimenteerregeling Doorlopende leerlijnen vormt de basis.")
+    assert [t for t, _, _ in found] == ["experimenteerregeling Doorlopende leerlijnen"]
+    found = names_in(nlp, "De regeling Sterk Techniekonderwijs helpt scholen.")
+    assert [t for t, _, _ in found] == ["regeling Sterk Techniekonderwijs"]
+
+
+def test_websites_are_instruments_and_joined_places_are_an_area(nlp: Language) -> None:
+    found = names_in(nlp, "Kijk op de website www.techkeuze.nl voor meer.")
+    assert found == [("www.techkeuze.nl", "Intervention", "rule:web")]
+    found = names_in(nlp, "Het netwerk werkt in de regio rond Arnhem-Nijmegen samen.")
+    assert ("Arnhem-Nijmegen", "Region", "rule:cue") in found
+    found = names_in(nlp, "Dit gebeurt aan de hogeschool Arnhem-Nijmegen.")
+    assert found == [("hogeschool Arnhem-Nijmegen", "Organisation", "rule:head")]

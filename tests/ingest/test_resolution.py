@@ -211,3 +211,47 @@ def test_legal_forms_and_plurals_name_the_same_entity() -> None:
     assert sorted(len(c.mentions) for c in clusters) == [2, 2]
     # A legal form alone is not stripped down to nothing, and 'Groep' as a head stays.
     assert len(resolve_mentions([mention("Delta B.V.", rule="rule:head")])) == 1
+
+
+def test_reordered_words_of_a_name_merge_but_other_names_do_not() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("Nationale Agenda Zorgtech", "Programme", "rule:head"),
+            mention("Nationale Zorgtech Agenda", "Programme", "rule:head"),
+            mention("Nationale Agenda Bouwtech", "Programme", "rule:head"),
+        ]
+    )
+    assert sorted(len(c.mentions) for c in clusters) == [1, 2]
+
+
+def test_an_undefined_acronym_joins_the_one_entity_its_initials_spell() -> None:
+    clusters = resolve_mentions(
+        [
+            # Two forms of one name spell 'GTSW': still one candidate entity.
+            mention("programma ‘Green Tech for a Sustainable World’", "Programme", "rule:head"),
+            mention("Green Tech for a Sustainable World", "Programme", "rule:head"),
+            mention("GTSW-programma", "Programme", "rule:head"),
+        ]
+    )
+    assert len(clusters) == 1
+    assert clusters[0].label == "Green Tech for a Sustainable World"
+
+
+def test_a_website_is_its_address_with_or_without_www() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("www.techkeuze.nl", "Intervention", "rule:web"),
+            mention("Techkeuze.nl", "Intervention", "rule:web"),
+        ]
+    )
+    assert len(clusters) == 1
+
+
+def test_a_hogeschool_named_after_places_is_not_the_area() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("hogeschool Arnhem-Nijmegen", "Organisation", "rule:head"),
+            mention("Arnhem-Nijmegen", "Region", "rule:cue"),
+        ]
+    )
+    assert sorted(c.type for c in clusters) == ["Organisation", "Region"]
