@@ -156,9 +156,12 @@ class AcronymDetector:
             long = self._long_before(doc, i, inner.text)
             if long is None:
                 continue
-            if all(t.is_lower for t in long if t.is_alpha) and self._type(long) == UNKNOWN:
-                # A concept ('leven lang ontwikkelen (LLO)'), not a name: its later bare uses
-                # are not names either (see CONCEPTS_KEY).
+            if (
+                all(t.is_lower for t in long if t.is_alpha) and self._type(long) == UNKNOWN
+            ) or lexicon().is_generic_body(long.text):
+                # A concept ('leven lang ontwikkelen (LLO)') or an organ of some organisation
+                # ('Dagelijks Bestuur (DB)'), not a name: its later bare uses are not names
+                # either (see CONCEPTS_KEY).
                 concepts.append(Span(doc, i + 1, i + 2, label="Concept", kb_id=f"acr:{inner.text}"))
                 continue
             kind = self._type(long)

@@ -39,6 +39,8 @@ class Lexicon:
     person_cue_suffixes: tuple[str, ...]
     places: tuple[str, ...]
     actor_plurals: frozenset[str]
+    generic_bodies: frozenset[str]
+    generic_body_prefixes: tuple[str, ...]
     _memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def head_type(self, word: str) -> str | None:
@@ -68,6 +70,19 @@ class Lexicon:
             )
         self._memo[low] = found
         return found
+
+    def is_generic_body(self, name: str) -> bool:
+        """True for the organ of some organisation ('Dagelijks Bestuur', 'Raad van Toezicht').
+
+        Examples
+        --------
+        >>> lexicon().is_generic_body("College van Bestuur")
+        True
+        >>> lexicon().is_generic_body("Raad voor Cultuur")
+        False
+        """
+        low = " ".join(name.casefold().strip(".").split())
+        return low in self.generic_bodies or low.startswith(self.generic_body_prefixes)
 
 
 @cache
@@ -105,6 +120,8 @@ def lexicon() -> Lexicon:
         person_cue_suffixes=tuple(words("person_cue_suffixes")),
         places=tuple(str(p) for p in data["places"]),
         actor_plurals=words("actor_plurals"),
+        generic_bodies=words("generic_bodies"),
+        generic_body_prefixes=tuple(words("generic_body_prefixes")),
     )
 
 

@@ -45,6 +45,7 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 _WEB = re.compile(r"^(?:www\.)[\w\-]+\.(?:nl|com|org|eu|nu|net)$", re.IGNORECASE)
 _DOMAIN = re.compile(r"^[A-Z][\w\-]*\.(?:nl|com|org|eu|nu|net)$")
 _LIST_MARKER = re.compile(r"^(?:[A-Za-z]|\d{1,2}|[ivx]{1,4})[.)]$")
+_LETTER_PAIR = re.compile(r"^[A-Z]&[A-Z]$")
 _SECTION_NUMBER = re.compile(r"^(?:[A-Z]|\d{1,2})(?:\.\d{1,2})+\.?$")
 """'A.2.4', '3.1': a section number opens a heading; a name never contains one."""
 _HONORIFICS = frozenset({"mw", "mw.", "mevr", "mevr.", "dhr", "dhr.", "mr.", "dr.", "prof.", "ir."})
@@ -183,7 +184,18 @@ class NameFinder:
             if self._namey(tok):
                 low = tok.lower_
                 if self._function_word(tok, lex) and not tok.is_upper:
-                    break
+                    # A capitalised stop word between two capitalised words is part of a
+                    # title-case name ('Leven Lang Ontwikkelen', 'Meer Betere Bèta’s'); the
+                    # listed function words ('Naast', 'Via') never are.
+                    nxt_tok = doc[end + 1] if end + 1 < n else None
+                    if (
+                        low in lex.function_words
+                        or nxt_tok is None
+                        or not nxt_tok.is_title
+                        or nxt_tok.is_sent_start
+                        or self._function_word(nxt_tok, lex)
+                    ):
+                        break
                 if low in _STRUCTURE_WORDS or _WEB.match(tok.text) or _DOMAIN.match(tok.text):
                     break  # 'Keijzer in Box 2.2', 'Platform X www.x.nl': a new item starts
                 if low in _ARTICLES and lex.head_type(doc[end - 1].text) is None:
@@ -307,6 +319,10 @@ class NameFinder:
             return []
         first = doc[start]
         run = doc[start:end]
+        if lex.is_generic_body(run.text):
+            # 'Algemeen Bestuur', 'College van Bestuur', 'Bestuurscommissie Onderzoek': an organ
+            # every organisation has, not an actor of its own.
+            return []
         if end - start == 1 and (_WEB.match(first.text) or _DOMAIN.match(first.text)):
             # 'www.stagemarkt.nl', 'Arbeidsmarktinzicht.nl': a website is an instrument (a
             # portal or campaign site), whatever it is called ('platform', 'site').
@@ -422,6 +438,11 @@ class NameFinder:
         if len(run) == 1:
             text = first.text
             if first.lower_ in _HONORIFICS or f"{first.lower_}." in _HONORIFICS:
+                return []
+            if _LETTER_PAIR.match(text) or (
+                "-" in text and all(p.casefold() in _SCHOOL_TYPES for p in text.split("-"))
+            ):
+                # 'D&I', 'M&T': a field ('diversiteit en inclusie'); 'VO-HO': two school types.
                 return []
             tail = text.rsplit("-", 1)[-1] if "-" in text else None
             if tail is not None and (

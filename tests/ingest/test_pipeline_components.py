@@ -276,3 +276,25 @@ def test_websites_are_instruments_and_joined_places_are_an_area(nlp: Language) -
     assert ("Arnhem-Nijmegen", "Region", "rule:cue") in found
     found = names_in(nlp, "Dit gebeurt aan de hogeschool Arnhem-Nijmegen.")
     assert found == [("hogeschool Arnhem-Nijmegen", "Organisation", "rule:head")]
+
+
+def test_organs_fields_and_school_type_pairs_are_no_actors(nlp: Language) -> None:
+    found = names_in(nlp, "Zo besloot het Algemeen Bestuur, na de Bestuurscommissie Onderwijs.")
+    assert found == []
+    assert names_in(nlp, "Zo werken D&I en het VO-HO samen met de CvB.") == []
+    doc = AcronymDetector(nlp, "test")(make(nlp, "Zo besloot het Dagelijks Bestuur (DB) dit."))
+    assert spans(doc, "bg_acronyms") == []
+
+
+def test_a_capitalised_stop_word_inside_a_title_case_name_stays(nlp: Language) -> None:
+    found = names_in(nlp, "Zo loopt het Actieprogramma Leven Lang Ontwikkelen door.")
+    assert ("Actieprogramma Leven Lang Ontwikkelen", "Programme", "rule:head") in found
+    found = names_in(nlp, "Naast Europa doet ook Azië mee.")
+    assert not [t for t, _, _ in found if t.startswith("Naast")]
+
+
+def test_a_one_word_authority_name_needs_its_capital(nlp: Language) -> None:
+    names = [AuthorityName("Leiden", "Region", entity_iri("Leiden"))]
+    matcher = AuthorityMatcher(nlp, "test", names)
+    doc = matcher(make(nlp, "Deze keuzes leiden tot groei in Leiden en LEIDEN."))
+    assert [s.text for s in doc.spans["bg_authority"]] == ["Leiden", "LEIDEN"]
