@@ -40,6 +40,8 @@ class Lexicon:
     places: tuple[str, ...]
     actor_plurals: frozenset[str]
     generic_bodies: frozenset[str]
+    title_cues: frozenset[str]
+    agreement_heads: tuple[str, ...]
     generic_body_prefixes: tuple[str, ...]
     _memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -121,6 +123,8 @@ def lexicon() -> Lexicon:
         places=tuple(str(p) for p in data["places"]),
         actor_plurals=words("actor_plurals"),
         generic_bodies=words("generic_bodies"),
+        title_cues=words("title_cues"),
+        agreement_heads=tuple(words("agreement_heads")),
         generic_body_prefixes=tuple(words("generic_body_prefixes")),
     )
 

@@ -511,6 +511,24 @@ class NameFinder:
         return k
 
     @staticmethod
+    def _named_title(words: Span, lex: Lexicon) -> bool:
+        """A quoted capitalised phrase of two to eight words that is a title: 'Horizon Europe'.
+
+        Quotes in policy texts mark titles of programmes and initiatives, as well as quoted
+        speech and report titles; the caller leaves out titles after a document or theme word
+        ('rapport', 'thema'), and a title here starts with a capital that is not a function word
+        and has no finite verb (quoted speech has one).
+        """
+        if not 2 <= len(words) <= 8 or not words[0].is_title:
+            return False
+        if words[0].lower_ in lex.function_words or words[0].lower_ in _ARTICLES:
+            return False
+        lower = [t for t in words if t.is_lower and t.lower_ not in lex.connectors]
+        # A title is in title case, or has at most one lower-case content word ('Roadmap für
+        # Forschungsinfrastrukturen'); a sentence ('Aandacht voor technisch vmbo') has more.
+        return len(lower) <= 1 and not any(looks_like_verb(t.lower_) for t in lower)
+
+    @staticmethod
     def _person_like(run: Span, lex: Lexicon) -> bool:
         words = [t for t in run if t.lower_ not in lex.tussenvoegsels]
         if not 2 <= len(words) <= 3 or len(run) > 5:
@@ -535,6 +553,29 @@ class NameFinder:
                     spans.append(Span(doc, i - 1, close, label=kind, kb_id="rule:head"))
                     i = close
                     continue
+            if token.text in _OPEN_QUOTES and (i == 0 or doc[i - 1].lower_ not in lex.title_cues):
+                close = self._quoted(doc, i)
+                if close is not None and self._named_title(doc[i + 1 : close - 1], lex):
+                    spans.append(
+                        Span(doc, i + 1, close - 1, label="Programme", kb_id="rule:quoted")
+                    )
+                    i = close
+                    continue
+            # 'het klimaatakkoord', 'het energieakkoord': national agreements are written in
+            # lower case, but 'het' + a compound ending in an agreement word names one.
+            if (
+                token.is_lower
+                and token.is_alpha
+                and i > 0
+                and doc[i - 1].lower_ == "het"
+                and any(
+                    token.lower_.endswith(w) and len(token) >= len(w) + 4
+                    for w in lex.agreement_heads
+                )
+            ):
+                spans.append(Span(doc, i, i + 1, label="Programme", kb_id="rule:head"))
+                i += 1
+                continue
             # 'SLIM-regeling', 'STAP-budget': an acronym compounded with a head noun.
             if (
                 i + 2 < n

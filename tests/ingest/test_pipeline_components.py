@@ -298,3 +298,19 @@ def test_a_one_word_authority_name_needs_its_capital(nlp: Language) -> None:
     matcher = AuthorityMatcher(nlp, "test", names)
     doc = matcher(make(nlp, "Deze keuzes leiden tot groei in Leiden en LEIDEN."))
     assert [s.text for s in doc.spans["bg_authority"]] == ["Leiden", "LEIDEN"]
+
+
+def test_quoted_titles_are_programmes_unless_documents_themes_or_sentences(
+    nlp: Language,
+) -> None:
+    found = names_in(nlp, "Na 2020 start ‘Horizon Zuid’ met een groot budget.")
+    assert ("Horizon Zuid", "Programme", "rule:quoted") in found
+    found = names_in(nlp, "Zie het rapport ‘Focus en versnellen’ hierover.")
+    assert not [t for t, _, rule in found if rule == "rule:quoted"]
+    found = names_in(nlp, "Een bijeenkomst ‘Aandacht voor technisch vmbo in Zeeland’.")
+    assert not [t for t, _, rule in found if rule == "rule:quoted"]
+
+
+def test_a_lower_case_agreement_after_het_is_a_programme(nlp: Language) -> None:
+    found = names_in(nlp, "Zo draagt het energieakkoord bij, anders dan een akkoord.")
+    assert found == [("energieakkoord", "Programme", "rule:head")]
