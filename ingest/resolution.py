@@ -154,6 +154,7 @@ _QUOTED_TAIL = re.compile(r"^(?P<head>\S+)\s+[" + _QUOTES + r"](?P<title>.+?)[" 
 _PLACE_HEADS = frozenset({"provincie", "gemeente", "regio", "deelregio", "landsdeel"})
 
 
+_CODE_NAME = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z0-9][\w&+!.\-]*$")
 _NAMESPACED = re.compile(r"^(?P<acr>[A-Z0-9][A-Za-z0-9]*[A-Z0-9])\.(?P<rest>\S.*)$")
 
 
@@ -171,6 +172,10 @@ def _forms(text: str, rule: str) -> list[str]:
         forms.append(quoted["title"])
     elif rule == "rule:head":
         head, _, rest = text.partition(" ")
+        if head.casefold() in lexicon().weak_heads and " " not in rest and _CODE_NAME.match(rest):
+            # 'Project F-TOP' is 'F-Top', 'Programma HTSF' is 'HTSF': a generic head before a
+            # code-like name (acronym, hyphenated or CamelCase) only says what it is.
+            forms.append(rest)
         if (
             rest
             and head.islower()
@@ -318,11 +323,15 @@ def _link_initials(mentions: list[Mention], uf: _UnionFind) -> None:
             initials = _initials(form)
             if initials is not None:
                 spelled[initials].add(j)
+            head, _, rest = form.partition(" ")
+            if rest and " " not in rest and is_acronym(rest) and head[:1].isupper():
+                # 'Masterplan B&T' is 'MB&T': the head's initial before the acronym.
+                spelled[head[0] + rest].add(j)
     for i, m in enumerate(mentions):
         for form in m.forms():
             match = _ACR_HEAD.match(form)
             acronym = match["acr"] if match else form
-            if len(acronym) < 3 or not acronym.isupper() or not acronym.isalpha():
+            if len(acronym) < 3 or not acronym.isupper() or not acronym.replace("&", "").isalpha():
                 continue
             # One entity (however many of its forms spell the initials), not one form.
             roots = {uf.find(j) for j in spelled.get(acronym, ())}
@@ -339,8 +348,10 @@ def _choose_type(members: list[Mention]) -> tuple[EntityType, bool]:
             return m.type, False
         if m.type not in _TYPE_ORDER:
             continue  # an acronym definition without a head noun says nothing about the type
-        votes[m.type] += 1 if m.rule in _WEAK else 4
+        votes[m.type] += 1 if m.rule in _WEAK else 1000
         guessed = guessed and m.rule in _WEAK
+    # Evidence outweighs any number of guesses: one 'Masterplan B&T' (a head noun) types the
+    # entity, however often its bare acronym 'MB&T' was guessed to be an organisation.
     best = max(_TYPE_ORDER, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
     return best, guessed
 

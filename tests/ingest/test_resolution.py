@@ -255,3 +255,32 @@ def test_a_hogeschool_named_after_places_is_not_the_area() -> None:
         ]
     )
     assert sorted(c.type for c in clusters) == ["Organisation", "Region"]
+
+
+def test_a_head_before_an_acronym_abbreviates_with_its_initial_and_types_the_entity() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("Deltaplan B&T", "Programme", "rule:head"),
+            *[mention("DB&T", "Organisation", "rule:acronym") for _ in range(5)],
+        ]
+    )
+    assert len(clusters) == 1
+    assert clusters[0].type == "Programme"  # evidence outweighs any number of guesses
+
+
+def test_a_generic_head_before_a_code_name_is_the_code_name() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("Project Z-TOP", "Intervention", "rule:head"),
+            mention("servicepunt Z-Top", "Intervention", "rule:head"),
+        ]
+    )
+    assert len(clusters) == 1
+    # ... but a head before an ordinary name keeps it apart from the bare name.
+    clusters = resolve_mentions(
+        [
+            mention("Project Zeeland", "Intervention", "rule:head"),
+            mention("Zeeland", "Region", "rule:cue"),
+        ]
+    )
+    assert len(clusters) == 2
