@@ -197,6 +197,11 @@ def _forms(text: str, rule: str) -> list[str]:
     if text[:4].casefold() == "www.":
         forms.append(text[4:])  # 'www.arbeidsmarktinzicht.nl' is 'Arbeidsmarktinzicht.nl'
     words = text.split()
+    dutch = lexicon().head_translations.get(words[-1].casefold()) if len(words) > 1 else None
+    if dutch is not None:
+        if words[-1][:1].isupper():
+            dutch = dutch.capitalize()
+        forms.append(" ".join([*words[:-1], dutch]))  # 'X Alliance' is 'X Alliantie'
     if len(words) > 1:
         singular = _singular(words[-1])
         if singular is not None:

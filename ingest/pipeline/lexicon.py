@@ -40,6 +40,7 @@ class Lexicon:
     places: tuple[str, ...]
     actor_plurals: frozenset[str]
     generic_bodies: frozenset[str]
+    head_translations: dict[str, str]
     title_cues: frozenset[str]
     agreement_heads: tuple[str, ...]
     generic_body_prefixes: tuple[str, ...]
@@ -123,6 +124,9 @@ def lexicon() -> Lexicon:
         places=tuple(str(p) for p in data["places"]),
         actor_plurals=words("actor_plurals"),
         generic_bodies=words("generic_bodies"),
+        head_translations={
+            str(k).casefold(): str(v).casefold() for k, v in data["head_translations"].items()
+        },
         title_cues=words("title_cues"),
         agreement_heads=tuple(words("agreement_heads")),
         generic_body_prefixes=tuple(words("generic_body_prefixes")),

@@ -314,3 +314,12 @@ def test_quoted_titles_are_programmes_unless_documents_themes_or_sentences(
 def test_a_lower_case_agreement_after_het_is_a_programme(nlp: Language) -> None:
     found = names_in(nlp, "Zo draagt het energieakkoord bij, anders dan een akkoord.")
     assert found == [("energieakkoord", "Programme", "rule:head")]
+
+
+def test_a_guessed_name_listed_with_organisations_is_one(nlp: Language) -> None:
+    doc = nlp("Dit doen de VHTO, Atrivio, Emancipo en de Stichting Techniek Vooruit.")
+    found = {(s.text, s.label_, s.kb_id_) for s in doc.spans["bg_entities"]}
+    assert ("Atrivio", "Organisation", "rule:list") in found
+    assert ("Emancipo", "Organisation", "rule:list") in found
+    doc = nlp("Dit doen Atrivio en Emancipo samen.")
+    assert not [s for s in doc.spans["bg_entities"] if s.kb_id_ == "rule:list"]

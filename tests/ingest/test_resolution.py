@@ -284,3 +284,14 @@ def test_a_generic_head_before_a_code_name_is_the_code_name() -> None:
         ]
     )
     assert len(clusters) == 2
+
+
+def test_english_and_dutch_heads_of_one_name_merge() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("Dutch Bone Health Alliance", "Organisation", "rule:default"),
+            mention("Dutch Bone Health Alliantie", "Programme", "rule:head"),
+        ]
+    )
+    assert len(clusters) == 1
+    assert "Dutch Bone Health Alliantie" in clusters[0].mentions[0].forms()
