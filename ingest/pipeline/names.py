@@ -83,6 +83,12 @@ def _area_context(doc: Doc, head: int) -> bool:
     return k >= 0 and doc[k].lower_ in _LOCATIVES
 
 
+def _is_document_word(low: str, lex: Lexicon) -> bool:
+    """'Startdocument', 'Notitie', 'Rapport': a document about a name, as in a list of
+    sources ('Startdocument Techniekpact Noord-Nederland'), is not part of the name."""
+    return low in lex.title_cues or low.endswith(("document", "notitie", "rapport"))
+
+
 @cache
 def _known_places() -> frozenset[str]:
     """Lower-cased labels of every Region of the authority list and the lexicon's places."""
@@ -295,6 +301,7 @@ class NameFinder:
                 or self._function_word(first, lex)
                 or (first.is_sent_start and first.lower_ in _ARTICLES)
                 or first.text in _ARTICLES  # lower case: the article of a phrase, not the name's
+                or (end - start > 1 and _is_document_word(first.lower_, lex))
             ):
                 start += 1
             elif self._person_cue(first, lex) and end - start > 1:
@@ -548,7 +555,12 @@ class NameFinder:
             # Head + quoted title: "Sectorplan 'Groningen op voorsprong'", "uitvoeringsplan '...'".
             if token.text in _OPEN_QUOTES and i > 0 and lex.head_type(doc[i - 1].text):
                 close = self._quoted(doc, i)
-                if close is not None:
+                # A title starts with a capital, or follows a lower-case descriptive head and has
+                # two words or more ('het actieplan ‘werk en de toekomst’'); "het label
+                # ‘moeilijk’" or "Techniekpact ‘onlosmakelijk verbonden’" quotes words.
+                if close is not None and (
+                    not doc[i + 1].text[:1].islower() or (doc[i - 1].is_lower and close - i > 3)
+                ):
                     kind = lex.head_type(doc[i - 1].text) or "Intervention"
                     spans.append(Span(doc, i - 1, close, label=kind, kb_id="rule:head"))
                     i = close

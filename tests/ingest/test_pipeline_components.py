@@ -323,3 +323,16 @@ def test_a_guessed_name_listed_with_organisations_is_one(nlp: Language) -> None:
     assert ("Emancipo", "Organisation", "rule:list") in found
     doc = nlp("Dit doen Atrivio en Emancipo samen.")
     assert not [s for s in doc.spans["bg_entities"] if s.kb_id_ == "rule:list"]
+
+
+def test_a_quoted_word_after_a_name_is_no_title_but_a_lower_case_title_after_a_head_is(
+    nlp: Language,
+) -> None:
+    assert names_in(nlp, "Het kreeg het label ‘moeilijk’ van velen.") == []
+    found = names_in(nlp, "Zo loopt het actieplan ‘werk en de toekomst’ door.")
+    assert ("actieplan ‘werk en de toekomst’", "Intervention", "rule:head") in found
+
+
+def test_a_document_before_a_name_is_not_part_of_it(nlp: Language) -> None:
+    found = names_in(nlp, "Bron: Startdocument Techniekpact Zeeuwsland (2014)")
+    assert ("Techniekpact Zeeuwsland", "Programme", "rule:head") in found
