@@ -19,6 +19,7 @@ biomedical text", Pacific Symposium on Biocomputing, 2003.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -45,8 +46,9 @@ _PLURAL_MARKS = frozenset({"'s", "’s", "s"})
 _ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z0-9][A-Za-z0-9&.+!\-]{1,11}$")
 
 
+@cache
 def is_acronym(text: str) -> bool:
-    """True for short forms such as 'RIF', 'KvT', '4TU', 'MB&T', 'N.I.C.E.'.
+    """True for short forms such as 'RIF', 'KvT', '4TU', 'MB&T', 'N.I.C.E.' (memoised per text).
 
     Examples
     --------

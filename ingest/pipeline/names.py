@@ -83,6 +83,35 @@ def _area_context(doc: Doc, head: int) -> bool:
     return k >= 0 and doc[k].lower_ in _LOCATIVES
 
 
+@cache
+def _namey_text(text: str) -> bool:
+    """Whether a token may belong to a name: capitalised, an alphanumeric code with a capital,
+    CamelCase or a web address (memoised per token text)."""
+    if not text or not text[0].isalnum() or ")" in text:
+        return False
+    if text[0].isupper():
+        return True
+    if text[0].isdigit():
+        return any(c.isupper() for c in text)
+    return bool(_CAMEL.search(text)) or bool(_WEB.match(text))
+
+
+@cache
+def _ends_run(text: str) -> bool:
+    """Whether a token ends a name run before it (memoised per token text).
+
+    A section number ('A.2.4') opens a heading, a form of address ('Mw.', 'Dhr.') a person
+    after an organisation, a structure word ('Keijzer in Box 2.2') or a web address ('Platform
+    X www.x.nl') a new item.
+    """
+    low = text.casefold()
+    return (
+        low in _HONORIFICS
+        or low in _STRUCTURE_WORDS
+        or bool(_SECTION_NUMBER.match(text) or _WEB.match(text) or _DOMAIN.match(text))
+    )
+
+
 def _is_document_word(low: str, lex: Lexicon) -> bool:
     """'Startdocument', 'Notitie', 'Rapport': a document about a name, as in a list of
     sources ('Startdocument Techniekpact Noord-Nederland'), is not part of the name."""
@@ -122,14 +151,7 @@ class NameFinder:
 
     @staticmethod
     def _namey(token: Token) -> bool:
-        text = token.text
-        if not text or not text[0].isalnum() or ")" in text:
-            return False
-        if text[0].isupper():
-            return True
-        if text[0].isdigit():
-            return any(c.isupper() for c in text)
-        return bool(_CAMEL.search(text)) or bool(_WEB.match(text))
+        return _namey_text(token.text)
 
     @staticmethod
     def _common(token: Token) -> bool:
@@ -185,7 +207,7 @@ class NameFinder:
             tok = doc[end]
             if tok.is_sent_start:
                 break
-            if tok.lower_ in _HONORIFICS or _SECTION_NUMBER.match(tok.text):
+            if _ends_run(tok.text):
                 break
             if self._namey(tok):
                 low = tok.lower_
@@ -202,8 +224,6 @@ class NameFinder:
                         or self._function_word(nxt_tok, lex)
                     ):
                         break
-                if low in _STRUCTURE_WORDS or _WEB.match(tok.text) or _DOMAIN.match(tok.text):
-                    break  # 'Keijzer in Box 2.2', 'Platform X www.x.nl': a new item starts
                 if low in _ARTICLES and lex.head_type(doc[end - 1].text) is None:
                     break
                 if (
@@ -576,14 +596,15 @@ class NameFinder:
             # 'het klimaatakkoord', 'het energieakkoord': national agreements are written in
             # lower case, but 'het' + a compound ending in an agreement word names one.
             if (
-                token.is_lower
+                token.lower_.endswith(lex.agreement_heads)
+                and token.is_lower
                 and token.is_alpha
                 and i > 0
-                and doc[i - 1].lower_ == "het"
                 and any(
                     token.lower_.endswith(w) and len(token) >= len(w) + 4
                     for w in lex.agreement_heads
                 )
+                and doc[i - 1].lower_ == "het"
             ):
                 spans.append(Span(doc, i, i + 1, label="Programme", kb_id="rule:head"))
                 i += 1
