@@ -63,6 +63,7 @@ _STRUCTURE_WORDS = frozenset(
 
 
 _BODY_HEADS = frozenset({"provincie", "gemeente"})
+_PLAIN_AREA_HEADS = frozenset({"regio", "deelregio", "landsdeel", "region", "regio's"})
 _LOCATIVES = frozenset({"in", "binnen", "buiten", "uit", "rond", "vanuit", "naar"})
 _WHOLE = frozenset({"gehele", "hele", "heel", "geheel"})
 
@@ -418,6 +419,10 @@ class NameFinder:
                     Span(doc, start, end, label="Region", kb_id="rule:cue"),
                 ]
             if kind == "Region":
+                if prev.lower_ not in _PLAIN_AREA_HEADS:
+                    # 'metropoolregio Amsterdam', 'veiligheidsregio Twente': a kind of region
+                    # named after a place is an area of its own, not the place.
+                    return [Span(doc, start - 1, end, label="Region", kb_id="rule:head")]
                 return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
             if kind is not None:
                 end = self._sentence_case_tail(doc, start, end, lex)
@@ -631,7 +636,12 @@ class NameFinder:
                 end < n
                 and doc[end].is_lower
                 and doc[end].is_alpha
-                and lex.head_type(doc[end].text) in {"Intervention", "Programme"}
+                and (
+                    lex.head_type(doc[end].text) in {"Intervention", "Programme"}
+                    # 'Cleantech regio': a name that is not itself a place, before 'regio',
+                    # names a region ('Twente regio' is just Twente).
+                    or (doc[end].lower_ == "regio" and not is_place(doc[i:end].text))
+                )
                 and lex.head_type(doc[end - 1].text) is None
             ):
                 kind = lex.head_type(doc[end].text) or "Intervention"

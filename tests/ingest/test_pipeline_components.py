@@ -336,3 +336,12 @@ def test_a_quoted_word_after_a_name_is_no_title_but_a_lower_case_title_after_a_h
 def test_a_document_before_a_name_is_not_part_of_it(nlp: Language) -> None:
     found = names_in(nlp, "Bron: Startdocument Techniekpact Zeeuwsland (2014)")
     assert ("Techniekpact Zeeuwsland", "Programme", "rule:head") in found
+
+
+def test_kinds_of_region_named_after_a_place_are_areas_of_their_own(nlp: Language) -> None:
+    found = names_in(nlp, "Zo groeit de veiligheidsregio Zeeuwsland en de regio Zeeuwsland.")
+    assert ("veiligheidsregio Zeeuwsland", "Region", "rule:head") in found
+    assert ("Zeeuwsland", "Region", "rule:cue") in found
+    found = names_in(nlp, "Zo werkt de Cleantech regio samen, en de Twente regio.")
+    assert ("Cleantech regio", "Region", "rule:head") in found
+    assert ("Twente regio", "Region", "rule:head") not in found
