@@ -82,7 +82,8 @@ _GUESS_RULES = frozenset({"rule:single", "rule:default"})
 
 def _listed_with_organisations(kept: list[Span]) -> None:
     """Promote a guessed name that is listed next to an organisation ('VHTO, Atria, Emancipator
-    en NVR', 'door Tulser Privacy Factory en Computrain').
+    en NVR', 'door Tulser Privacy Factory en Computrain') or a person ('Motie Amhaouch en
+    Bruins').
 
     A coordination lists things of one kind: a capitalised name between commas or 'en' next to a
     name known to be an organisation (by the authority list, a head noun or an acronym) is an
@@ -93,7 +94,7 @@ def _listed_with_organisations(kept: list[Span]) -> None:
     while changed:
         changed = False
         for i, span in enumerate(ordered):
-            if span.kb_id_ not in _GUESS_RULES or span.label_ != "Organisation":
+            if span.kb_id_ not in _GUESS_RULES:
                 continue
             doc = span.doc
             neighbours = []
@@ -109,8 +110,11 @@ def _listed_with_organisations(kept: list[Span]) -> None:
                 and doc[span.end].lower_ in _LIST_GLUE
             ):
                 neighbours.append(ordered[i + 1])
-            if any(n.label_ == "Organisation" and n.kb_id_ not in _GUESS_RULES for n in neighbours):
-                promoted = Span(doc, span.start, span.end, label="Organisation", kb_id="rule:list")
+            kinds = {n.label_ for n in neighbours if n.kb_id_ not in _GUESS_RULES}
+            kind = next((k for k in ("Organisation", "Person") if k in kinds), None)
+            if kind is not None:
+                # 'Motie Amhaouch en Bruins': a name listed with a person is a person.
+                promoted = Span(doc, span.start, span.end, label=kind, kb_id="rule:list")
                 kept[kept.index(span)] = promoted
                 ordered[i] = promoted
                 changed = True

@@ -192,7 +192,11 @@ class NameFinder:
     @staticmethod
     def _person_cue(token: Token, lex: Lexicon) -> bool:
         low = token.lower_
-        return low in lex.person_cues or low.endswith(lex.person_cue_suffixes) or low == "motie"
+        return (
+            low in lex.person_cues
+            or low.endswith(lex.person_cue_suffixes)
+            or low in {"motie", "moties"}  # motions are named after their MPs
+        )
 
     # -- runs ------------------------------------------------------------------------------------
 
@@ -442,8 +446,12 @@ class NameFinder:
             unknown = not any(self._common(t) for t in run if t.lower_ not in lex.tussenvoegsels)
             if cue or org_after or (particle and unknown):
                 return [Span(doc, start, end, label="Person", kb_id="rule:person")]
-        if cue and len(run) == 1 and first.is_title and not self._common(first):
-            return [Span(doc, start, end, label="Person", kb_id="rule:person")]
+        if cue and len(run) == 1 and first.is_title and not first.is_sent_start:
+            # After a title ('minister Bruins', 'de moties Bruins'), a surname may be an
+            # ordinary word elsewhere; only one the document itself writes in lower case is not.
+            vocab = doc.user_data.get(VOCAB_KEY) or frozenset()
+            if first.lower_ not in vocab and first.lower_ not in lex.stop_words:
+                return [Span(doc, start, end, label="Person", kb_id="rule:person")]
 
         if not cue and self._example_of_actors(doc, start, lex):
             return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]

@@ -345,3 +345,19 @@ def test_kinds_of_region_named_after_a_place_are_areas_of_their_own(nlp: Languag
     found = names_in(nlp, "Zo werkt de Cleantech regio samen, en de Twente regio.")
     assert ("Cleantech regio", "Region", "rule:head") in found
     assert ("Twente regio", "Region", "rule:head") not in found
+
+
+def test_a_surname_after_a_title_and_a_name_listed_with_it_are_persons(nlp: Language) -> None:
+    doc = make(nlp, "Zie de moties Bruins en Moorlagh hierover.")
+    doc.user_data[VOCAB_KEY] = frozenset({"zie", "de", "hierover"})
+    doc = nlp.get_pipe("beleidsgraaf_entities")(
+        NameFinder(nlp, "test")(
+            nlp.get_pipe("beleidsgraaf_acronyms")(nlp.get_pipe("beleidsgraaf_authority")(doc))
+        )
+    )
+    found = {(s.text, s.label_) for s in doc.spans["bg_entities"]}
+    assert {("Bruins", "Person"), ("Moorlagh", "Person")} <= found
+    # A word the document also writes in lower case is no surname.
+    doc = make(nlp, "Aldus directeur Onderwijs, die het onderwijs leidt.")
+    doc.user_data[VOCAB_KEY] = frozenset({"onderwijs"})
+    assert spans(NameFinder(nlp, "test")(doc), "bg_names") == []
