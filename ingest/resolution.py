@@ -286,11 +286,32 @@ def _group(mentions: list[Mention]) -> list[list[int]]:
         ):
             # 'SEO Economisch Onderzoek' is SEO when SEO is also named on its own.
             link("key:" + loose_key(first), i)
+    _link_transpositions(mentions, first_by, uf)
     _link_initials(mentions, uf)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
         groups[uf.find(i)].append(i)
     return list(groups.values())
+
+
+def _link_transpositions(mentions: list[Mention], first_by: dict[str, int], uf: _UnionFind) -> None:
+    """Link a name to another that differs by two swapped neighbouring letters.
+
+    Swapped letters are the commonest typing error ('Duistland' for 'Duitsland', 'SWZ' for
+    'SZW'); two real names that differ only so are very rare. Only a whole key is compared,
+    of six characters or more, or of three or more for an all-capital acronym.
+    """
+    for i, m in enumerate(mentions):
+        key = loose_key(m.text)
+        if len(key) < 6 and not (len(key) >= 3 and m.text.isupper() and m.text.isalpha()):
+            continue
+        for j in range(len(key) - 1):
+            if key[j] == key[j + 1]:
+                continue
+            swapped = key[:j] + key[j + 1] + key[j] + key[j + 2 :]
+            target = first_by.get("key:" + swapped)
+            if target is not None:
+                uf.union(target, i)
 
 
 def _word_bag(text: str) -> str | None:

@@ -295,3 +295,21 @@ def test_english_and_dutch_heads_of_one_name_merge() -> None:
     )
     assert len(clusters) == 1
     assert "Dutch Bone Health Alliantie" in clusters[0].mentions[0].forms()
+
+
+def test_swapped_neighbouring_letters_are_a_typo_of_the_same_name() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("Oostenrijk", "Region", "rule:cue"),
+            mention("Ooestnrijk", "Region", "rule:cue"),  # two swaps: another name
+            mention("Oostenirjk", "Region", "rule:cue"),
+            mention("SZW", rule="rule:acronym"),
+            mention("SWZ", rule="rule:acronym"),
+            mention("VU", rule="rule:acronym"),
+            mention("UV", rule="rule:acronym"),  # too short to tell a typo from another acronym
+        ]
+    )
+    groups = sorted(sorted(m.text for m in c.mentions) for c in clusters)
+    assert ["Oostenirjk", "Oostenrijk"] in groups
+    assert ["SWZ", "SZW"] in groups
+    assert ["Ooestnrijk"] in groups and ["VU"] in groups and ["UV"] in groups
