@@ -287,6 +287,7 @@ def _group(mentions: list[Mention]) -> list[list[int]]:
             # 'SEO Economisch Onderzoek' is SEO when SEO is also named on its own.
             link("key:" + loose_key(first), i)
     _link_transpositions(mentions, first_by, uf)
+    _link_dropped_word(mentions, uf)
     _link_initials(mentions, uf)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
@@ -312,6 +313,37 @@ def _link_transpositions(mentions: list[Mention], first_by: dict[str, int], uf: 
             target = first_by.get("key:" + swapped)
             if target is not None:
                 uf.union(target, i)
+
+
+def _link_dropped_word(mentions: list[Mention], uf: _UnionFind) -> None:
+    """Link a name of three or more words to the one longer name it is with one word left out.
+
+    Long names lose a word in passing ('Platform voor Technologie' for 'Platform Talent voor
+    Technologie'). Only a capitalised word after the first may be missing, never a place ('X
+    Noord' is not 'X Noord Veluwe'), and only when exactly one longer entity fits.
+    """
+    dropped: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for j, m in enumerate(mentions):
+        if m.type in {"Person", "Region"} or m.authority:
+            continue
+        words = m.text.split()
+        if len(words) < 4:
+            continue
+        keys = [loose_key(w) for w in words]
+        for k in range(1, len(words)):
+            if words[k][:1].isupper() and not is_place(words[k]):
+                dropped[tuple(keys[:k] + keys[k + 1 :])].add(j)
+    if not dropped:
+        return
+    for i, m in enumerate(mentions):
+        words = m.text.split()
+        if len(words) < 3 or m.type in {"Person", "Region"}:
+            continue
+        longer = dropped.get(tuple(loose_key(w) for w in words))
+        if longer:
+            roots = {uf.find(j) for j in longer}
+            if len(roots) == 1:
+                uf.union(roots.pop(), i)
 
 
 def _word_bag(text: str) -> str | None:

@@ -97,9 +97,11 @@ def lexicon() -> Lexicon:
     for kind, members in data["heads"].items():
         for word in members:
             heads.setdefault(str(word).casefold(), kind)
-    # Compounds: only suffixes of 4+ letters, so 'lab' or 'dag' never type 'Verslag' or 'Kabinet'.
+    # Compounds: only suffixes of 4+ letters, so 'lab' or 'dag' never type 'Verslag' or 'Kabinet'
+    # (and the few short ones listed in the lexicon that end no ordinary Dutch word: 'Girlsday').
+    short = {str(w).casefold() for w in data["short_head_suffixes"]}
     suffixes = sorted(
-        ((w, k) for w, k in heads.items() if len(w) >= 4 and w.isalpha()),
+        ((w, k) for w, k in heads.items() if (len(w) >= 4 or w in short) and w.isalpha()),
         key=lambda item: -len(item[0]),
     )
 

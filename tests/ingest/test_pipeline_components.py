@@ -361,3 +361,8 @@ def test_a_surname_after_a_title_and_a_name_listed_with_it_are_persons(nlp: Lang
     doc = make(nlp, "Aldus directeur Onderwijs, die het onderwijs leidt.")
     doc.user_data[VOCAB_KEY] = frozenset({"onderwijs"})
     assert spans(NameFinder(nlp, "test")(doc), "bg_names") == []
+
+
+def test_a_listed_short_english_head_types_a_compound() -> None:
+    assert lexicon().head_type("Boysday") == "Intervention"
+    assert lexicon().head_type("Verslag") is None

@@ -313,3 +313,18 @@ def test_swapped_neighbouring_letters_are_a_typo_of_the_same_name() -> None:
     assert ["Oostenirjk", "Oostenrijk"] in groups
     assert ["SWZ", "SZW"] in groups
     assert ["Ooestnrijk"] in groups and ["VU"] in groups and ["UV"] in groups
+
+
+def test_a_long_name_with_one_word_left_out_is_the_same_name() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("Platform Talent voor Bouwkunde", "Organisation", "rule:head"),
+            mention("Platform voor Bouwkunde", "Organisation", "rule:head"),
+            # A place left out makes another name: 'X Noord' is not 'X Noord Twente'.
+            mention("Techniekpact Noord Twente Oost", "Programme", "rule:head"),
+            mention("Techniekpact Noord Oost", "Programme", "rule:head"),
+        ]
+    )
+    groups = sorted(sorted(m.text for m in c.mentions) for c in clusters)
+    assert ["Platform Talent voor Bouwkunde", "Platform voor Bouwkunde"] in groups
+    assert ["Techniekpact Noord Oost"] in groups
