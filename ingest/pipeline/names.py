@@ -269,7 +269,9 @@ class NameFinder:
             if low in {"en", "&"}:
                 # 'Centre for Engineering Education en Sectorplan X': a head word after 'en'
                 # opens a second name.
-                if not headed or is_acronym(nxt.text) or lex.head_type(nxt.text) is not None:
+                if is_acronym(nxt.text) or lex.head_type(nxt.text) is not None:
+                    break
+                if not headed and not self._paired_before_head(doc, start, end, lex, places):
                     break
                 end += 1
                 continue
@@ -290,6 +292,20 @@ class NameFinder:
         while end > start + 1 and doc[end - 1].lower_ in lex.connectors:
             end -= 1
         return end
+
+    def _paired_before_head(
+        self, doc: Doc, start: int, en: int, lex: Lexicon, places: set[int]
+    ) -> bool:
+        """'Bouw en Techniek Innovatiecentrum': one word, 'en', then a capitalised word and a
+        head noun within two words is one name of paired subjects (not two names)."""
+        if en != start + 1 or start in places or not doc[start].is_title:
+            return False
+        for k in (en + 2, en + 3):
+            if k >= len(doc) or not doc[k].is_title or doc[k].is_sent_start:
+                return False
+            if lex.head_type(doc[k].text) not in {None, "Region"}:
+                return True
+        return False
 
     def _quoted(self, doc: Doc, open_at: int) -> int | None:
         """End (exclusive, after the closing quote) of a quoted title opening at ``open_at``."""

@@ -366,3 +366,11 @@ def test_a_surname_after_a_title_and_a_name_listed_with_it_are_persons(nlp: Lang
 def test_a_listed_short_english_head_types_a_compound() -> None:
     assert lexicon().head_type("Boysday") == "Intervention"
     assert lexicon().head_type("Verslag") is None
+
+
+def test_paired_subjects_before_a_head_are_one_name(nlp: Language) -> None:
+    found = names_in(nlp, "Zo werkt het Bouw en Techniek Innovatiecentrum mee.")
+    assert ("Bouw en Techniek Innovatiecentrum", "Organisation", "rule:head") in found
+    # ... but two names joined by 'en' stay two when no head follows.
+    found = names_in(nlp, "Zo werken Zwolle en Deventer samen.")
+    assert "Zwolle en Deventer" not in [t for t, _, _ in found]
