@@ -88,8 +88,8 @@ def _area_context(doc: Doc, head: int) -> bool:
 def _namey_text(text: str) -> bool:
     """Whether a token may belong to a name: capitalised, an alphanumeric code with a capital,
     CamelCase or a web address (memoised per token text)."""
-    if not text or not text[0].isalnum() or ")" in text:
-        return False
+    if not text or not text[0].isalnum() or text.count("(") != text.count(")"):
+        return False  # 'Thema('s' is a broken plural; 'Leve(n)lang' is a word
     if text[0].isupper():
         return True
     if text[0].isdigit():

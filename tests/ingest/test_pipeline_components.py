@@ -363,6 +363,11 @@ def test_a_surname_after_a_title_and_a_name_listed_with_it_are_persons(nlp: Lang
     assert spans(NameFinder(nlp, "test")(doc), "bg_names") == []
 
 
+def test_a_token_with_an_unbalanced_bracket_is_no_name(nlp: Language) -> None:
+    assert "Thema('s" in [t.text for t in make(nlp, "Dit zijn de Thema('s van dit jaar.")]
+    assert names_in(nlp, "Dit zijn de Thema('s van dit jaar.") == []
+
+
 def test_a_listed_short_english_head_types_a_compound() -> None:
     assert lexicon().head_type("Boysday") == "Intervention"
     assert lexicon().head_type("Verslag") is None
