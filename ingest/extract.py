@@ -191,6 +191,7 @@ def _evidence(doc_hash: str, block: Block, start: int, end: int, text: str) -> E
 
 def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     """Extract entities, relations and co-occurrences from a document already read."""
+    from beleidsgraaf.ingest.pipeline.acronyms import CONCEPTS_KEY
     from beleidsgraaf.ingest.pipeline.acronyms import SPANS_KEY as ACRONYMS_KEY
     from beleidsgraaf.ingest.pipeline.entities import SPANS_KEY
     from beleidsgraaf.ingest.pipeline.names import VOCAB_KEY
@@ -201,6 +202,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     blocks = [b for b in source.blocks if b.text.strip()]
     vocabulary = frozenset(_LOWER_WORD.findall(source.original))
     docs = []
+    concepts: set[str] = set()
     for block in blocks:
         doc = nlp.make_doc(block.text)
         doc.user_data[VOCAB_KEY] = vocabulary
@@ -212,6 +214,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
             sentences.append(
                 (sent.text, _evidence(doc_hash, block, sent.start_char, sent.end_char, sent.text))
             )
+        concepts.update(s.text for s in doc.spans.get(CONCEPTS_KEY, []))
         kept = {(s.start, s.end) for s in doc.spans[SPANS_KEY]}
         # Acronym long forms hidden inside a longer name ('bacheloropleiding Creative Technology
         # (CT)') still link the acronym to that name.
@@ -232,6 +235,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
                 )
             )
     _landsdelen_in_context(source, mentions)
+    mentions = _without_concepts(mentions, concepts)
     clusters = resolve_mentions(mentions, _authority_labels())
     entities: list[Entity] = []
     iri_of: dict[int, str] = {}
@@ -302,6 +306,17 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     for entity in extraction.entities:
         entity.concepts = _concepts(entity)
     return extraction
+
+
+def _without_concepts(mentions: list[Mention], concepts: set[str]) -> list[Mention]:
+    """Drop bare acronyms the document defined as a concept ('leven lang ontwikkelen (LLO)').
+
+    An undefined acronym is guessed to be an organisation; one the text itself spells out as a
+    lower-case phrase is a term, in any block of the document.
+    """
+    if not concepts:
+        return mentions
+    return [m for m in mentions if not (m.rule == "rule:acronym" and m.text in concepts)]
 
 
 def _authors_speak(text: str, located: list[Located]) -> bool:

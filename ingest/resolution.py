@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
 from beleidsgraaf.ingest.pipeline.lexicon import lexicon
+from beleidsgraaf.ingest.pipeline.names import is_place
 from beleidsgraaf.ingest.records import Entity, EntityType, Evidence, Extraction
 from beleidsgraaf.ontology.iri import BASE, entity_iri
 
@@ -153,6 +154,7 @@ _QUOTED_TAIL = re.compile(r"^(?P<head>\S+)\s+[" + _QUOTES + r"](?P<title>.+?)[" 
 _PLACE_HEADS = frozenset({"provincie", "gemeente", "regio", "deelregio", "landsdeel"})
 
 
+_CODE_NAME = re.compile(r"^(?=.*[A-Z].*[A-Z])[A-Za-z0-9][\w&+!.\-]*$")
 _NAMESPACED = re.compile(r"^(?P<acr>[A-Z0-9][A-Za-z0-9]*[A-Z0-9])\.(?P<rest>\S.*)$")
 
 
@@ -170,13 +172,19 @@ def _forms(text: str, rule: str) -> list[str]:
         forms.append(quoted["title"])
     elif rule == "rule:head":
         head, _, rest = text.partition(" ")
+        if head.casefold() in lexicon().weak_heads and " " not in rest and _CODE_NAME.match(rest):
+            # 'Project F-TOP' is 'F-Top', 'Programma HTSF' is 'HTSF': a generic head before a
+            # code-like name (acronym, hyphenated or CamelCase) only says what it is.
+            forms.append(rest)
         if (
             rest
             and head.islower()
             and head not in _PLACE_HEADS
             and lexicon().head_type(head) is not None
             and rest[:1].isupper()
+            and not is_place(rest)
         ):
+            # ... but 'hogeschool Arnhem-Nijmegen' is not the area 'Arnhem-Nijmegen'.
             forms.append(rest)
     unquoted = text.translate({ord(q): None for q in _QUOTES})
     if unquoted != text and unquoted not in forms:
@@ -186,7 +194,14 @@ def _forms(text: str, rule: str) -> list[str]:
     bare = _LEGAL_FORM.sub("", text)
     if bare != text and " " not in bare and not is_acronym(bare) and len(bare) >= 4:
         forms.append(bare)
+    if text[:4].casefold() == "www.":
+        forms.append(text[4:])  # 'www.arbeidsmarktinzicht.nl' is 'Arbeidsmarktinzicht.nl'
     words = text.split()
+    dutch = lexicon().head_translations.get(words[-1].casefold()) if len(words) > 1 else None
+    if dutch is not None:
+        if words[-1][:1].isupper():
+            dutch = dutch.capitalize()
+        forms.append(" ".join([*words[:-1], dutch]))  # 'X Alliance' is 'X Alliantie'
     if len(words) > 1:
         singular = _singular(words[-1])
         if singular is not None:
@@ -250,6 +265,9 @@ def _group(mentions: list[Mention]) -> list[list[int]]:
             key = loose_key(form)
             if key:
                 link("key:" + key, i)
+            bag = _word_bag(form)
+            if bag:
+                link("bag:" + bag, i)
         # A later use of a defined acronym (exact case), singular or plural.
         bare = _PLURAL.sub("", m.text)
         if bare in acronyms:
@@ -268,11 +286,78 @@ def _group(mentions: list[Mention]) -> list[list[int]]:
         ):
             # 'SEO Economisch Onderzoek' is SEO when SEO is also named on its own.
             link("key:" + loose_key(first), i)
-    _link_initials(mentions, first_by, uf)
+    _link_transpositions(mentions, first_by, uf)
+    _link_dropped_word(mentions, uf)
+    _link_initials(mentions, uf)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
         groups[uf.find(i)].append(i)
     return list(groups.values())
+
+
+def _link_transpositions(mentions: list[Mention], first_by: dict[str, int], uf: _UnionFind) -> None:
+    """Link a name to another that differs by two swapped neighbouring letters.
+
+    Swapped letters are the commonest typing error ('Duistland' for 'Duitsland', 'SWZ' for
+    'SZW'); two real names that differ only so are very rare. Only a whole key is compared,
+    of six characters or more, or of three or more for an all-capital acronym.
+    """
+    for i, m in enumerate(mentions):
+        key = loose_key(m.text)
+        if len(key) < 6 and not (len(key) >= 3 and m.text.isupper() and m.text.isalpha()):
+            continue
+        for j in range(len(key) - 1):
+            if key[j] == key[j + 1]:
+                continue
+            swapped = key[:j] + key[j + 1] + key[j] + key[j + 2 :]
+            target = first_by.get("key:" + swapped)
+            if target is not None:
+                uf.union(target, i)
+
+
+def _link_dropped_word(mentions: list[Mention], uf: _UnionFind) -> None:
+    """Link a name of three or more words to the one longer name it is with one word left out.
+
+    Long names lose a word in passing ('Platform voor Technologie' for 'Platform Talent voor
+    Technologie'). Only a capitalised word after the first may be missing, never a place ('X
+    Noord' is not 'X Noord Veluwe'), and only when exactly one longer entity fits.
+    """
+    dropped: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for j, m in enumerate(mentions):
+        if m.type in {"Person", "Region"} or m.authority:
+            continue
+        words = m.text.split()
+        if len(words) < 4:
+            continue
+        keys = [loose_key(w) for w in words]
+        for k in range(1, len(words)):
+            if words[k][:1].isupper() and not is_place(words[k]):
+                dropped[tuple(keys[:k] + keys[k + 1 :])].add(j)
+    if not dropped:
+        return
+    for i, m in enumerate(mentions):
+        words = m.text.split()
+        if len(words) < 3 or m.type in {"Person", "Region"}:
+            continue
+        longer = dropped.get(tuple(loose_key(w) for w in words))
+        if longer:
+            roots = {uf.find(j) for j in longer}
+            if len(roots) == 1:
+                uf.union(roots.pop(), i)
+
+
+def _word_bag(text: str) -> str | None:
+    """The words of a name of three or more capitalised words, in sorted order.
+
+    Policy texts shuffle the words of one name ('Nationale Agenda MedTech' / 'Nationale MedTech
+    Agenda'); the same three or more capitalised words in another order are the same name.
+    Lower-case words are left out of the test and the key, so 'Agenda voor de Techniek' and
+    'Techniek voor de Agenda' still differ only if their capitalised words do.
+    """
+    words = text.split()
+    if len(words) < 3 or not all(w[:1].isupper() for w in words):
+        return None
+    return " ".join(sorted(loose_key(w) for w in words))
 
 
 def _initials(text: str) -> str | None:
@@ -283,30 +368,33 @@ def _initials(text: str) -> str | None:
     return "".join(w[0] for w in words)
 
 
-def _link_initials(mentions: list[Mention], first_by: dict[str, int], uf: _UnionFind) -> None:
+def _link_initials(mentions: list[Mention], uf: _UnionFind) -> None:
     """Link an undefined acronym to the one name in the document whose initials it spells.
 
     Documents often use a short form without ever defining it in brackets ('het HTSF-programma'
     ... 'High Tech for a Sustainable Future'). Three letters or more, and exactly one name with
     those initials, so a chance match of two letters or of two candidate names links nothing.
     """
-    spelled: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
+    spelled: dict[str, set[int]] = defaultdict(set)
+    for j, m in enumerate(mentions):
         for form in m.forms():
             initials = _initials(form)
             if initials is not None:
-                spelled[initials].add(loose_key(form))
+                spelled[initials].add(j)
+            head, _, rest = form.partition(" ")
+            if rest and " " not in rest and is_acronym(rest) and head[:1].isupper():
+                # 'Masterplan B&T' is 'MB&T': the head's initial before the acronym.
+                spelled[head[0] + rest].add(j)
     for i, m in enumerate(mentions):
         for form in m.forms():
             match = _ACR_HEAD.match(form)
             acronym = match["acr"] if match else form
-            if len(acronym) < 3 or not acronym.isupper() or not acronym.isalpha():
+            if len(acronym) < 3 or not acronym.isupper() or not acronym.replace("&", "").isalpha():
                 continue
-            keys = spelled.get(acronym, set())
-            if len(keys) == 1:
-                target = first_by.get("key:" + next(iter(keys)))
-                if target is not None:
-                    uf.union(target, i)
+            # One entity (however many of its forms spell the initials), not one form.
+            roots = {uf.find(j) for j in spelled.get(acronym, ())}
+            if len(roots) == 1:
+                uf.union(roots.pop(), i)
 
 
 def _choose_type(members: list[Mention]) -> tuple[EntityType, bool]:
@@ -318,8 +406,10 @@ def _choose_type(members: list[Mention]) -> tuple[EntityType, bool]:
             return m.type, False
         if m.type not in _TYPE_ORDER:
             continue  # an acronym definition without a head noun says nothing about the type
-        votes[m.type] += 1 if m.rule in _WEAK else 4
+        votes[m.type] += 1 if m.rule in _WEAK else 1000
         guessed = guessed and m.rule in _WEAK
+    # Evidence outweighs any number of guesses: one 'Masterplan B&T' (a head noun) types the
+    # entity, however often its bare acronym 'MB&T' was guessed to be an organisation.
     best = max(_TYPE_ORDER, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
     return best, guessed
 

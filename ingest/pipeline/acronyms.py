@@ -19,23 +19,36 @@ biomedical text", Pacific Symposium on Biocomputing, 2003.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from beleidsgraaf.ingest.pipeline.lexicon import lexicon
 
-__all__ = ["SPANS_KEY", "UNKNOWN", "AcronymDetector", "align_long_form", "is_acronym"]
+__all__ = [
+    "CONCEPTS_KEY",
+    "SPANS_KEY",
+    "UNKNOWN",
+    "AcronymDetector",
+    "align_long_form",
+    "is_acronym",
+]
 
 SPANS_KEY = "bg_acronyms"
+CONCEPTS_KEY = "bg_concept_acronyms"
+"""Short forms defined by a lower-case concept: 'leven lang ontwikkelen (LLO)' -> 'LLO'."""
 UNKNOWN = "Unknown"
 """Label of a definition whose long form has no head noun: its type comes from elsewhere."""
 
+_PLURAL_MARKS = frozenset({"'s", "’s", "s"})
+"""Dutch plural of an acronym ('CIV’s'), which a plural long form is defined with."""
 _ACRONYM = re.compile(r"^(?=(?:.*[A-Z]){2})[A-Za-z0-9][A-Za-z0-9&.+!\-]{1,11}$")
 
 
+@cache
 def is_acronym(text: str) -> bool:
-    """True for short forms such as 'RIF', 'KvT', '4TU', 'MB&T', 'N.I.C.E.'.
+    """True for short forms such as 'RIF', 'KvT', '4TU', 'MB&T', 'N.I.C.E.' (memoised per text).
 
     Examples
     --------
@@ -119,12 +132,15 @@ class AcronymDetector:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
+        concepts: list[Span] = []
         n = len(doc)
         known = {(s.start, s.end) for s in doc.spans.get("bg_authority", [])}
         for i, token in enumerate(doc):
             if token.text != "(" or i + 2 >= n:
                 continue
             inner, close = doc[i + 1], doc[i + 2]
+            if close.text in _PLURAL_MARKS and i + 3 < n and doc[i + 3].text == ")":
+                close = doc[i + 3]  # 'Centra voor Innovatief Vakmanschap (CIV’s)': a plural
             if close.text != ")":
                 # 'LF (Long Form)': acronym before the parenthesis.
                 if i > 0 and is_acronym(doc[i - 1].text):
@@ -142,11 +158,18 @@ class AcronymDetector:
             long = self._long_before(doc, i, inner.text)
             if long is None:
                 continue
-            if all(t.is_lower for t in long if t.is_alpha) and self._type(long) == UNKNOWN:
-                continue  # a concept ('leven lang ontwikkelen (LLO)'), not a name
+            if (
+                all(t.is_lower for t in long if t.is_alpha) and self._type(long) == UNKNOWN
+            ) or lexicon().is_generic_body(long.text):
+                # A concept ('leven lang ontwikkelen (LLO)') or an organ of some organisation
+                # ('Dagelijks Bestuur (DB)'), not a name: its later bare uses are not names
+                # either (see CONCEPTS_KEY).
+                concepts.append(Span(doc, i + 1, i + 2, label="Concept", kb_id=f"acr:{inner.text}"))
+                continue
             kind = self._type(long)
             key = f"acr:{inner.text}"
             spans.append(Span(doc, long.start, long.end, label=kind, kb_id=key))
             spans.append(Span(doc, i + 1, i + 2, label=kind, kb_id=key))
         doc.spans[SPANS_KEY] = spans
+        doc.spans[CONCEPTS_KEY] = concepts
         return doc

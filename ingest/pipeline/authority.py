@@ -77,6 +77,8 @@ class AuthorityMatcher:
         spans: list[Span] = []
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
+                if end - start == 1 and doc[start].text[:1].islower():
+                    continue  # 'leiden' (to lead) is not Leiden: a one-word place has a capital
                 entry = self.by_key[doc.vocab.strings[match_id]]
                 spans.append(Span(doc, start, end, label=entry.type, kb_id=entry.iri))
         doc.spans[SPANS_KEY] = spans

@@ -58,6 +58,7 @@ class EntityConsolidator:
         for span in filter_spans(weak):
             if not any(i in taken for i in range(span.start, span.end)):
                 kept.append(span)
+        _listed_with_organisations(kept)
         nested = [
             span
             for span in strong
@@ -73,6 +74,50 @@ class EntityConsolidator:
         doc.spans[SPANS_KEY] = final
         doc.ents = [Span(doc, s.start, s.end, label=s.label_) for s in filter_spans(kept)]
         return doc
+
+
+_LIST_GLUE = frozenset({",", "en", "&", "of", "and"})
+_GUESS_RULES = frozenset({"rule:single", "rule:default"})
+
+
+def _listed_with_organisations(kept: list[Span]) -> None:
+    """Promote a guessed name that is listed next to an organisation ('VHTO, Atria, Emancipator
+    en NVR', 'door Tulser Privacy Factory en Computrain') or a person ('Motie Amhaouch en
+    Bruins').
+
+    A coordination lists things of one kind: a capitalised name between commas or 'en' next to a
+    name known to be an organisation (by the authority list, a head noun or an acronym) is an
+    organisation too, so it is kept even when named once. The promotion walks along the list.
+    """
+    ordered = sorted(kept, key=lambda s: s.start)
+    changed = True
+    while changed:
+        changed = False
+        for i, span in enumerate(ordered):
+            if span.kb_id_ not in _GUESS_RULES:
+                continue
+            doc = span.doc
+            neighbours = []
+            if (
+                i > 0
+                and ordered[i - 1].end == span.start - 1
+                and doc[span.start - 1].lower_ in _LIST_GLUE
+            ):
+                neighbours.append(ordered[i - 1])
+            if (
+                i + 1 < len(ordered)
+                and ordered[i + 1].start == span.end + 1
+                and doc[span.end].lower_ in _LIST_GLUE
+            ):
+                neighbours.append(ordered[i + 1])
+            kinds = {n.label_ for n in neighbours if n.kb_id_ not in _GUESS_RULES}
+            kind = next((k for k in ("Organisation", "Person") if k in kinds), None)
+            if kind is not None:
+                # 'Motie Amhaouch en Bruins': a name listed with a person is a person.
+                promoted = Span(doc, span.start, span.end, label=kind, kb_id="rule:list")
+                kept[kept.index(span)] = promoted
+                ordered[i] = promoted
+                changed = True
 
 
 class ModelEntities:

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 from spacy.lang.nl.stop_words import STOP_WORDS
 
-__all__ = ["Lexicon", "is_common_word", "lexicon"]
+__all__ = ["Lexicon", "is_common_word", "lexicon", "looks_like_verb"]
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,11 @@ class Lexicon:
     person_cue_suffixes: tuple[str, ...]
     places: tuple[str, ...]
     actor_plurals: frozenset[str]
+    generic_bodies: frozenset[str]
+    head_translations: dict[str, str]
+    title_cues: frozenset[str]
+    agreement_heads: tuple[str, ...]
+    generic_body_prefixes: tuple[str, ...]
     _memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def head_type(self, word: str) -> str | None:
@@ -69,6 +74,19 @@ class Lexicon:
         self._memo[low] = found
         return found
 
+    def is_generic_body(self, name: str) -> bool:
+        """True for the organ of some organisation ('Dagelijks Bestuur', 'Raad van Toezicht').
+
+        Examples
+        --------
+        >>> lexicon().is_generic_body("College van Bestuur")
+        True
+        >>> lexicon().is_generic_body("Raad voor Cultuur")
+        False
+        """
+        low = " ".join(name.casefold().strip(".").split())
+        return low in self.generic_bodies or low.startswith(self.generic_body_prefixes)
+
 
 @cache
 def lexicon() -> Lexicon:
@@ -79,9 +97,11 @@ def lexicon() -> Lexicon:
     for kind, members in data["heads"].items():
         for word in members:
             heads.setdefault(str(word).casefold(), kind)
-    # Compounds: only suffixes of 4+ letters, so 'lab' or 'dag' never type 'Verslag' or 'Kabinet'.
+    # Compounds: only suffixes of 4+ letters, so 'lab' or 'dag' never type 'Verslag' or 'Kabinet'
+    # (and the few short ones listed in the lexicon that end no ordinary Dutch word: 'Girlsday').
+    short = {str(w).casefold() for w in data["short_head_suffixes"]}
     suffixes = sorted(
-        ((w, k) for w, k in heads.items() if len(w) >= 4 and w.isalpha()),
+        ((w, k) for w, k in heads.items() if (len(w) >= 4 or w in short) and w.isalpha()),
         key=lambda item: -len(item[0]),
     )
 
@@ -105,6 +125,13 @@ def lexicon() -> Lexicon:
         person_cue_suffixes=tuple(words("person_cue_suffixes")),
         places=tuple(str(p) for p in data["places"]),
         actor_plurals=words("actor_plurals"),
+        generic_bodies=words("generic_bodies"),
+        head_translations={
+            str(k).casefold(): str(v).casefold() for k, v in data["head_translations"].items()
+        },
+        title_cues=words("title_cues"),
+        agreement_heads=tuple(words("agreement_heads")),
+        generic_body_prefixes=tuple(words("generic_body_prefixes")),
     )
 
 
@@ -132,3 +159,26 @@ def is_common_word(lower: str) -> bool:
     (True, False)
     """
     return lower in lexicon().stop_words or lower in _lemmas() or lower in _lemma_table()
+
+
+@cache
+def looks_like_verb(lower: str) -> bool:
+    """True for an inflected Dutch verb form ('vormt', 'moest', 'leidde'), by its lemma.
+
+    spacy-lookups-data maps inflected forms to lemmas; a form whose lemma is an infinitive
+    ('-en') and which itself ends like a finite verb (-t, -de, -te, or the bare stem) is a verb.
+    Nouns map to singular nouns ('leerlijnen' -> 'leerlijn'), so they do not qualify; an
+    infinitive ('richten') is a lemma that is also listed as a form.
+
+    Examples
+    --------
+    >>> looks_like_verb("vormt"), looks_like_verb("leerlijnen")
+    (True, False)
+    """
+    lemma = str(_lemma_table().get(lower, lower))
+    if lemma == lower:
+        # An infinitive is its own lemma and is also the plural present ('zij richten').
+        return lower.endswith("en") and lower in _lemmas()
+    if not lemma.endswith("en"):
+        return False
+    return lower.endswith(("t", "de", "te", "den", "ten")) or lower == lemma[:-2]

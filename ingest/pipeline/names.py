@@ -26,14 +26,15 @@ Spans go to ``doc.spans[SPANS_KEY]`` with the type as label and the rule as ``kb
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
-from beleidsgraaf.ingest.pipeline.lexicon import Lexicon, is_common_word, lexicon
+from beleidsgraaf.ingest.pipeline.lexicon import Lexicon, is_common_word, lexicon, looks_like_verb
 
-__all__ = ["SPANS_KEY", "VOCAB_KEY", "NameFinder"]
+__all__ = ["SPANS_KEY", "VOCAB_KEY", "NameFinder", "is_place"]
 
 SPANS_KEY = "bg_names"
 VOCAB_KEY = "bg_lowercase_words"
@@ -44,6 +45,12 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 _WEB = re.compile(r"^(?:www\.)[\w\-]+\.(?:nl|com|org|eu|nu|net)$", re.IGNORECASE)
 _DOMAIN = re.compile(r"^[A-Z][\w\-]*\.(?:nl|com|org|eu|nu|net)$")
 _LIST_MARKER = re.compile(r"^(?:[A-Za-z]|\d{1,2}|[ivx]{1,4})[.)]$")
+_LETTER_PAIR = re.compile(r"^[A-Z]&[A-Z]$")
+_SECTION_NUMBER = re.compile(r"^(?:[A-Z]|\d{1,2})(?:\.\d{1,2})+\.?$")
+"""'A.2.4', '3.1': a section number opens a heading; a name never contains one."""
+_HONORIFICS = frozenset({"mw", "mw.", "mevr", "mevr.", "dhr", "dhr.", "mr.", "dr.", "prof.", "ir."})
+"""Abbreviated forms of address: in lists of interviewees ('Rathenau Instituut Mw. J. de Vries')
+they start a person after an organisation, so a name run ends before them."""
 _ADJECTIVE = re.compile(r"(?:se|sche|ees|isch|ische)$")
 _SCHOOL_TYPES = frozenset({"mbo", "vo", "po", "hbo", "wo", "vmbo", "havo", "vwo", "pabo", "ho"})
 _ARTICLES = frozenset({"de", "het", "een", "the"})
@@ -53,6 +60,86 @@ _CHAIN_STARTS = frozenset({"van", "voor", "of", "for"})
 _STRUCTURE_WORDS = frozenset(
     {"box", "tabel", "figuur", "hoofdstuk", "bijlage", "paragraaf", "kader", "grafiek"}
 )
+
+
+_BODY_HEADS = frozenset({"provincie", "gemeente"})
+_PLAIN_AREA_HEADS = frozenset({"regio", "deelregio", "landsdeel", "region", "regio's"})
+_LOCATIVES = frozenset({"in", "binnen", "buiten", "uit", "rond", "vanuit", "naar"})
+_WHOLE = frozenset({"gehele", "hele", "heel", "geheel"})
+
+
+def _area_context(doc: Doc, head: int) -> bool:
+    """Whether 'provincie X' / 'gemeente X' at ``head`` names the area rather than the body.
+
+    Policy texts name the governing body by 'de provincie Gelderland' as an actor ('samen met de
+    provincie Gelderland', 'de gemeente Eindhoven financiert'), and the area after a locative
+    preposition ('binnen de provincie Gelderland', 'in de gemeente Amsterdam') or with 'gehele'
+    ('de gehele provincie Flevoland is een deelregio').
+    """
+    k = head - 1
+    while k >= 0 and (doc[k].lower_ in _ARTICLES or doc[k].lower_ in _WHOLE):
+        if doc[k].lower_ in _WHOLE:
+            return True
+        k -= 1
+    return k >= 0 and doc[k].lower_ in _LOCATIVES
+
+
+@cache
+def _namey_text(text: str) -> bool:
+    """Whether a token may belong to a name: capitalised, an alphanumeric code with a capital,
+    CamelCase or a web address (memoised per token text)."""
+    if not text or not text[0].isalnum() or text.count("(") != text.count(")"):
+        return False  # 'Thema('s' is a broken plural; 'Leve(n)lang' is a word
+    if text[0].isupper():
+        return True
+    if text[0].isdigit():
+        return any(c.isupper() for c in text)
+    return bool(_CAMEL.search(text)) or bool(_WEB.match(text))
+
+
+@cache
+def _ends_run(text: str) -> bool:
+    """Whether a token ends a name run before it (memoised per token text).
+
+    A section number ('A.2.4') opens a heading, a form of address ('Mw.', 'Dhr.') a person
+    after an organisation, a structure word ('Keijzer in Box 2.2') or a web address ('Platform
+    X www.x.nl') a new item.
+    """
+    low = text.casefold()
+    return (
+        low in _HONORIFICS
+        or low in _STRUCTURE_WORDS
+        or bool(_SECTION_NUMBER.match(text) or _WEB.match(text) or _DOMAIN.match(text))
+    )
+
+
+def _is_document_word(low: str, lex: Lexicon) -> bool:
+    """'Startdocument', 'Notitie', 'Rapport': a document about a name, as in a list of
+    sources ('Startdocument Techniekpact Noord-Nederland'), is not part of the name."""
+    return low in lex.title_cues or low.endswith(("document", "notitie", "rapport"))
+
+
+@cache
+def _known_places() -> frozenset[str]:
+    """Lower-cased labels of every Region of the authority list and the lexicon's places."""
+    from beleidsgraaf.ingest.pipeline.authority import authority_names
+
+    return frozenset(n.text.casefold() for n in authority_names() if n.type == "Region")
+
+
+@cache
+def _place_compound(text: str) -> bool:
+    """True for a hyphenated token whose every part is a known place ('Arnhem-Nijmegen')."""
+    parts = text.split("-")
+    if len(parts) < 2 or any(not p for p in parts):
+        return False
+    places = _known_places()
+    return all(p.casefold() in places for p in parts)
+
+
+def is_place(text: str) -> bool:
+    """True for a known place ('Twente') or known places joined by hyphens ('Arnhem-Nijmegen')."""
+    return text.casefold() in _known_places() or _place_compound(text)
 
 
 class NameFinder:
@@ -65,14 +152,7 @@ class NameFinder:
 
     @staticmethod
     def _namey(token: Token) -> bool:
-        text = token.text
-        if not text or not text[0].isalnum() or ")" in text:
-            return False
-        if text[0].isupper():
-            return True
-        if text[0].isdigit():
-            return any(c.isupper() for c in text)
-        return bool(_CAMEL.search(text)) or bool(_WEB.match(text))
+        return _namey_text(token.text)
 
     @staticmethod
     def _common(token: Token) -> bool:
@@ -112,7 +192,11 @@ class NameFinder:
     @staticmethod
     def _person_cue(token: Token, lex: Lexicon) -> bool:
         low = token.lower_
-        return low in lex.person_cues or low.endswith(lex.person_cue_suffixes) or low == "motie"
+        return (
+            low in lex.person_cues
+            or low.endswith(lex.person_cue_suffixes)
+            or low in {"motie", "moties"}  # motions are named after their MPs
+        )
 
     # -- runs ------------------------------------------------------------------------------------
 
@@ -128,10 +212,23 @@ class NameFinder:
             tok = doc[end]
             if tok.is_sent_start:
                 break
+            if _ends_run(tok.text):
+                break
             if self._namey(tok):
                 low = tok.lower_
                 if self._function_word(tok, lex) and not tok.is_upper:
-                    break
+                    # A capitalised stop word between two capitalised words is part of a
+                    # title-case name ('Leven Lang Ontwikkelen', 'Meer Betere Bèta’s'); the
+                    # listed function words ('Naast', 'Via') never are.
+                    nxt_tok = doc[end + 1] if end + 1 < n else None
+                    if (
+                        low in lex.function_words
+                        or nxt_tok is None
+                        or not nxt_tok.is_title
+                        or nxt_tok.is_sent_start
+                        or self._function_word(nxt_tok, lex)
+                    ):
+                        break
                 if low in _ARTICLES and lex.head_type(doc[end - 1].text) is None:
                     break
                 if (
@@ -172,7 +269,9 @@ class NameFinder:
             if low in {"en", "&"}:
                 # 'Centre for Engineering Education en Sectorplan X': a head word after 'en'
                 # opens a second name.
-                if not headed or is_acronym(nxt.text) or lex.head_type(nxt.text) is not None:
+                if is_acronym(nxt.text) or lex.head_type(nxt.text) is not None:
+                    break
+                if not headed and not self._paired_before_head(doc, start, end, lex, places):
                     break
                 end += 1
                 continue
@@ -183,13 +282,30 @@ class NameFinder:
                 nxt.i in places or (headed is False and end > start + 2)
             ):
                 break
-            if low in lex.connectors and low not in {"en", "&", "aan", "te"}:
+            if low in lex.connectors and low not in {"en", "&", "aan", "te", "het", "the"}:
+                # A lone 'het' glues nothing ('Baken het Techniekpact' is two phrases); in a
+                # name it follows 'van'/'voor', handled as a pair above. A lone 'de' does, as the
+                # tussenvoegsel of a surname ('Paul de Krom').
                 end += 1
                 continue
             break
         while end > start + 1 and doc[end - 1].lower_ in lex.connectors:
             end -= 1
         return end
+
+    def _paired_before_head(
+        self, doc: Doc, start: int, en: int, lex: Lexicon, places: set[int]
+    ) -> bool:
+        """'Bouw en Techniek Innovatiecentrum': one word, 'en', then a capitalised word and a
+        head noun within two words is one name of paired subjects (not two names)."""
+        if en != start + 1 or start in places or not doc[start].is_title:
+            return False
+        for k in (en + 2, en + 3):
+            if k >= len(doc) or not doc[k].is_title or doc[k].is_sent_start:
+                return False
+            if lex.head_type(doc[k].text) not in {None, "Region"}:
+                return True
+        return False
 
     def _quoted(self, doc: Doc, open_at: int) -> int | None:
         """End (exclusive, after the closing quote) of a quoted title opening at ``open_at``."""
@@ -222,8 +338,11 @@ class NameFinder:
             first = doc[start]
             if (
                 _LIST_MARKER.match(first.text)
+                or _SECTION_NUMBER.match(first.text)
                 or self._function_word(first, lex)
                 or (first.is_sent_start and first.lower_ in _ARTICLES)
+                or first.text in _ARTICLES  # lower case: the article of a phrase, not the name's
+                or (end - start > 1 and _is_document_word(first.lower_, lex))
             ):
                 start += 1
             elif self._person_cue(first, lex) and end - start > 1:
@@ -248,6 +367,14 @@ class NameFinder:
             return []
         first = doc[start]
         run = doc[start:end]
+        if lex.is_generic_body(run.text):
+            # 'Algemeen Bestuur', 'College van Bestuur', 'Bestuurscommissie Onderzoek': an organ
+            # every organisation has, not an actor of its own.
+            return []
+        if end - start == 1 and (_WEB.match(first.text) or _DOMAIN.match(first.text)):
+            # 'www.stagemarkt.nl', 'Arbeidsmarktinzicht.nl': a website is an instrument (a
+            # portal or campaign site), whatever it is called ('platform', 'site').
+            return [Span(doc, start, end, label="Intervention", kb_id="rule:web")]
         # A bare compass word glued to a headed name, as in table rows ('Noordwest Techniekpact
         # Noordvleugel'): the compass word is an area of its own, the rest is the name.
         if (
@@ -275,9 +402,19 @@ class NameFinder:
             kind = lex.head_type(token.text)
             if kind is None:
                 continue
-            if len(run) == 1 and token.lower_ in lex.heads:
-                return []  # a bare head word ('Actieplan', 'het Platform') names nothing
-            if token.i == start and token.lower_ in {"provincie", "gemeente"} and len(run) > 1:
+            # A bare head word ('Actieplan', 'het Platform') names nothing; a capitalised
+            # article belongs to the name ('De Unie').
+            core = [t for t in run if t.text not in _ARTICLES]
+            if len(core) == 1 and token.lower_ in lex.heads:
+                return []
+            if len(run) == 1 and token.is_sent_start and is_common_word(token.lower_):
+                # 'Leeswijzer', 'Doelgroep:' opening a line: a word of the Dutch lemma tables
+                # capitalised only by its place is an ordinary noun; mid-sentence capitals
+                # ('de Rijksoverheid') are deliberate and stay a name.
+                return []
+            if token.i == start and token.lower_ in _BODY_HEADS and len(run) > 1:
+                if _area_context(doc, start):
+                    return [Span(doc, start + 1, end, label="Region", kb_id="rule:cue")]
                 return [
                     Span(doc, start, end, label="Organisation", kb_id="rule:head"),
                     Span(doc, start + 1, end, label="Region", kb_id="rule:cue"),
@@ -294,14 +431,21 @@ class NameFinder:
             return [Span(doc, start, end, label=kind, kb_id="rule:head")]
         if prev is not None and prev.is_lower:
             kind = lex.head_type(prev.text)
-            if prev.lower_ in {"provincie", "gemeente"}:
+            if prev.lower_ in _BODY_HEADS:
+                if _area_context(doc, start - 1):
+                    return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
                 return [
                     Span(doc, start - 1, end, label="Organisation", kb_id="rule:head"),
                     Span(doc, start, end, label="Region", kb_id="rule:cue"),
                 ]
             if kind == "Region":
+                if prev.lower_ not in _PLAIN_AREA_HEADS:
+                    # 'metropoolregio Amsterdam', 'veiligheidsregio Twente': a kind of region
+                    # named after a place is an area of its own, not the place.
+                    return [Span(doc, start - 1, end, label="Region", kb_id="rule:head")]
                 return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
             if kind is not None:
+                end = self._sentence_case_tail(doc, start, end, lex)
                 return [Span(doc, start - 1, end, label=kind, kb_id="rule:head")]
             if prev.lower_ == "van" and prev2 is not None and prev2.lower_ == "ministerie":
                 return [Span(doc, start - 2, end, label="Organisation", kb_id="rule:head")]
@@ -318,13 +462,21 @@ class NameFinder:
             unknown = not any(self._common(t) for t in run if t.lower_ not in lex.tussenvoegsels)
             if cue or org_after or (particle and unknown):
                 return [Span(doc, start, end, label="Person", kb_id="rule:person")]
-        if cue and len(run) == 1 and first.is_title and not self._common(first):
-            return [Span(doc, start, end, label="Person", kb_id="rule:person")]
+        if cue and len(run) == 1 and first.is_title and not first.is_sent_start:
+            # After a title ('minister Bruins', 'de moties Bruins'), a surname may be an
+            # ordinary word elsewhere; only one the document itself writes in lower case is not.
+            vocab = doc.user_data.get(VOCAB_KEY) or frozenset()
+            if first.lower_ not in vocab and first.lower_ not in lex.stop_words:
+                return [Span(doc, start, end, label="Person", kb_id="rule:person")]
 
         if not cue and self._example_of_actors(doc, start, lex):
             return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
 
         # 3. places.
+        if end - start == 1 and _place_compound(first.text):
+            # 'Arnhem-Nijmegen', 'Eindhoven-Wageningen': known places joined by hyphens name
+            # the area they span together (a head before it, 'hogeschool X', was typed above).
+            return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
         compass = "-" in first.text and first.text.split("-")[0].casefold() in lex.compass_prefixes
         if compass and len(run) == 1:
             return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
@@ -341,6 +493,21 @@ class NameFinder:
         # 4. acronyms and single words.
         if len(run) == 1:
             text = first.text
+            if first.lower_ in _HONORIFICS or f"{first.lower_}." in _HONORIFICS:
+                return []
+            if _LETTER_PAIR.match(text) or (
+                "-" in text and all(p.casefold() in _SCHOOL_TYPES for p in text.split("-"))
+            ):
+                # 'D&I', 'M&T': a field ('diversiteit en inclusie'); 'VO-HO': two school types.
+                return []
+            tail = text.rsplit("-", 1)[-1] if "-" in text else None
+            if tail is not None and (
+                not tail or (len(tail) > 2 and tail.isalpha() and tail.islower())
+            ):
+                # 'Kennis-' / 'VO-' is half of an elided pair ('Kennis- en Innovatieagenda');
+                # 'W&T-aanbod', 'VU-studenten' is an ordinary noun qualified by a name (a head
+                # noun such as 'SLIM-regeling' was typed above).
+                return []
             if is_acronym(text):
                 if text in lex.generic_acronyms or text.upper() in lex.generic_acronyms:
                     return []
@@ -369,6 +536,54 @@ class NameFinder:
             return []
         return [Span(doc, start, end, label="Organisation", kb_id="rule:default")]
 
+    def _sentence_case_tail(self, doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+        """End of a sentence-case title after a lower-case head: 'de regeling Schoolleiders
+        innovatie ontwikkelfonds primair onderwijs', 'de experimenteerregeling Doorlopende
+        leerlijnen vmbo-mbo'.
+
+        Dutch government instruments are mostly titled in sentence case: one capital, then
+        lower-case nouns. Only a single capitalised word after the head opens such a tail (a
+        title-case name, 'regeling Sterk Techniekonderwijs', is complete); the tail takes
+        lower-case content words and stops at a stop word, a verb form, punctuation or after
+        five words.
+        """
+        if end - start != 1 or not doc[start].is_title or is_acronym(doc[start].text):
+            return end
+        k = end
+        n = len(doc)
+        while k < n and k - end < 5:
+            tok = doc[k]
+            low = tok.lower_
+            if (
+                not tok.is_lower
+                or not tok.text.replace("-", "").isalpha()
+                or tok.is_sent_start
+                or low in lex.stop_words
+                or low in lex.function_words
+                or looks_like_verb(low)
+            ):
+                break
+            k += 1
+        return k
+
+    @staticmethod
+    def _named_title(words: Span, lex: Lexicon) -> bool:
+        """A quoted capitalised phrase of two to eight words that is a title: 'Horizon Europe'.
+
+        Quotes in policy texts mark titles of programmes and initiatives, as well as quoted
+        speech and report titles; the caller leaves out titles after a document or theme word
+        ('rapport', 'thema'), and a title here starts with a capital that is not a function word
+        and has no finite verb (quoted speech has one).
+        """
+        if not 2 <= len(words) <= 8 or not words[0].is_title:
+            return False
+        if words[0].lower_ in lex.function_words or words[0].lower_ in _ARTICLES:
+            return False
+        lower = [t for t in words if t.is_lower and t.lower_ not in lex.connectors]
+        # A title is in title case, or has at most one lower-case content word ('Roadmap für
+        # Forschungsinfrastrukturen'); a sentence ('Aandacht voor technisch vmbo') has more.
+        return len(lower) <= 1 and not any(looks_like_verb(t.lower_) for t in lower)
+
     @staticmethod
     def _person_like(run: Span, lex: Lexicon) -> bool:
         words = [t for t in run if t.lower_ not in lex.tussenvoegsels]
@@ -389,11 +604,40 @@ class NameFinder:
             # Head + quoted title: "Sectorplan 'Groningen op voorsprong'", "uitvoeringsplan '...'".
             if token.text in _OPEN_QUOTES and i > 0 and lex.head_type(doc[i - 1].text):
                 close = self._quoted(doc, i)
-                if close is not None:
+                # A title starts with a capital, or follows a lower-case descriptive head and has
+                # two words or more ('het actieplan ‘werk en de toekomst’'); "het label
+                # ‘moeilijk’" or "Techniekpact ‘onlosmakelijk verbonden’" quotes words.
+                if close is not None and (
+                    not doc[i + 1].text[:1].islower() or (doc[i - 1].is_lower and close - i > 3)
+                ):
                     kind = lex.head_type(doc[i - 1].text) or "Intervention"
                     spans.append(Span(doc, i - 1, close, label=kind, kb_id="rule:head"))
                     i = close
                     continue
+            if token.text in _OPEN_QUOTES and (i == 0 or doc[i - 1].lower_ not in lex.title_cues):
+                close = self._quoted(doc, i)
+                if close is not None and self._named_title(doc[i + 1 : close - 1], lex):
+                    spans.append(
+                        Span(doc, i + 1, close - 1, label="Programme", kb_id="rule:quoted")
+                    )
+                    i = close
+                    continue
+            # 'het klimaatakkoord', 'het energieakkoord': national agreements are written in
+            # lower case, but 'het' + a compound ending in an agreement word names one.
+            if (
+                token.lower_.endswith(lex.agreement_heads)
+                and token.is_lower
+                and token.is_alpha
+                and i > 0
+                and any(
+                    token.lower_.endswith(w) and len(token) >= len(w) + 4
+                    for w in lex.agreement_heads
+                )
+                and doc[i - 1].lower_ == "het"
+            ):
+                spans.append(Span(doc, i, i + 1, label="Programme", kb_id="rule:head"))
+                i += 1
+                continue
             # 'SLIM-regeling', 'STAP-budget': an acronym compounded with a head noun.
             if (
                 i + 2 < n
@@ -416,7 +660,12 @@ class NameFinder:
                 end < n
                 and doc[end].is_lower
                 and doc[end].is_alpha
-                and lex.head_type(doc[end].text) in {"Intervention", "Programme"}
+                and (
+                    lex.head_type(doc[end].text) in {"Intervention", "Programme"}
+                    # 'Cleantech regio': a name that is not itself a place, before 'regio',
+                    # names a region ('Twente regio' is just Twente).
+                    or (doc[end].lower_ == "regio" and not is_place(doc[i:end].text))
+                )
                 and lex.head_type(doc[end - 1].text) is None
             ):
                 kind = lex.head_type(doc[end].text) or "Intervention"

@@ -191,3 +191,191 @@ def test_a_later_head_of_another_type_outranks_a_leading_region_word(nlp: Langua
     found = names_in(nlp, "Zo helpt de Regio Deal Kempenland de scholen.")
     assert ("Regio Deal Kempenland", "Intervention", "rule:head") in found
     assert [label for _, label, _ in names_in(nlp, "Zo groeit Regio Kempenland.")] == ["Region"]
+
+
+def test_a_name_run_stops_at_section_numbers_honorifics_and_web_addresses(nlp: Language) -> None:
+    found = names_in(nlp, "A.2.4 Evaluatie van het Zeeuwse Leerfonds A.2.5 Inzichten")
+    assert [t for t, _, _ in found if "A.2" in t] == []
+    found = names_in(nlp, "Gesproken met: Stichting Techniek Vooruit Mw. J. Jansen")
+    assert ("Stichting Techniek Vooruit", "Organisation", "rule:head") in found
+    assert not [t for t, _, _ in found if "Mw" in t]
+    found = names_in(nlp, "Zo bieden het Platform Techniek Vooruit en www.techvooruit.nl veel.")
+    assert ("Platform Techniek Vooruit", "Organisation", "rule:head") in found
+
+
+def test_a_lone_het_glues_no_name_but_a_tussenvoegsel_de_does(nlp: Language) -> None:
+    found = names_in(nlp, "Ook Baken het Zeeuwspact is belangrijk.")
+    assert ("Zeeuwspact", "Programme", "rule:head") in found
+    assert not [t for t, _, _ in found if "Baken" in t]
+    assert names_in(nlp, "In het Pact worden krachten gebundeld.") == []
+
+
+def test_ordinary_nouns_opening_a_line_or_qualified_by_an_acronym_are_no_names(
+    nlp: Language,
+) -> None:
+    assert names_in(nlp, "Leeswijzer") == []
+    assert names_in(nlp, "Het W&T-aanbod en het Kennis- en innovatiewerk groeien.") == []
+    # Mid-sentence capitals are deliberate: the word is a name there.
+    assert ("Rijksoverheid", "Organisation", "rule:head") in names_in(
+        nlp, "De rol van de Rijksoverheid groeit."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Zo werkt de provincie Zeeland samen met scholen.",
+            [("provincie Zeeland", "Organisation"), ("Zeeland", "Region")],
+        ),
+        ("Zo groeit binnen de provincie Zeeland het aanbod.", [("Zeeland", "Region")]),
+        ("Zo is de gehele provincie Zeeland een deelregio.", [("Zeeland", "Region")]),
+        (
+            "Ook de Gemeente Terneuzen financiert.",
+            [("Gemeente Terneuzen", "Organisation"), ("Terneuzen", "Region")],
+        ),
+    ],
+)
+def test_provincie_or_gemeente_is_the_body_unless_the_area_is_meant(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t, label) for t, label, _ in names_in(nlp, text)] == expected
+
+
+def test_plural_acronym_definitions_and_concept_acronyms(nlp: Language) -> None:
+    from beleidsgraaf.ingest.pipeline.acronyms import CONCEPTS_KEY
+
+    doc = AcronymDetector(nlp, "test")(
+        make(nlp, "De Centra voor Innovatief Vakmanschap (CIV’s) en leven lang leren (LLL).")
+    )
+    assert spans(doc, "bg_acronyms") == [
+        ("Centra voor Innovatief Vakmanschap", "Unknown", "acr:CIV"),
+        ("CIV", "Unknown", "acr:CIV"),
+    ]
+    assert [s.text for s in doc.spans[CONCEPTS_KEY]] == ["LLL"]
+
+
+def test_a_sentence_case_title_after_a_lower_case_head_takes_its_lower_case_words(
+    nlp: Language,
+) -> None:
+    found = names_in(nlp, "De regeling Zeeuwse innovatie ontwikkelfonds primair onderwijs.")
+    assert ("regeling Zeeuwse innovatie ontwikkelfonds primair onderwijs", "Intervention") in [
+        (t, label) for t, label, _ in found
+    ]
+    # The tail stops at a verb form; a title-case name is complete as it is.
+    found = names_in(nlp, "De experimenteerregeling Doorlopende leerlijnen vormt de basis.")
+    assert [t for t, _, _ in found] == ["experimenteerregeling Doorlopende leerlijnen"]
+    found = names_in(nlp, "De regeling Sterk Techniekonderwijs helpt scholen.")
+    assert [t for t, _, _ in found] == ["regeling Sterk Techniekonderwijs"]
+
+
+def test_websites_are_instruments_and_joined_places_are_an_area(nlp: Language) -> None:
+    found = names_in(nlp, "Kijk op de website www.techkeuze.nl voor meer.")
+    assert found == [("www.techkeuze.nl", "Intervention", "rule:web")]
+    found = names_in(nlp, "Het netwerk werkt in de regio rond Arnhem-Nijmegen samen.")
+    assert ("Arnhem-Nijmegen", "Region", "rule:cue") in found
+    found = names_in(nlp, "Dit gebeurt aan de hogeschool Arnhem-Nijmegen.")
+    assert found == [("hogeschool Arnhem-Nijmegen", "Organisation", "rule:head")]
+
+
+def test_organs_fields_and_school_type_pairs_are_no_actors(nlp: Language) -> None:
+    found = names_in(nlp, "Zo besloot het Algemeen Bestuur, na de Bestuurscommissie Onderwijs.")
+    assert found == []
+    assert names_in(nlp, "Zo werken D&I en het VO-HO samen met de CvB.") == []
+    doc = AcronymDetector(nlp, "test")(make(nlp, "Zo besloot het Dagelijks Bestuur (DB) dit."))
+    assert spans(doc, "bg_acronyms") == []
+
+
+def test_a_capitalised_stop_word_inside_a_title_case_name_stays(nlp: Language) -> None:
+    found = names_in(nlp, "Zo loopt het Actieprogramma Leven Lang Ontwikkelen door.")
+    assert ("Actieprogramma Leven Lang Ontwikkelen", "Programme", "rule:head") in found
+    found = names_in(nlp, "Naast Europa doet ook Azië mee.")
+    assert not [t for t, _, _ in found if t.startswith("Naast")]
+
+
+def test_a_one_word_authority_name_needs_its_capital(nlp: Language) -> None:
+    names = [AuthorityName("Leiden", "Region", entity_iri("Leiden"))]
+    matcher = AuthorityMatcher(nlp, "test", names)
+    doc = matcher(make(nlp, "Deze keuzes leiden tot groei in Leiden en LEIDEN."))
+    assert [s.text for s in doc.spans["bg_authority"]] == ["Leiden", "LEIDEN"]
+
+
+def test_quoted_titles_are_programmes_unless_documents_themes_or_sentences(
+    nlp: Language,
+) -> None:
+    found = names_in(nlp, "Na 2020 start ‘Horizon Zuid’ met een groot budget.")
+    assert ("Horizon Zuid", "Programme", "rule:quoted") in found
+    found = names_in(nlp, "Zie het rapport ‘Focus en versnellen’ hierover.")
+    assert not [t for t, _, rule in found if rule == "rule:quoted"]
+    found = names_in(nlp, "Een bijeenkomst ‘Aandacht voor technisch vmbo in Zeeland’.")
+    assert not [t for t, _, rule in found if rule == "rule:quoted"]
+
+
+def test_a_lower_case_agreement_after_het_is_a_programme(nlp: Language) -> None:
+    found = names_in(nlp, "Zo draagt het energieakkoord bij, anders dan een akkoord.")
+    assert found == [("energieakkoord", "Programme", "rule:head")]
+
+
+def test_a_guessed_name_listed_with_organisations_is_one(nlp: Language) -> None:
+    doc = nlp("Dit doen de VHTO, Atrivio, Emancipo en de Stichting Techniek Vooruit.")
+    found = {(s.text, s.label_, s.kb_id_) for s in doc.spans["bg_entities"]}
+    assert ("Atrivio", "Organisation", "rule:list") in found
+    assert ("Emancipo", "Organisation", "rule:list") in found
+    doc = nlp("Dit doen Atrivio en Emancipo samen.")
+    assert not [s for s in doc.spans["bg_entities"] if s.kb_id_ == "rule:list"]
+
+
+def test_a_quoted_word_after_a_name_is_no_title_but_a_lower_case_title_after_a_head_is(
+    nlp: Language,
+) -> None:
+    assert names_in(nlp, "Het kreeg het label ‘moeilijk’ van velen.") == []
+    found = names_in(nlp, "Zo loopt het actieplan ‘werk en de toekomst’ door.")
+    assert ("actieplan ‘werk en de toekomst’", "Intervention", "rule:head") in found
+
+
+def test_a_document_before_a_name_is_not_part_of_it(nlp: Language) -> None:
+    found = names_in(nlp, "Bron: Startdocument Techniekpact Zeeuwsland (2014)")
+    assert ("Techniekpact Zeeuwsland", "Programme", "rule:head") in found
+
+
+def test_kinds_of_region_named_after_a_place_are_areas_of_their_own(nlp: Language) -> None:
+    found = names_in(nlp, "Zo groeit de veiligheidsregio Zeeuwsland en de regio Zeeuwsland.")
+    assert ("veiligheidsregio Zeeuwsland", "Region", "rule:head") in found
+    assert ("Zeeuwsland", "Region", "rule:cue") in found
+    found = names_in(nlp, "Zo werkt de Cleantech regio samen, en de Twente regio.")
+    assert ("Cleantech regio", "Region", "rule:head") in found
+    assert ("Twente regio", "Region", "rule:head") not in found
+
+
+def test_a_surname_after_a_title_and_a_name_listed_with_it_are_persons(nlp: Language) -> None:
+    doc = make(nlp, "Zie de moties Bruins en Moorlagh hierover.")
+    doc.user_data[VOCAB_KEY] = frozenset({"zie", "de", "hierover"})
+    doc = nlp.get_pipe("beleidsgraaf_entities")(
+        NameFinder(nlp, "test")(
+            nlp.get_pipe("beleidsgraaf_acronyms")(nlp.get_pipe("beleidsgraaf_authority")(doc))
+        )
+    )
+    found = {(s.text, s.label_) for s in doc.spans["bg_entities"]}
+    assert {("Bruins", "Person"), ("Moorlagh", "Person")} <= found
+    # A word the document also writes in lower case is no surname.
+    doc = make(nlp, "Aldus directeur Onderwijs, die het onderwijs leidt.")
+    doc.user_data[VOCAB_KEY] = frozenset({"onderwijs"})
+    assert spans(NameFinder(nlp, "test")(doc), "bg_names") == []
+
+
+def test_a_token_with_an_unbalanced_bracket_is_no_name(nlp: Language) -> None:
+    assert "Thema('s" in [t.text for t in make(nlp, "Dit zijn de Thema('s van dit jaar.")]
+    assert names_in(nlp, "Dit zijn de Thema('s van dit jaar.") == []
+
+
+def test_a_listed_short_english_head_types_a_compound() -> None:
+    assert lexicon().head_type("Boysday") == "Intervention"
+    assert lexicon().head_type("Verslag") is None
+
+
+def test_paired_subjects_before_a_head_are_one_name(nlp: Language) -> None:
+    found = names_in(nlp, "Zo werkt het Bouw en Techniek Innovatiecentrum mee.")
+    assert ("Bouw en Techniek Innovatiecentrum", "Organisation", "rule:head") in found
+    # ... but two names joined by 'en' stay two when no head follows.
+    found = names_in(nlp, "Zo werken Zwolle en Deventer samen.")
+    assert "Zwolle en Deventer" not in [t for t, _, _ in found]

@@ -211,3 +211,120 @@ def test_legal_forms_and_plurals_name_the_same_entity() -> None:
     assert sorted(len(c.mentions) for c in clusters) == [2, 2]
     # A legal form alone is not stripped down to nothing, and 'Groep' as a head stays.
     assert len(resolve_mentions([mention("Delta B.V.", rule="rule:head")])) == 1
+
+
+def test_reordered_words_of_a_name_merge_but_other_names_do_not() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("Nationale Agenda Zorgtech", "Programme", "rule:head"),
+            mention("Nationale Zorgtech Agenda", "Programme", "rule:head"),
+            mention("Nationale Agenda Bouwtech", "Programme", "rule:head"),
+        ]
+    )
+    assert sorted(len(c.mentions) for c in clusters) == [1, 2]
+
+
+def test_an_undefined_acronym_joins_the_one_entity_its_initials_spell() -> None:
+    clusters = resolve_mentions(
+        [
+            # Two forms of one name spell 'GTSW': still one candidate entity.
+            mention("programma ‘Green Tech for a Sustainable World’", "Programme", "rule:head"),
+            mention("Green Tech for a Sustainable World", "Programme", "rule:head"),
+            mention("GTSW-programma", "Programme", "rule:head"),
+        ]
+    )
+    assert len(clusters) == 1
+    assert clusters[0].label == "Green Tech for a Sustainable World"
+
+
+def test_a_website_is_its_address_with_or_without_www() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("www.techkeuze.nl", "Intervention", "rule:web"),
+            mention("Techkeuze.nl", "Intervention", "rule:web"),
+        ]
+    )
+    assert len(clusters) == 1
+
+
+def test_a_hogeschool_named_after_places_is_not_the_area() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("hogeschool Arnhem-Nijmegen", "Organisation", "rule:head"),
+            mention("Arnhem-Nijmegen", "Region", "rule:cue"),
+        ]
+    )
+    assert sorted(c.type for c in clusters) == ["Organisation", "Region"]
+
+
+def test_a_head_before_an_acronym_abbreviates_with_its_initial_and_types_the_entity() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("Deltaplan B&T", "Programme", "rule:head"),
+            *[mention("DB&T", "Organisation", "rule:acronym") for _ in range(5)],
+        ]
+    )
+    assert len(clusters) == 1
+    assert clusters[0].type == "Programme"  # evidence outweighs any number of guesses
+
+
+def test_a_generic_head_before_a_code_name_is_the_code_name() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("Project Z-TOP", "Intervention", "rule:head"),
+            mention("servicepunt Z-Top", "Intervention", "rule:head"),
+        ]
+    )
+    assert len(clusters) == 1
+    # ... but a head before an ordinary name keeps it apart from the bare name.
+    clusters = resolve_mentions(
+        [
+            mention("Project Zeeland", "Intervention", "rule:head"),
+            mention("Zeeland", "Region", "rule:cue"),
+        ]
+    )
+    assert len(clusters) == 2
+
+
+def test_english_and_dutch_heads_of_one_name_merge() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("Dutch Bone Health Alliance", "Organisation", "rule:default"),
+            mention("Dutch Bone Health Alliantie", "Programme", "rule:head"),
+        ]
+    )
+    assert len(clusters) == 1
+    assert "Dutch Bone Health Alliantie" in clusters[0].mentions[0].forms()
+
+
+def test_swapped_neighbouring_letters_are_a_typo_of_the_same_name() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("Oostenrijk", "Region", "rule:cue"),
+            mention("Ooestnrijk", "Region", "rule:cue"),  # two swaps: another name
+            mention("Oostenirjk", "Region", "rule:cue"),
+            mention("SZW", rule="rule:acronym"),
+            mention("SWZ", rule="rule:acronym"),
+            mention("VU", rule="rule:acronym"),
+            mention("UV", rule="rule:acronym"),  # too short to tell a typo from another acronym
+        ]
+    )
+    groups = sorted(sorted(m.text for m in c.mentions) for c in clusters)
+    assert ["Oostenirjk", "Oostenrijk"] in groups
+    assert ["SWZ", "SZW"] in groups
+    assert ["Ooestnrijk"] in groups and ["VU"] in groups and ["UV"] in groups
+
+
+def test_a_long_name_with_one_word_left_out_is_the_same_name() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("Platform Talent voor Bouwkunde", "Organisation", "rule:head"),
+            mention("Platform voor Bouwkunde", "Organisation", "rule:head"),
+            # A place left out makes another name: 'X Noord' is not 'X Noord Twente'.
+            mention("Techniekpact Noord Twente Oost", "Programme", "rule:head"),
+            mention("Techniekpact Noord Oost", "Programme", "rule:head"),
+        ]
+    )
+    groups = sorted(sorted(m.text for m in c.mentions) for c in clusters)
+    assert ["Platform Talent voor Bouwkunde", "Platform voor Bouwkunde"] in groups
+    assert ["Techniekpact Noord Oost"] in groups
