@@ -299,20 +299,33 @@ def _link_transpositions(mentions: list[Mention], first_by: dict[str, int], uf: 
     """Link a name to another that differs by two swapped neighbouring letters.
 
     Swapped letters are the commonest typing error ('Duistland' for 'Duitsland', 'SWZ' for
-    'SZW'); two real names that differ only so are very rare. Only a whole key is compared,
-    of six characters or more, or of three or more for an all-capital acronym.
+    'SZW'); two real names of six letters or more that differ only so are very rare. Only a
+    whole key is compared. Short acronyms are another matter: 'NOW' (a 2020 wage scheme) and
+    'NWO' (the research council) are both real. So an all-capital acronym of three to five
+    letters is taken for a typo only of a known actor (an authority entry), only when it is
+    not itself known or defined in the text, and only when it is the rarer form.
     """
+    counts = Counter(loose_key(m.text) for m in mentions)
     for i, m in enumerate(mentions):
         key = loose_key(m.text)
-        if len(key) < 6 and not (len(key) >= 3 and m.text.isupper() and m.text.isalpha()):
+        short = len(key) < 6
+        if short and not (len(key) >= 3 and m.text.isupper() and m.text.isalpha()):
+            continue
+        if short and (m.authority is not None or m.rule.startswith("acr:")):
             continue
         for j in range(len(key) - 1):
             if key[j] == key[j + 1]:
                 continue
             swapped = key[:j] + key[j + 1] + key[j] + key[j + 2 :]
             target = first_by.get("key:" + swapped)
-            if target is not None:
-                uf.union(target, i)
+            if target is None:
+                continue
+            if short and (
+                not any(n.authority for n in mentions if loose_key(n.text) == swapped)
+                or counts[swapped] <= counts[key]
+            ):
+                continue
+            uf.union(target, i)
 
 
 def _link_dropped_word(mentions: list[Mention], uf: _UnionFind) -> None:

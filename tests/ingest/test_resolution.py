@@ -297,22 +297,43 @@ def test_english_and_dutch_heads_of_one_name_merge() -> None:
     assert "Dutch Bone Health Alliantie" in clusters[0].mentions[0].forms()
 
 
+def _authority_iri(label: str) -> str:
+    return next(iri for iri, name in labels().items() if name == label)
+
+
 def test_swapped_neighbouring_letters_are_a_typo_of_the_same_name() -> None:
+    szw = _authority_iri("Ministerie van Sociale Zaken en Werkgelegenheid")
     clusters = resolve_mentions(
         [
             mention("Oostenrijk", "Region", "rule:cue"),
             mention("Ooestnrijk", "Region", "rule:cue"),  # two swaps: another name
             mention("Oostenirjk", "Region", "rule:cue"),
-            mention("SZW", rule="rule:acronym"),
-            mention("SWZ", rule="rule:acronym"),
+            mention("SZW", rule=szw),
+            mention("SZW", rule=szw),
+            mention("SWZ", rule="rule:acronym"),  # a rare unknown acronym next to a known one
             mention("VU", rule="rule:acronym"),
             mention("UV", rule="rule:acronym"),  # too short to tell a typo from another acronym
         ]
     )
     groups = sorted(sorted(m.text for m in c.mentions) for c in clusters)
     assert ["Oostenirjk", "Oostenrijk"] in groups
-    assert ["SWZ", "SZW"] in groups
+    assert ["SWZ", "SZW", "SZW"] in groups
     assert ["Ooestnrijk"] in groups and ["VU"] in groups and ["UV"] in groups
+
+
+def test_a_short_acronym_defined_in_the_text_is_no_typo_of_a_known_one() -> None:
+    # 'NOW' (a wage scheme the text defines) is not a misspelt 'NWO', nor is an unknown
+    # acronym that is as frequent as the known one.
+    nwo = _authority_iri("Nederlandse Organisatie voor Wetenschappelijk Onderzoek")
+    clusters = resolve_mentions(
+        [
+            mention("NWO", rule=nwo),
+            mention("NOW", "Intervention", "acr:NOW"),
+            mention("ABC", rule="rule:acronym"),
+            mention("ACB", rule="rule:acronym"),
+        ]
+    )
+    assert len(clusters) == 4
 
 
 def test_a_long_name_with_one_word_left_out_is_the_same_name() -> None:
