@@ -3,13 +3,16 @@
 ``extract_paths(..., workers=N)`` hands its files to :func:`extract_in_workers`. What makes
 this scale, each point measured (``bench/analysis.md``, section 1):
 
-- **One pool per process, reused.** Workers start once and load the spaCy pipeline once, in the
-  pool's initializer; a second build in the same process (the benchmark's, an API user's) pays
-  nothing. The pool is replaced only when the worker count or the model changes.
+- **Workers load the pipeline once**, in the pool's initializer, not per file. The pool lives
+  for one extraction run and is shut down when its results are consumed (or abandoned): a pool
+  kept for the life of the process was tried, and a multiprocessing child that had used one
+  (a benchmark run, a server worker) then hung at exit, joining workers nobody had stopped.
 - **forkserver, not fork.** A forked worker would inherit the parent's open store: its RocksDB
-  handles and the ``flock`` of ``graph.store``'s write lock, held for as long as the pool lives.
-  The fork server is a fresh interpreter that imports the extractor once (preload); workers fork
-  from it with spaCy already imported and nothing of the parent's.
+  handles and the ``flock`` of ``graph.store``'s write lock. The fork server is a fresh
+  interpreter, started once per process, that imports the extractor once (preload); workers
+  fork from it with spaCy already imported and nothing of the parent's, so a worker is ready
+  after loading the pipeline (~1 s, both workers at once, while the parent loads the
+  vocabulary).
 - **Files in batches.** A task is a run of consecutive files of about :data:`BATCH_BYTES`
   bytes (at least one file), so a thousand small files are not a thousand round trips, while
   there are still several tasks per worker to balance the load.
@@ -28,14 +31,13 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TypeAlias
 
 from beleidsgraaf.errors import DocumentError
 from beleidsgraaf.ingest.records import Extraction
 
-__all__ = ["BATCH_BYTES", "START_METHOD", "batches", "extract_in_workers", "shutdown_pool"]
+__all__ = ["BATCH_BYTES", "START_METHOD", "batches", "extract_in_workers"]
 
 BATCH_BYTES = 64 * 1024
 """Target input bytes per task: ~10,000 tokens of text, ~0.5 s of extraction on one core."""
@@ -45,8 +47,6 @@ START_METHOD = "forkserver"
 
 _PRELOAD = ["beleidsgraaf.ingest.extract"]
 """Imported once in the fork server, so each worker starts with spaCy and the rules imported."""
-
-_pool: tuple[tuple[int, str | None], ProcessPoolExecutor] | None = None
 
 _Result: TypeAlias = Extraction | tuple[str, str]
 
@@ -101,31 +101,13 @@ def batches(files: Sequence[Path], workers: int, target: int = BATCH_BYTES) -> l
     return out
 
 
-def _get_pool(workers: int, model: str | None) -> ProcessPoolExecutor:
-    global _pool
-    key = (workers, model)
-    if _pool is not None and _pool[0] == key:
-        return _pool[1]
-    shutdown_pool()
+def _start_pool(workers: int, model: str | None) -> ProcessPoolExecutor:
     context = multiprocessing.get_context(START_METHOD)
     if START_METHOD == "forkserver":
         context.set_forkserver_preload(_PRELOAD)
-    pool = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=_init_worker,
-        initargs=(model,),
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(model,)
     )
-    _pool = (key, pool)
-    return pool
-
-
-def shutdown_pool() -> None:
-    """Stop this process's worker pool, if any (the next parallel extraction starts a new one)."""
-    global _pool
-    if _pool is not None:
-        _pool[1].shutdown(wait=True, cancel_futures=True)
-        _pool = None
 
 
 def extract_in_workers(
@@ -138,10 +120,9 @@ def extract_in_workers(
     Raises
     ------
     concurrent.futures.process.BrokenProcessPool
-        (while iterating) A worker died (killed, out of memory); the pool is dropped, so the next
-        call starts a new one.
+        (while iterating) A worker died (killed, out of memory).
     """
-    pool = _get_pool(workers, model)
+    pool = _start_pool(workers, model)
     todo = iter(batches(files, workers))
     pending: deque[Future[list[_Result]]] = deque()
 
@@ -152,11 +133,13 @@ def extract_in_workers(
 
     for _ in range(2 * workers):
         submit()
-    return _collect(pending, submit)
+    return _collect(pool, pending, submit)
 
 
 def _collect(
-    pending: deque[Future[list[_Result]]], submit: Callable[[], None]
+    pool: ProcessPoolExecutor,
+    pending: deque[Future[list[_Result]]],
+    submit: Callable[[], None],
 ) -> Iterator[Extraction | DocumentError]:
     try:
         while pending:
@@ -164,9 +147,5 @@ def _collect(
             submit()  # before yielding: the workers go on while the caller works
             for r in results:
                 yield r if isinstance(r, Extraction) else DocumentError(*r)
-    except BrokenProcessPool:
-        shutdown_pool()
-        raise
     finally:
-        for future in pending:
-            future.cancel()
+        pool.shutdown(wait=True, cancel_futures=True)

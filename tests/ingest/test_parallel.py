@@ -5,6 +5,7 @@ Real worker processes (forkserver), the real pipeline and the demo corpus; nothi
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 from pathlib import Path
 
@@ -14,15 +15,9 @@ from beleidsgraaf.config import Settings
 from beleidsgraaf.errors import ConfigError, DocumentError
 from beleidsgraaf.graph.store import Store
 from beleidsgraaf.ingest.extract import demo_corpus, extract_paths
-from beleidsgraaf.ingest.parallel import batches, shutdown_pool
+from beleidsgraaf.ingest.parallel import batches
 from beleidsgraaf.ingest.records import Extraction
 from beleidsgraaf.pipeline import build
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _stop_workers():  # type: ignore[no-untyped-def]
-    yield
-    shutdown_pool()
 
 
 def _corpus(folder: Path) -> list[Path]:
@@ -68,14 +63,16 @@ def test_two_workers_extract_the_same_records_in_file_order(tmp_path: Path) -> N
             assert str(a) == str(b)
 
 
-def test_a_second_run_reuses_the_workers(tmp_path: Path) -> None:
-    from beleidsgraaf.ingest import parallel
-
+def test_no_worker_outlives_its_run(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "corpus")[:3]
-    list(extract_paths(corpus, workers=2))
-    pool = parallel._pool
-    list(extract_paths(corpus, workers=2))
-    assert pool is not None and parallel._pool is pool
+    results = extract_paths(corpus, workers=2)
+    assert len(multiprocessing.active_children()) == 2
+    assert len(list(results)) == 3
+    assert multiprocessing.active_children() == []
+    abandoned = extract_paths(corpus, workers=2)
+    next(abandoned)
+    abandoned.close()
+    assert multiprocessing.active_children() == []
 
 
 def test_a_missing_model_fails_before_workers_start(tmp_path: Path) -> None:
@@ -96,3 +93,17 @@ def test_batches_keep_file_order_and_give_each_worker_several_tasks(tmp_path: Pa
     assert all(sum(p.stat().st_size for p in b) <= 1_000 for b in got if files[40] not in b)
     small = batches(files[:8], workers=2)
     assert len(small) == 8  # 800 bytes for 2 workers: one file per task, not one task
+
+
+def test_a_multiprocessing_child_that_used_workers_exits(tmp_path: Path) -> None:
+    # Such a child joins its own children at exit without running the interpreter's exit hooks;
+    # the worker pool must be stopped before that, or the child waits for it forever.
+    corpus = _corpus(tmp_path / "corpus")[:3]
+    settings = Settings(store=tmp_path / "store", workers=2)
+    child = multiprocessing.get_context("spawn").Process(target=build, args=(corpus, settings))
+    child.start()
+    child.join(timeout=120)
+    stuck = child.is_alive()
+    if stuck:
+        child.kill()
+    assert not stuck and child.exitcode == 0
