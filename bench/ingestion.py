@@ -112,6 +112,7 @@ def _builds(
 def run(ctx: Context) -> list[Measurement]:
     try:
         from beleidsgraaf.ingest.extract import demo_corpus
+        from beleidsgraaf.ingest.parallel import MIN_BYTES
         from beleidsgraaf.pipeline import build  # noqa: F401  (present = measurable)
     except ImportError as exc:
         raise NotMeasurableError(f"the extractor is not available yet ({exc})") from exc
@@ -209,7 +210,12 @@ def run(ctx: Context) -> list[Measurement]:
             goal=">= 1.7x one worker",
             met=speedup >= 1.7,
             peak_rss_mb=peak,
-            notes="1 and 2 workers run alternately; per-pair speed-ups "
+            notes=(
+                "below ingest.parallel.MIN_BYTES of input: both builds ran in one process; "
+                if sum(Path(p).stat().st_size for p in paths) < MIN_BYTES
+                else ""
+            )
+            + "1 and 2 workers run alternately; per-pair speed-ups "
             + ", ".join(f"{a / b:.2f}x" for a, b in zip(one, two, strict=True))
             + f"; load average {load_start[0]:.1f} at start, {load_end[0]:.1f} at end (2 cores);"
             " peak includes the worker processes",

@@ -619,8 +619,9 @@ def extract_paths(
     of names seen so far; see there for the one order effect), then the curator file is
     applied.
 
-    ``workers > 1`` extracts in that many processes (:mod:`~beleidsgraaf.ingest.parallel`),
-    still yielding in file order, while the caller works on the results already yielded. The
+    ``workers > 1`` extracts in that many processes (:mod:`~beleidsgraaf.ingest.parallel`;
+    below :data:`~beleidsgraaf.ingest.parallel.MIN_BYTES` of input, in this one), still
+    yielding in file order, while the caller works on the results already yielded. The
     workers start when this function is called, so the caller's own set-up overlaps theirs; with
     one worker, each file is read only when its result is asked for.
 
@@ -637,9 +638,9 @@ def extract_paths(
         from beleidsgraaf.ingest.curation import load_curation
 
         curation = load_curation(curator)  # fail before the work, not after
-    if workers > 1 and len(files_) > 1:
-        from beleidsgraaf.ingest.parallel import extract_in_workers
+    from beleidsgraaf.ingest.parallel import extract_in_workers, worth_it
 
+    if worth_it(files_, workers):
         _chosen_model(model)  # a missing model fails here, not as a broken worker pool
         results = extract_in_workers(files_, model, workers)
     else:

@@ -15,7 +15,7 @@ from beleidsgraaf.config import Settings
 from beleidsgraaf.errors import ConfigError, DocumentError
 from beleidsgraaf.graph.store import Store
 from beleidsgraaf.ingest.extract import demo_corpus, extract_paths
-from beleidsgraaf.ingest.parallel import batches
+from beleidsgraaf.ingest.parallel import MIN_BYTES, batches
 from beleidsgraaf.ingest.records import Extraction
 from beleidsgraaf.pipeline import build
 
@@ -64,10 +64,10 @@ def test_two_workers_extract_the_same_records_in_file_order(tmp_path: Path) -> N
 
 
 def test_no_worker_outlives_its_run(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "corpus")[:3]
+    corpus = _corpus(tmp_path / "corpus")
     results = extract_paths(corpus, workers=2)
     assert len(multiprocessing.active_children()) == 2
-    assert len(list(results)) == 3
+    assert len(list(results)) == 6
     assert multiprocessing.active_children() == []
     abandoned = extract_paths(corpus, workers=2)
     next(abandoned)
@@ -79,6 +79,14 @@ def test_a_missing_model_fails_before_workers_start(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "corpus")
     with pytest.raises(ConfigError, match="not installed"):
         extract_paths(corpus, workers=2, model="nl_no_such_model")
+
+
+def test_a_small_batch_stays_in_one_process(tmp_path: Path) -> None:
+    corpus = _corpus(tmp_path / "corpus")[:3]
+    assert sum(p.stat().st_size for p in corpus) < MIN_BYTES
+    results = extract_paths(corpus, workers=2)
+    assert len(list(results)) == 3
+    assert multiprocessing.active_children() == []
 
 
 def test_batches_keep_file_order_and_give_each_worker_several_tasks(tmp_path: Path) -> None:
@@ -98,7 +106,7 @@ def test_batches_keep_file_order_and_give_each_worker_several_tasks(tmp_path: Pa
 def test_a_multiprocessing_child_that_used_workers_exits(tmp_path: Path) -> None:
     # Such a child joins its own children at exit without running the interpreter's exit hooks;
     # the worker pool must be stopped before that, or the child waits for it forever.
-    corpus = _corpus(tmp_path / "corpus")[:3]
+    corpus = _corpus(tmp_path / "corpus")
     settings = Settings(store=tmp_path / "store", workers=2)
     child = multiprocessing.get_context("spawn").Process(target=build, args=(corpus, settings))
     child.start()
