@@ -66,8 +66,11 @@ def build(
     """Extract the documents at ``paths`` (files or folders) and write them into the store.
 
     Each document replaces its own named graph atomically; a document that cannot be read is
-    reported in ``failed`` and the rest of the batch still goes in. The store's write lock is
-    held for the whole build, so two builds on one store run one after the other.
+    reported in ``failed`` and the rest of the batch still goes in. With ``settings.workers``
+    above 1 the documents are extracted in that many processes (``ingest.parallel``) and each
+    one is written while the next ones are extracted; the store ends up the same as with one.
+    The store's write lock is held for the whole build, so two builds on one store run one after
+    the other.
     """
     from beleidsgraaf.graph.store import Store
     from beleidsgraaf.ingest.extract import extract_paths
@@ -78,10 +81,12 @@ def build(
     relations: set[tuple[str, str, str]] = set()
     cooccurrences: set[tuple[str, str]] = set()
     with Store(settings.store) as store, store.lock():
-        store.load_vocabulary(vocabulary_graph())
+        # With workers, extraction starts here, so their start-up overlaps the vocabulary load;
+        # each result is written while the workers extract the documents after it.
         results = extract_paths(
             paths, model=settings.model, curator=settings.curator, workers=settings.workers
         )
+        store.load_vocabulary(vocabulary_graph())
         for result in results:
             if isinstance(result, DocumentError):
                 report.failed.append(result)

@@ -67,7 +67,7 @@ from rdflib import Graph, URIRef
 from beleidsgraaf.errors import QueryError, StoreError, StoreLockedError
 from beleidsgraaf.graph.results import QueryResult, Term
 from beleidsgraaf.graph.sparql_terms import inject_values
-from beleidsgraaf.graph.writer import extraction_graph, extraction_graph_name
+from beleidsgraaf.graph.writer import extraction_graph_name, extraction_triples
 from beleidsgraaf.ingest.records import Extraction
 from beleidsgraaf.ontology.authority import VOCABULARY_GRAPH
 from beleidsgraaf.ontology.iri import BASE, DEF
@@ -280,7 +280,7 @@ class Store:
         transaction, so re-extracting an edited file never leaves two versions.
         """
         name = str(extraction_graph_name(extraction))
-        triples = _to_triples(extraction_graph(extraction))
+        triples = extraction_triples(extraction)
         file_name = extraction.document.file_name
         with self.lock():
             rows = self.select(sparql_file("graphs-of-file"), {"file": ox.Literal(file_name)})

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import replace
 from functools import cache
@@ -47,6 +46,8 @@ from beleidsgraaf.ontology.iri import entity_iri
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Span
+
+    from beleidsgraaf.ingest.curation import Curation
 
 __all__ = [
     "CHUNK_CHARS",
@@ -129,13 +130,7 @@ def load_pipeline(model: str | None = None) -> Language:
     import beleidsgraaf.ingest.pipeline.factories  # noqa: F401  (registers the factories)
 
     config = util.load_config_from_str(_pipeline_config())
-    installed = set(util.get_installed_models())
-    if model is not None and model not in installed:
-        raise ConfigError(
-            f"spaCy model {model!r} is not installed (install it, or leave 'model' unset to use "
-            "the rules alone)"
-        )
-    chosen = model or next((m for m in DEFAULT_MODELS if m in installed), None)
+    chosen = _chosen_model(model)
     if chosen is None:
         return util.load_model_from_config(config, auto_fill=True, validate=True)
     nlp = spacy.load(chosen, exclude=["lemmatizer"])
@@ -146,6 +141,25 @@ def load_pipeline(model: str | None = None) -> Language:
     for name in names:
         nlp.add_pipe(config["components"][name]["factory"], name=name)
     return nlp
+
+
+def _chosen_model(model: str | None) -> str | None:
+    """The statistical model to add: ``model``, else the first installed default, else none.
+
+    Raises
+    ------
+    ConfigError
+        ``model`` was named but is not installed.
+    """
+    from spacy import util
+
+    installed = set(util.get_installed_models())
+    if model is not None and model not in installed:
+        raise ConfigError(
+            f"spaCy model {model!r} is not installed (install it, or leave 'model' unset to use "
+            "the rules alone)"
+        )
+    return model or next((m for m in DEFAULT_MODELS if m in installed), None)
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -595,14 +609,6 @@ def _expand(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def _worker(path: Path, model: str | None) -> Extraction | tuple[str, str]:
-    """Runs in a worker process; an error travels back as (path, reason): it pickles."""
-    try:
-        return extract_document(path, _shared_pipeline(model))
-    except DocumentError as exc:
-        return (exc.path, exc.reason)
-
-
 def extract_paths(
     paths: Iterable[Path],
     *,
@@ -618,18 +624,45 @@ def extract_paths(
     yields its :class:`DocumentError` and the batch goes on. Across the batch a
     :class:`~beleidsgraaf.ingest.resolution.Unifier` gives each actor one IRI (a small table
     of names seen so far; see there for the one order effect), then the curator file is
-    applied. ``workers > 1`` extracts in that many processes, still yielding in file order.
-    """
-    from beleidsgraaf.ingest.resolution import Unifier
+    applied.
 
+    ``workers > 1`` extracts in that many processes (:mod:`~beleidsgraaf.ingest.parallel`;
+    below :data:`~beleidsgraaf.ingest.parallel.MIN_BYTES` of input, in this one), still
+    yielding in file order, while the caller works on the results already yielded. The
+    workers start when this function is called, so the caller's own set-up overlaps theirs; with
+    one worker, each file is read only when its result is asked for.
+
+    Raises
+    ------
+    CuratorError
+        The curator file is malformed (checked before any document is read).
+    ConfigError
+        ``model`` is not installed (with ``workers > 1``: checked before the workers start).
+    """
     files_ = _expand(paths)
     curation = None
     if curator is not None:
         from beleidsgraaf.ingest.curation import load_curation
 
         curation = load_curation(curator)  # fail before the work, not after
+    from beleidsgraaf.ingest.parallel import extract_in_workers, worth_it
+
+    if worth_it(files_, workers):
+        _chosen_model(model)  # a missing model fails here, not as a broken worker pool
+        results = extract_in_workers(files_, model, workers)
+    else:
+        results = _extract_each(files_, model)
+    return _unified(results, curation)
+
+
+def _unified(
+    results: Iterator[Extraction | DocumentError], curation: Curation | None
+) -> Iterator[Extraction | DocumentError]:
+    """Give each actor one IRI across the batch, then apply the curator's corrections."""
+    from beleidsgraaf.ingest.resolution import Unifier
+
     unifier = Unifier()
-    for result in _results(files_, model, workers):
+    for result in results:
         if isinstance(result, Extraction):
             unifier(result)
             if curation is not None:
@@ -639,14 +672,8 @@ def extract_paths(
         yield result
 
 
-def _results(
-    files_: list[Path], model: str | None, workers: int
-) -> Iterator[Extraction | DocumentError]:
-    if workers > 1 and len(files_) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for r in pool.map(_worker, files_, [model] * len(files_)):
-                yield r if isinstance(r, Extraction) else DocumentError(*r)
-        return
+def _extract_each(files_: list[Path], model: str | None) -> Iterator[Extraction | DocumentError]:
+    """In this process, one file at a time, each read only when its result is asked for."""
     nlp = _shared_pipeline(model)
     for path in files_:
         try:
