@@ -62,6 +62,18 @@ _STRUCTURE_WORDS = frozenset(
 )
 
 
+_SURNAME_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "von", "du"})
+"""Tussenvoegsels that open Dutch (and neighbouring) surnames and nothing else in names."""
+_ROLE_FILLING = frozenset({"vervuld", "bekleed", "waargenomen", "vervult", "bekleedt"})
+"""'De rol wordt vervuld door X', 'de functie bekleed door X': a role or office is filled by a
+person (an organisation 'voert uit', it does not 'vervullen' a function held by one person)."""
+
+
+def _role_filled_by(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` follows 'vervuld door' / 'bekleed door' (see above)."""
+    return start >= 2 and doc[start - 1].lower_ == "door" and doc[start - 2].lower_ in _ROLE_FILLING
+
+
 _BODY_HEADS = frozenset({"provincie", "gemeente"})
 _PLAIN_AREA_HEADS = frozenset({"regio", "deelregio", "landsdeel", "region", "regio's"})
 _LOCATIVES = frozenset({"in", "binnen", "buiten", "uit", "rond", "vanuit", "naar"})
@@ -460,7 +472,13 @@ class NameFinder:
             )
             particle = any(t.lower_ in lex.tussenvoegsels for t in run[1:-1])
             unknown = not any(self._common(t) for t in run if t.lower_ not in lex.tussenvoegsels)
-            if cue or org_after or (particle and unknown):
+            if (
+                cue
+                or org_after
+                or (particle and unknown)
+                or self._first_name_surname(run, lex)
+                or _role_filled_by(doc, start)
+            ):
                 return [Span(doc, start, end, label="Person", kb_id="rule:person")]
         if cue and len(run) == 1 and first.is_title and not first.is_sent_start:
             # After a title ('minister Bruins', 'de moties Bruins'), a surname may be an
@@ -583,6 +601,26 @@ class NameFinder:
         # A title is in title case, or has at most one lower-case content word ('Roadmap für
         # Forschungsinfrastrukturen'); a sentence ('Aandacht voor technisch vmbo') has more.
         return len(lower) <= 1 and not any(looks_like_verb(t.lower_) for t in lower)
+
+    def _first_name_surname(self, run: Span, lex: Lexicon) -> bool:
+        """'Paul de Krom', 'Anna van der Berg': a given name, a surname particle, a surname.
+
+        Dutch surnames are often ordinary words ('de Krom', 'de Vries', 'de Boer'), so only the
+        given name before the particle must be no ordinary word nor a place. The particle must
+        be one that opens surnames only ('van', 'de', 'ter' ...): place names glue their parts
+        with 'op', 'aan', 'in' ('Bergen op Zoom'), titles with 'voor' or 'in', never with these.
+        """
+        first = run[0]
+        if len(run) < 3 or run[1].lower_ not in _SURNAME_PARTICLES:
+            return False
+        if any(t.lower_ not in _SURNAME_PARTICLES for t in run[1:-1]):
+            return False
+        # A given name is no plural of an ordinary word ('Colleges van Bestuur').
+        stem = first.lower_[:-1]
+        plural = first.lower_.endswith("s") and (
+            is_common_word(stem) or lex.head_type(stem) is not None
+        )
+        return not (self._common(first) or plural or is_place(first.text)) and run[-1].is_title
 
     @staticmethod
     def _person_like(run: Span, lex: Lexicon) -> bool:

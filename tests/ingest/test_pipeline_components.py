@@ -379,3 +379,21 @@ def test_paired_subjects_before_a_head_are_one_name(nlp: Language) -> None:
     # ... but two names joined by 'en' stay two when no head follows.
     found = names_in(nlp, "Zo werken Zwolle en Deventer samen.")
     assert "Zwolle en Deventer" not in [t for t, _, _ in found]
+
+
+def test_a_role_filled_by_a_name_and_a_given_name_before_a_surname_particle_are_persons(
+    nlp: Language,
+) -> None:
+    doc = nlp(
+        "Sinds 2021 wordt deze rol vervuld door Marit Hoekstra, eerder door Sjoerd de Vink "
+        "en Wubbo Kramsma."
+    )
+    found = {(s.text, s.label_) for s in doc.spans["bg_entities"]}
+    assert {
+        ("Marit Hoekstra", "Person"),
+        ("Sjoerd de Vink", "Person"),
+        ("Wubbo Kramsma", "Person"),
+    } <= found
+    # A plural of a head noun or a place before 'van' opens no person's name.
+    doc = nlp("Leden van de Colleges van Bestuur kwamen in Bergen op Zoom bijeen.")
+    assert not [s for s in doc.spans["bg_entities"] if s.label_ == "Person"]
