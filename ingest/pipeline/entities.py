@@ -32,7 +32,9 @@ SPANS_KEY = "bg_entities"
 MODEL_SPANS_KEY = "bg_model"
 SOURCE_GROUPS: tuple[str, ...] = ("bg_authority", "bg_acronyms", "bg_names", MODEL_SPANS_KEY)
 
-_WEAK_RULES = frozenset({"rule:acronym", "rule:single", "rule:default", "rule:caps", "model"})
+_WEAK_RULES = frozenset(
+    {"rule:acronym", "rule:kind", "rule:single", "rule:default", "rule:caps", "model"}
+)
 
 
 def is_weak(span: Span) -> bool:

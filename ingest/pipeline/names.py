@@ -74,6 +74,10 @@ def _role_filled_by(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].lower_ == "door" and doc[start - 2].lower_ in _ROLE_FILLING
 
 
+_PLURAL_S = frozenset({"’s", "'s", "‘s", "`s"})
+_DISTRIBUTIVE = frozenset({"per", "elke", "ieder", "iedere", "welke", "geen"})
+"""'per gemeente', 'elke hogeschool': the noun after these names any member of a kind."""
+
 _BODY_HEADS = frozenset({"provincie", "gemeente"})
 _PLAIN_AREA_HEADS = frozenset({"regio", "deelregio", "landsdeel", "region", "regio's"})
 _LOCATIVES = frozenset({"in", "binnen", "buiten", "uit", "rond", "vanuit", "naar"})
@@ -533,6 +537,21 @@ class NameFinder:
                     return [Span(doc, start, end, label="Organisation", kb_id="rule:caps")]
                 if first.is_alpha and self._common(first):
                     return []  # a shouted ordinary word ('STUDENTEN', 'EN')
+                if (
+                    (after is not None and after.text in _PLURAL_S)
+                    or (prev is not None and prev.lower_ in _DISTRIBUTIVE)
+                    or (
+                        after is not None
+                        and after.text == "-"
+                        and end + 1 < len(doc)
+                        and doc[end + 1].is_lower
+                    )
+                ):
+                    # 'de vier TU's', 'de UMC's', 'per TU', 'de TU-rectoren': an acronym in the
+                    # plural, after a distributive word or qualifying a lower-case noun may name
+                    # a kind of organisation, like 'universiteiten'; resolution keeps it only
+                    # when the text defines it or also uses it on its own.
+                    return [Span(doc, start, end, label="Organisation", kb_id="rule:kind")]
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:acronym")]
             if _DOMAIN.match(text) or _WEB.match(text) or _CAMEL.search(text):
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:single")]
