@@ -55,6 +55,7 @@ _ACR_HEAD = re.compile(r"^(?P<acr>[A-Za-z0-9&]+)[.\-\s](?P<head>[A-Za-zÀ-ÿ]+)$
 _WEAK = {
     "rule:acronym",
     "rule:kind",
+    "rule:web",
     "rule:single",
     "rule:default",
     "rule:item",

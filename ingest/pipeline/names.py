@@ -74,6 +74,8 @@ def _role_filled_by(doc: Doc, start: int) -> bool:
     return start >= 2 and doc[start - 1].lower_ == "door" and doc[start - 2].lower_ in _ROLE_FILLING
 
 
+_SITE_WORDS = frozenset({"platform", "site", "website", "portal", "portaal", "loket"})
+"""Words that describe a website as such: 'het platform www.x.nl' is still the site."""
 _PLURAL_S = frozenset({"’s", "'s", "‘s", "`s"})
 _DISTRIBUTIVE = frozenset({"per", "elke", "ieder", "iedere", "welke", "geen"})
 """'per gemeente', 'elke hogeschool': the noun after these names any member of a kind."""
@@ -387,9 +389,21 @@ class NameFinder:
             # 'Algemeen Bestuur', 'College van Bestuur', 'Bestuurscommissie Onderzoek': an organ
             # every organisation has, not an actor of its own.
             return []
-        if end - start == 1 and (_WEB.match(first.text) or _DOMAIN.match(first.text)):
+        described = (
+            start > 0
+            and doc[start - 1].is_lower
+            and doc[start - 1].lower_ not in _SITE_WORDS
+            and lex.head_type(doc[start - 1].text) is not None
+        )
+        if (
+            end - start == 1
+            and (_WEB.match(first.text) or _DOMAIN.match(first.text))
+            and not described
+        ):
             # 'www.stagemarkt.nl', 'Arbeidsmarktinzicht.nl': a website is an instrument (a
-            # portal or campaign site), whatever it is called ('platform', 'site').
+            # portal or campaign site), whatever it is called ('platform', 'site') -- unless a
+            # head noun for a body before it says it names the body ('de organisatie
+            # Techwerk.nu', typed below).
             return [Span(doc, start, end, label="Intervention", kb_id="rule:web")]
         # A bare compass word glued to a headed name, as in table rows ('Noordwest Techniekpact
         # Noordvleugel'): the compass word is an area of its own, the rest is the name.

@@ -397,3 +397,12 @@ def test_a_role_filled_by_a_name_and_a_given_name_before_a_surname_particle_are_
     # A plural of a head noun or a place before 'van' opens no person's name.
     doc = nlp("Leden van de Colleges van Bestuur kwamen in Bergen op Zoom bijeen.")
     assert not [s for s in doc.spans["bg_entities"] if s.label_ == "Person"]
+
+
+def test_a_website_named_as_a_body_is_the_body_but_a_platform_site_stays_a_site(
+    nlp: Language,
+) -> None:
+    doc = nlp("Dit komt vanuit de organisatie Bouwkans.nu en het platform www.leerwerkkans.nl.")
+    found = {(s.text, s.label_) for s in doc.spans["bg_entities"]}
+    assert ("organisatie Bouwkans.nu", "Organisation") in found
+    assert ("www.leerwerkkans.nl", "Intervention") in found

@@ -363,3 +363,14 @@ def test_an_acronym_only_used_for_a_kind_of_organisation_is_no_actor(nlp) -> Non
     )
     # KZH is only a kind; QRB is also used on its own ('het QRB'), so it may be one actor.
     assert [c.label for c in clusters] == ["QRB"]
+
+
+def test_a_head_noun_outweighs_the_website_guess() -> None:
+    (cluster,) = resolve_mentions(
+        [
+            mention("Bouwkans.nu", "Intervention", "rule:web"),
+            mention("Bouwkans.nu", "Intervention", "rule:web"),
+            mention("organisatie Bouwkans.nu", "Organisation", "rule:head"),
+        ]
+    )
+    assert cluster.type == "Organisation"
