@@ -406,3 +406,9 @@ def test_a_website_named_as_a_body_is_the_body_but_a_platform_site_stays_a_site(
     found = {(s.text, s.label_) for s in doc.spans["bg_entities"]}
     assert ("organisatie Bouwkans.nu", "Organisation") in found
     assert ("www.leerwerkkans.nl", "Intervention") in found
+
+
+def test_a_guessed_name_listed_with_places_is_a_place(nlp: Language) -> None:
+    doc = nlp("De deelregio's zijn Twente, Kromwolde en Zwolle.")
+    found = {(s.text, s.label_) for s in doc.spans["bg_entities"]}
+    assert ("Kromwolde", "Region") in found
