@@ -136,6 +136,10 @@ def test_lexicon_types_compounds_by_their_last_part() -> None:
     assert lex.head_type("Lerarenontwikkelfonds") == "Intervention"
     assert lex.head_type("Sectorplancommissie") == "Organisation"
     assert lex.head_type("Techniek") is None
+    # Of a joined word only the last part is a compound: 'Impact' is no 'pact'.
+    assert lex.head_type("3XY.Impact") is None
+    assert lex.head_type("QRS-programma") == "Programme"
+    assert lex.head_type("K&L-fonds") == "Intervention"
 
 
 def test_full_pipeline_on_a_corpus_sentence(nlp: Language) -> None:
