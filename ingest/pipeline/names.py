@@ -69,6 +69,22 @@ _ROLE_FILLING = frozenset({"vervuld", "bekleed", "waargenomen", "vervult", "bekl
 person (an organisation 'voert uit', it does not 'vervullen' a function held by one person)."""
 
 
+def _passive_agent(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` is the agent of a passive: 'begeleid door X',
+    'georganiseerd door X', 'wordt uitgevoerd door X'.
+
+    A past participle before 'door' makes what follows the doer, an actor; in policy prose a
+    capitalised doer that is no person (persons carry a title or a given name) is a body.
+    """
+    if start < 2 or doc[start - 1].lower_ != "door":
+        return False
+    verb = doc[start - 2].lower_
+    # A participle: 'ge-' ('georganiseerd', 'uitgevoerd') or an unstressed prefix ('begeleid',
+    # 'verzorgd', 'ontwikkeld'); a finite form ('loopt door X') makes X a place or a path.
+    participle = "ge" in verb[:-2] or verb.startswith(("be", "ver", "ont", "her", "er"))
+    return participle and verb.endswith(("d", "t")) and looks_like_verb(verb)
+
+
 def _role_filled_by(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` follows 'vervuld door' / 'bekleed door' (see above)."""
     return start >= 2 and doc[start - 1].lower_ == "door" and doc[start - 2].lower_ in _ROLE_FILLING
@@ -574,17 +590,22 @@ class NameFinder:
                 or self._common(first)
                 or first.is_sent_start
                 or self._citation(doc, end)
-                or self._common_compound(first)
+                # A doer ('begeleid door Berenschot') is a name even if it reads as a compound.
+                or (self._common_compound(first) and not _passive_agent(doc, start))
             ):
                 return []
             if _ADJECTIVE.search(first.lower_):
                 return [Span(doc, start, end, label="Region", kb_id="rule:adjective")]
+            if _passive_agent(doc, start):
+                return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
             return [Span(doc, start, end, label="Organisation", kb_id="rule:single")]
         if all(t.is_upper for t in run if t.is_alpha):
             # Shouting headings ('CREATING SECURE SOCIETIES') are only kept through resolution.
             return [Span(doc, start, end, label="Organisation", kb_id="rule:caps")]
         if all(self._common(t) or t.lower_ in lex.connectors for t in run):
             return []
+        if _passive_agent(doc, start) and not self._person_like(run, lex):
+            return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
         return [Span(doc, start, end, label="Organisation", kb_id="rule:default")]
 
     def _sentence_case_tail(self, doc: Doc, start: int, end: int, lex: Lexicon) -> int:

@@ -416,3 +416,17 @@ def test_a_guessed_name_listed_with_places_is_a_place(nlp: Language) -> None:
     doc = nlp("De deelregio's zijn Twente, Kromwolde en Zwolle.")
     found = {(s.text, s.label_) for s in doc.spans["bg_entities"]}
     assert ("Kromwolde", "Region") in found
+
+
+def test_the_doer_of_a_passive_is_a_body_even_when_it_reads_as_a_compound(nlp: Language) -> None:
+    doc = nlp("Het traject wordt begeleid door Zwaluwsteen en daarna door Merel Dijkhof.")
+    found = {(s.text, s.label_, s.kb_id_) for s in doc.spans["bg_entities"]}
+    assert ("Zwaluwsteen", "Organisation", "rule:cue") in found
+    # Without a participle before 'door' the compound stays an ordinary word.
+    doc = nlp("Het traject loopt door Zwaluwsteen heen.")
+    assert not doc.spans["bg_entities"]
+    # Two title-case words after a participle may be a person: no cue for a body.
+    doc = nlp("Het traject wordt begeleid door Merel Dijkhof.")
+    assert ("Merel Dijkhof", "Organisation", "rule:cue") not in {
+        (s.text, s.label_, s.kb_id_) for s in doc.spans["bg_entities"]
+    }
