@@ -93,8 +93,9 @@ def _role_filled_by(doc: Doc, start: int) -> bool:
 _SITE_WORDS = frozenset({"platform", "site", "website", "portal", "portaal", "loket"})
 """Words that describe a website as such: 'het platform www.x.nl' is still the site."""
 _PLURAL_S = frozenset({"’s", "'s", "‘s", "`s"})
-_DISTRIBUTIVE = frozenset({"per", "elke", "ieder", "iedere", "welke", "geen"})
-"""'per gemeente', 'elke hogeschool': the noun after these names any member of a kind."""
+_DISTRIBUTIVE = frozenset({"per", "elke", "ieder", "iedere", "welke", "geen", "een"})
+"""'per gemeente', 'elke hogeschool', 'een MJP': the noun after these names any member of a
+kind (a proper name of one organisation takes no indefinite article)."""
 
 _BODY_HEADS = frozenset({"provincie", "gemeente"})
 _PLAIN_AREA_HEADS = frozenset({"regio", "deelregio", "landsdeel", "region", "regio's"})

@@ -354,7 +354,7 @@ def test_a_long_name_with_one_word_left_out_is_the_same_name() -> None:
 def test_an_acronym_only_used_for_a_kind_of_organisation_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp(
         "De drie KZH’s werken samen. Per KZH is er een loket. De KZH-directeuren overleggen "
-        "met de QRB’s en het QRB."
+        "met de QRB’s en het QRB. Er ligt een KZH klaar."
     )
     found = [(s.text, s.kb_id_) for s in doc.spans["bg_entities"]]
     assert ("KZH", "rule:kind") in found
