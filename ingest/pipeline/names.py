@@ -378,6 +378,13 @@ class NameFinder:
                 or (first.is_sent_start and first.lower_ in _ARTICLES)
                 or first.text in _ARTICLES  # lower case: the article of a phrase, not the name's
                 or (end - start > 1 and _is_document_word(first.lower_, lex))
+                # 'de O&O-fondsen A+O Metaalelektro en OTIB': a plural class noun before names
+                # introduces them, it is not part of the first one.
+                or (
+                    end - start > 1
+                    and "-" in first.text
+                    and first.text.rsplit("-", 1)[1] in lex.actor_plurals
+                )
             ):
                 start += 1
             elif self._person_cue(first, lex) and end - start > 1:

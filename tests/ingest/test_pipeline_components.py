@@ -430,3 +430,12 @@ def test_the_doer_of_a_passive_is_a_body_even_when_it_reads_as_a_compound(nlp: L
     assert ("Merel Dijkhof", "Organisation", "rule:cue") not in {
         (s.text, s.label_, s.kb_id_) for s in doc.spans["bg_entities"]
     }
+
+
+def test_a_plural_class_noun_before_listed_names_is_not_part_of_the_first(
+    nlp: Language,
+) -> None:
+    doc = nlp("Daarnaast werken de O&O-fondsen Q+R Glasbouw en KRIBO samen.")
+    found = {s.text for s in doc.spans["bg_entities"]}
+    assert "Q+R Glasbouw" in found
+    assert not any(t.startswith("O&O-fondsen") for t in found)
