@@ -139,6 +139,8 @@ def test_lexicon_types_compounds_by_their_last_part() -> None:
     # Of a joined word only the last part is a compound: 'Impact' is no 'pact'.
     assert lex.head_type("3XY.Impact") is None
     assert lex.head_type("QRS-programma") == "Programme"
+    # A consultation 'tafel' is a body ('Sectortafel', 'Regietafel').
+    assert lex.head_type("Regietafel") == "Organisation"
     assert lex.head_type("K&L-fonds") == "Intervention"
 
 
