@@ -54,6 +54,8 @@ _ACR_HEAD = re.compile(r"^(?P<acr>[A-Za-z0-9&]+)[.\-\s](?P<head>[A-Za-zÀ-ÿ]+)$
 # Rules whose type is a guess; a type from any other rule outweighs them.
 _WEAK = {
     "rule:acronym",
+    "rule:kind",
+    "rule:web",
     "rule:single",
     "rule:default",
     "rule:item",
@@ -410,6 +412,17 @@ def _link_initials(mentions: list[Mention], uf: _UnionFind) -> None:
                 uf.union(roots.pop(), i)
 
 
+def _kind_not_actor(members: list[Mention]) -> bool:
+    """Whether an undefined acronym is only ever used for a kind of organisation.
+
+    A single organisation is not pluralised nor counted: 'de UMC's', 'de LOP's', 'per TU', 'de
+    TU-rectoren' speak of a class, like 'universiteiten'. An acronym the text defines, that the
+    authority list knows, or that is also used on its own ('het UWV') has other mentions and is
+    kept; one with only such class uses (names.py marks them 'rule:kind') is no actor.
+    """
+    return all(m.rule == "rule:kind" for m in members)
+
+
 def _choose_type(members: list[Mention]) -> tuple[EntityType, bool]:
     """The entity's type by weighted vote, and whether it is only a guess."""
     votes: Counter[str] = Counter()
@@ -465,6 +478,8 @@ def resolve_mentions(
         # A capitalised run named once, with nothing saying what it is, is more often a heading
         # fragment than an actor: it needs a second mention (or a head noun, cue, acronym).
         if len(members) == 1 and members[0].rule in _GUESSES:
+            continue
+        if _kind_not_actor(members):
             continue
         label = _choose_label(members, labels)
         authority = next((m.authority for m in members if m.authority), None)

@@ -32,7 +32,9 @@ SPANS_KEY = "bg_entities"
 MODEL_SPANS_KEY = "bg_model"
 SOURCE_GROUPS: tuple[str, ...] = ("bg_authority", "bg_acronyms", "bg_names", MODEL_SPANS_KEY)
 
-_WEAK_RULES = frozenset({"rule:acronym", "rule:single", "rule:default", "rule:caps", "model"})
+_WEAK_RULES = frozenset(
+    {"rule:acronym", "rule:kind", "rule:single", "rule:default", "rule:caps", "model"}
+)
 
 
 def is_weak(span: Span) -> bool:
@@ -82,8 +84,8 @@ _GUESS_RULES = frozenset({"rule:single", "rule:default"})
 
 def _listed_with_organisations(kept: list[Span]) -> None:
     """Promote a guessed name that is listed next to an organisation ('VHTO, Atria, Emancipator
-    en NVR', 'door Tulser Privacy Factory en Computrain') or a person ('Motie Amhaouch en
-    Bruins').
+    en NVR', 'door Tulser Privacy Factory en Computrain'), a person ('Motie Amhaouch en
+    Bruins') or a place ('Stedendriehoek, Foodvalley, Twente').
 
     A coordination lists things of one kind: a capitalised name between commas or 'en' next to a
     name known to be an organisation (by the authority list, a head noun or an acronym) is an
@@ -111,7 +113,7 @@ def _listed_with_organisations(kept: list[Span]) -> None:
             ):
                 neighbours.append(ordered[i + 1])
             kinds = {n.label_ for n in neighbours if n.kb_id_ not in _GUESS_RULES}
-            kind = next((k for k in ("Organisation", "Person") if k in kinds), None)
+            kind = next((k for k in ("Organisation", "Person", "Region") if k in kinds), None)
             if kind is not None:
                 # 'Motie Amhaouch en Bruins': a name listed with a person is a person.
                 promoted = Span(doc, span.start, span.end, label=kind, kb_id="rule:list")

@@ -6,6 +6,7 @@ frozen sets so components can test membership cheaply inside their token loops.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -15,6 +16,10 @@ import yaml
 from spacy.lang.nl.stop_words import STOP_WORDS
 
 __all__ = ["Lexicon", "is_common_word", "lexicon", "looks_like_verb"]
+
+
+_LAST_PART = re.compile(r"[.\-/@&+]")
+"""Separators of joined words ('4TU.Impact', 'O&O-fonds', 'Health@4TU')."""
 
 
 @dataclass(frozen=True)
@@ -57,17 +62,24 @@ class Lexicon:
         'Organisation'
         >>> lexicon().head_type("Techniek") is None
         True
+        >>> lexicon().head_type("4TU.Impact") is None, lexicon().head_type("HTSF-programma")
+        (True, 'Programme')
         """
         low = word.casefold()
         if low in self._memo:
             return self._memo[low]
         found = self.heads.get(low)
+        # Only the last part of a joined word is a compound: '4TU.Impact' ends in 'impact',
+        # which is no 'pact'; 'HTSF-programma' ends in the head 'programma' itself.
+        last = _LAST_PART.split(low)[-1]
+        if found is None and last != low:
+            found = self.heads.get(last)
         if found is None:
             found = next(
                 (
                     kind
                     for suffix, kind in self.head_suffixes
-                    if len(low) >= len(suffix) + 3 and low.endswith(suffix)
+                    if len(last) >= len(suffix) + 3 and last.endswith(suffix)
                 ),
                 None,
             )

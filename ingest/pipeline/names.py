@@ -62,6 +62,41 @@ _STRUCTURE_WORDS = frozenset(
 )
 
 
+_SURNAME_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "von", "du"})
+"""Tussenvoegsels that open Dutch (and neighbouring) surnames and nothing else in names."""
+_ROLE_FILLING = frozenset({"vervuld", "bekleed", "waargenomen", "vervult", "bekleedt"})
+"""'De rol wordt vervuld door X', 'de functie bekleed door X': a role or office is filled by a
+person (an organisation 'voert uit', it does not 'vervullen' a function held by one person)."""
+
+
+def _passive_agent(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` is the agent of a passive: 'begeleid door X',
+    'georganiseerd door X', 'wordt uitgevoerd door X'.
+
+    A past participle before 'door' makes what follows the doer, an actor; in policy prose a
+    capitalised doer that is no person (persons carry a title or a given name) is a body.
+    """
+    if start < 2 or doc[start - 1].lower_ != "door":
+        return False
+    verb = doc[start - 2].lower_
+    # A participle: 'ge-' ('georganiseerd', 'uitgevoerd') or an unstressed prefix ('begeleid',
+    # 'verzorgd', 'ontwikkeld'); a finite form ('loopt door X') makes X a place or a path.
+    participle = "ge" in verb[:-2] or verb.startswith(("be", "ver", "ont", "her", "er"))
+    return participle and verb.endswith(("d", "t")) and looks_like_verb(verb)
+
+
+def _role_filled_by(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` follows 'vervuld door' / 'bekleed door' (see above)."""
+    return start >= 2 and doc[start - 1].lower_ == "door" and doc[start - 2].lower_ in _ROLE_FILLING
+
+
+_SITE_WORDS = frozenset({"platform", "site", "website", "portal", "portaal", "loket"})
+"""Words that describe a website as such: 'het platform www.x.nl' is still the site."""
+_PLURAL_S = frozenset({"’s", "'s", "‘s", "`s"})
+_DISTRIBUTIVE = frozenset({"per", "elke", "ieder", "iedere", "welke", "geen", "een"})
+"""'per gemeente', 'elke hogeschool', 'een MJP': the noun after these names any member of a
+kind (a proper name of one organisation takes no indefinite article)."""
+
 _BODY_HEADS = frozenset({"provincie", "gemeente"})
 _PLAIN_AREA_HEADS = frozenset({"regio", "deelregio", "landsdeel", "region", "regio's"})
 _LOCATIVES = frozenset({"in", "binnen", "buiten", "uit", "rond", "vanuit", "naar"})
@@ -343,6 +378,13 @@ class NameFinder:
                 or (first.is_sent_start and first.lower_ in _ARTICLES)
                 or first.text in _ARTICLES  # lower case: the article of a phrase, not the name's
                 or (end - start > 1 and _is_document_word(first.lower_, lex))
+                # 'de O&O-fondsen A+O Metaalelektro en OTIB': a plural class noun before names
+                # introduces them, it is not part of the first one.
+                or (
+                    end - start > 1
+                    and "-" in first.text
+                    and first.text.rsplit("-", 1)[1] in lex.actor_plurals
+                )
             ):
                 start += 1
             elif self._person_cue(first, lex) and end - start > 1:
@@ -371,9 +413,21 @@ class NameFinder:
             # 'Algemeen Bestuur', 'College van Bestuur', 'Bestuurscommissie Onderzoek': an organ
             # every organisation has, not an actor of its own.
             return []
-        if end - start == 1 and (_WEB.match(first.text) or _DOMAIN.match(first.text)):
+        described = (
+            start > 0
+            and doc[start - 1].is_lower
+            and doc[start - 1].lower_ not in _SITE_WORDS
+            and lex.head_type(doc[start - 1].text) is not None
+        )
+        if (
+            end - start == 1
+            and (_WEB.match(first.text) or _DOMAIN.match(first.text))
+            and not described
+        ):
             # 'www.stagemarkt.nl', 'Arbeidsmarktinzicht.nl': a website is an instrument (a
-            # portal or campaign site), whatever it is called ('platform', 'site').
+            # portal or campaign site), whatever it is called ('platform', 'site') -- unless a
+            # head noun for a body before it says it names the body ('de organisatie
+            # Techwerk.nu', typed below).
             return [Span(doc, start, end, label="Intervention", kb_id="rule:web")]
         # A bare compass word glued to a headed name, as in table rows ('Noordwest Techniekpact
         # Noordvleugel'): the compass word is an area of its own, the rest is the name.
@@ -460,7 +514,13 @@ class NameFinder:
             )
             particle = any(t.lower_ in lex.tussenvoegsels for t in run[1:-1])
             unknown = not any(self._common(t) for t in run if t.lower_ not in lex.tussenvoegsels)
-            if cue or org_after or (particle and unknown):
+            if (
+                cue
+                or org_after
+                or (particle and unknown)
+                or self._first_name_surname(run, lex)
+                or _role_filled_by(doc, start)
+            ):
                 return [Span(doc, start, end, label="Person", kb_id="rule:person")]
         if cue and len(run) == 1 and first.is_title and not first.is_sent_start:
             # After a title ('minister Bruins', 'de moties Bruins'), a surname may be an
@@ -515,6 +575,21 @@ class NameFinder:
                     return [Span(doc, start, end, label="Organisation", kb_id="rule:caps")]
                 if first.is_alpha and self._common(first):
                     return []  # a shouted ordinary word ('STUDENTEN', 'EN')
+                if (
+                    (after is not None and after.text in _PLURAL_S)
+                    or (prev is not None and prev.lower_ in _DISTRIBUTIVE)
+                    or (
+                        after is not None
+                        and after.text == "-"
+                        and end + 1 < len(doc)
+                        and doc[end + 1].is_lower
+                    )
+                ):
+                    # 'de vier TU's', 'de UMC's', 'per TU', 'de TU-rectoren': an acronym in the
+                    # plural, after a distributive word or qualifying a lower-case noun may name
+                    # a kind of organisation, like 'universiteiten'; resolution keeps it only
+                    # when the text defines it or also uses it on its own.
+                    return [Span(doc, start, end, label="Organisation", kb_id="rule:kind")]
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:acronym")]
             if _DOMAIN.match(text) or _WEB.match(text) or _CAMEL.search(text):
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:single")]
@@ -523,17 +598,22 @@ class NameFinder:
                 or self._common(first)
                 or first.is_sent_start
                 or self._citation(doc, end)
-                or self._common_compound(first)
+                # A doer ('begeleid door Berenschot') is a name even if it reads as a compound.
+                or (self._common_compound(first) and not _passive_agent(doc, start))
             ):
                 return []
             if _ADJECTIVE.search(first.lower_):
                 return [Span(doc, start, end, label="Region", kb_id="rule:adjective")]
+            if _passive_agent(doc, start):
+                return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
             return [Span(doc, start, end, label="Organisation", kb_id="rule:single")]
         if all(t.is_upper for t in run if t.is_alpha):
             # Shouting headings ('CREATING SECURE SOCIETIES') are only kept through resolution.
             return [Span(doc, start, end, label="Organisation", kb_id="rule:caps")]
         if all(self._common(t) or t.lower_ in lex.connectors for t in run):
             return []
+        if _passive_agent(doc, start) and not self._person_like(run, lex):
+            return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
         return [Span(doc, start, end, label="Organisation", kb_id="rule:default")]
 
     def _sentence_case_tail(self, doc: Doc, start: int, end: int, lex: Lexicon) -> int:
@@ -583,6 +663,26 @@ class NameFinder:
         # A title is in title case, or has at most one lower-case content word ('Roadmap für
         # Forschungsinfrastrukturen'); a sentence ('Aandacht voor technisch vmbo') has more.
         return len(lower) <= 1 and not any(looks_like_verb(t.lower_) for t in lower)
+
+    def _first_name_surname(self, run: Span, lex: Lexicon) -> bool:
+        """'Paul de Krom', 'Anna van der Berg': a given name, a surname particle, a surname.
+
+        Dutch surnames are often ordinary words ('de Krom', 'de Vries', 'de Boer'), so only the
+        given name before the particle must be no ordinary word nor a place. The particle must
+        be one that opens surnames only ('van', 'de', 'ter' ...): place names glue their parts
+        with 'op', 'aan', 'in' ('Bergen op Zoom'), titles with 'voor' or 'in', never with these.
+        """
+        first = run[0]
+        if len(run) < 3 or run[1].lower_ not in _SURNAME_PARTICLES:
+            return False
+        if any(t.lower_ not in _SURNAME_PARTICLES for t in run[1:-1]):
+            return False
+        # A given name is no plural of an ordinary word ('Colleges van Bestuur').
+        stem = first.lower_[:-1]
+        plural = first.lower_.endswith("s") and (
+            is_common_word(stem) or lex.head_type(stem) is not None
+        )
+        return not (self._common(first) or plural or is_place(first.text)) and run[-1].is_title
 
     @staticmethod
     def _person_like(run: Span, lex: Lexicon) -> bool:

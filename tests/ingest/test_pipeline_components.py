@@ -136,6 +136,12 @@ def test_lexicon_types_compounds_by_their_last_part() -> None:
     assert lex.head_type("Lerarenontwikkelfonds") == "Intervention"
     assert lex.head_type("Sectorplancommissie") == "Organisation"
     assert lex.head_type("Techniek") is None
+    # Of a joined word only the last part is a compound: 'Impact' is no 'pact'.
+    assert lex.head_type("3XY.Impact") is None
+    assert lex.head_type("QRS-programma") == "Programme"
+    # A consultation 'tafel' is a body ('Sectortafel', 'Regietafel').
+    assert lex.head_type("Regietafel") == "Organisation"
+    assert lex.head_type("K&L-fonds") == "Intervention"
 
 
 def test_full_pipeline_on_a_corpus_sentence(nlp: Language) -> None:
@@ -379,3 +385,59 @@ def test_paired_subjects_before_a_head_are_one_name(nlp: Language) -> None:
     # ... but two names joined by 'en' stay two when no head follows.
     found = names_in(nlp, "Zo werken Zwolle en Deventer samen.")
     assert "Zwolle en Deventer" not in [t for t, _, _ in found]
+
+
+def test_a_role_filled_by_a_name_and_a_given_name_before_a_surname_particle_are_persons(
+    nlp: Language,
+) -> None:
+    doc = nlp(
+        "Sinds 2021 wordt deze rol vervuld door Marit Hoekstra, eerder door Sjoerd de Vink "
+        "en Wubbo Kramsma."
+    )
+    found = {(s.text, s.label_) for s in doc.spans["bg_entities"]}
+    assert {
+        ("Marit Hoekstra", "Person"),
+        ("Sjoerd de Vink", "Person"),
+        ("Wubbo Kramsma", "Person"),
+    } <= found
+    # A plural of a head noun or a place before 'van' opens no person's name.
+    doc = nlp("Leden van de Colleges van Bestuur kwamen in Bergen op Zoom bijeen.")
+    assert not [s for s in doc.spans["bg_entities"] if s.label_ == "Person"]
+
+
+def test_a_website_named_as_a_body_is_the_body_but_a_platform_site_stays_a_site(
+    nlp: Language,
+) -> None:
+    doc = nlp("Dit komt vanuit de organisatie Bouwkans.nu en het platform www.leerwerkkans.nl.")
+    found = {(s.text, s.label_) for s in doc.spans["bg_entities"]}
+    assert ("organisatie Bouwkans.nu", "Organisation") in found
+    assert ("www.leerwerkkans.nl", "Intervention") in found
+
+
+def test_a_guessed_name_listed_with_places_is_a_place(nlp: Language) -> None:
+    doc = nlp("De deelregio's zijn Twente, Kromwolde en Zwolle.")
+    found = {(s.text, s.label_) for s in doc.spans["bg_entities"]}
+    assert ("Kromwolde", "Region") in found
+
+
+def test_the_doer_of_a_passive_is_a_body_even_when_it_reads_as_a_compound(nlp: Language) -> None:
+    doc = nlp("Het traject wordt begeleid door Zwaluwsteen en daarna door Merel Dijkhof.")
+    found = {(s.text, s.label_, s.kb_id_) for s in doc.spans["bg_entities"]}
+    assert ("Zwaluwsteen", "Organisation", "rule:cue") in found
+    # Without a participle before 'door' the compound stays an ordinary word.
+    doc = nlp("Het traject loopt door Zwaluwsteen heen.")
+    assert not doc.spans["bg_entities"]
+    # Two title-case words after a participle may be a person: no cue for a body.
+    doc = nlp("Het traject wordt begeleid door Merel Dijkhof.")
+    assert ("Merel Dijkhof", "Organisation", "rule:cue") not in {
+        (s.text, s.label_, s.kb_id_) for s in doc.spans["bg_entities"]
+    }
+
+
+def test_a_plural_class_noun_before_listed_names_is_not_part_of_the_first(
+    nlp: Language,
+) -> None:
+    doc = nlp("Daarnaast werken de O&O-fondsen Q+R Glasbouw en KRIBO samen.")
+    found = {s.text for s in doc.spans["bg_entities"]}
+    assert "Q+R Glasbouw" in found
+    assert not any(t.startswith("O&O-fondsen") for t in found)

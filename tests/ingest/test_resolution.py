@@ -349,3 +349,28 @@ def test_a_long_name_with_one_word_left_out_is_the_same_name() -> None:
     groups = sorted(sorted(m.text for m in c.mentions) for c in clusters)
     assert ["Platform Talent voor Bouwkunde", "Platform voor Bouwkunde"] in groups
     assert ["Techniekpact Noord Oost"] in groups
+
+
+def test_an_acronym_only_used_for_a_kind_of_organisation_is_no_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "De drie KZH’s werken samen. Per KZH is er een loket. De KZH-directeuren overleggen "
+        "met de QRB’s en het QRB. Er ligt een KZH klaar."
+    )
+    found = [(s.text, s.kb_id_) for s in doc.spans["bg_entities"]]
+    assert ("KZH", "rule:kind") in found
+    clusters = resolve_mentions(
+        [mention(s.text, s.label_, s.kb_id_) for s in doc.spans["bg_entities"]]
+    )
+    # KZH is only a kind; QRB is also used on its own ('het QRB'), so it may be one actor.
+    assert [c.label for c in clusters] == ["QRB"]
+
+
+def test_a_head_noun_outweighs_the_website_guess() -> None:
+    (cluster,) = resolve_mentions(
+        [
+            mention("Bouwkans.nu", "Intervention", "rule:web"),
+            mention("Bouwkans.nu", "Intervention", "rule:web"),
+            mention("organisatie Bouwkans.nu", "Organisation", "rule:head"),
+        ]
+    )
+    assert cluster.type == "Organisation"
