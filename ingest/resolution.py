@@ -27,6 +27,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
 from beleidsgraaf.ingest.pipeline.lexicon import lexicon
@@ -92,8 +93,12 @@ def normalise_name(name: str) -> str:
     return text
 
 
+@lru_cache(maxsize=65536)
 def loose_key(name: str) -> str:
     """A key that ignores case, diacritics, punctuation, spacing, articles and a plural "'s".
+
+    Cached: relation finding asks for the key of the same few hundred names of a document over
+    and over (a profile of a 300-document build: 167,000 calls, a quarter of extraction).
 
     Examples
     --------
