@@ -18,7 +18,15 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from beleidsgraaf.ingest.document import SourceDocument
-from beleidsgraaf.ingest.frames import Located, adjuncts, affiliations, frame_relations, runs
+from beleidsgraaf.ingest.frames import (
+    ACTIONS,
+    ACTORS,
+    Located,
+    adjuncts,
+    affiliations,
+    frame_relations,
+    runs,
+)
 from beleidsgraaf.ingest.records import (
     CoOccurrence,
     Entity,
@@ -37,8 +45,6 @@ __all__ = [
     "structure_relations",
 ]
 
-_ACTORS = frozenset({"Organisation", "Person"})
-_ACTIONS = frozenset({"Programme", "Intervention"})
 
 _CUES: dict[str, re.Pattern[str]] = {
     "collaboratesWith": re.compile(
@@ -90,8 +96,8 @@ def _pairs_for(
     Working together is said of the members of one coordination ('A en B werken samen'), never
     of names that merely share the sentence; the other predicates relate actors to programmes.
     """
-    actors = [m for m in items if m.type in _ACTORS]
-    actions = [m for m in items if m.type in _ACTIONS]
+    actors = [m for m in items if m.type in ACTORS]
+    actions = [m for m in items if m.type in ACTIONS]
     if predicate == "collaboratesWith":
         for group in groups:
             orgs = [m for m in group if m.type == "Organisation"]
@@ -578,14 +584,14 @@ def structure_relations(
             named = [
                 e
                 for e in finder(block.text, name)
-                if e.type == "Organisation" or (name is None and e.type in _ACTIONS)
+                if e.type == "Organisation" or (name is None and e.type in ACTIONS)
             ]
             kind = _item_type(name) if name is not None else "Intervention"
             item = ensure(name, kind, ev) if name is not None else None
             if item is None:
                 # 'Programma ‘Werken en leren met energie’ (SEECE)': a programme the text knows,
                 # opening the entry, is the entry.
-                opening = [e for e in named if e.type in _ACTIONS and _opens(block.text, e)]
+                opening = [e for e in named if e.type in ACTIONS and _opens(block.text, e)]
                 item = opening[0] if len(opening) == 1 else None
             aim = goal(ctx.get("goal", "")) or goal(ctx.get("box", ""))
             for entity in [*named, *([item] if item else [])]:
@@ -600,7 +606,7 @@ def structure_relations(
                 and e.iri != item.iri
                 and len(block.text) <= _SHORT_ENTRY
             ]
-            if item is not None and item.type in _ACTIONS:
+            if item is not None and item.type in ACTIONS:
                 for org in doers:
                     relate(org.iri, "implements", item.iri, ev, "structure:box")
             for i, a in enumerate(doers):
@@ -609,7 +615,7 @@ def structure_relations(
             # Only a programme or intervention pursues a goal (the ontology's shapes say so); an
             # entry that is an organisation ('... Centre', typed so by its head noun or by the
             # sentences that name it) is a place where the work happens, kept as locatedIn only.
-            if item is not None and aim is not None and item.type in _ACTIONS:
+            if item is not None and aim is not None and item.type in ACTIONS:
                 extraction.labels[aim[0]] = aim[1]
                 relate(item.iri, "addresses", aim[0], ev, "structure:box")
         elif block.kind == "table_row" and block.cells:
@@ -639,7 +645,7 @@ def structure_relations(
                         if not any(e.type == "Region" for e in finder(part)):
                             relate(entity.iri, "locatedIn", whole.iri, ev, "structure:table")
                 continue
-            owners = [e for e in finder(title) if e.type in _ACTIONS]
+            owners = [e for e in finder(title) if e.type in ACTIONS]
             if not owners:
                 continue
             owner = max(owners, key=lambda e: len(e.label))
@@ -648,7 +654,7 @@ def structure_relations(
             for entity in finder(block.text):
                 if entity.type == "Organisation":
                     relate(entity.iri, "participatesIn", owner.iri, ev, "structure:table")
-                elif entity.type in _ACTIONS or entity.iri in guessed:
+                elif entity.type in ACTIONS or entity.iri in guessed:
                     relate(entity.iri, "partOf", owner.iri, ev, "structure:table")
 
 
