@@ -482,17 +482,32 @@ def _member_frames(sentence: str, items: Sequence[Located], groups: list[list[Lo
     return out, claimed
 
 
+def _participation(
+    sentence: str,
+    items: Sequence[Located],
+    groups: list[list[Located]],
+    cue_pattern: re.Pattern[str],
+    targets: frozenset[str],
+    method: str,
+) -> list[Frame]:
+    """'A en B nemen deel aan Y', 'A werkt samen aan Y': the actors before the cue (or, with none
+    named, the unplaced ones) take part in the first target within 40 characters after it."""
+    out: list[Frame] = []
+    for cue in cue_pattern.finditer(sentence):
+        after = _after(sentence, groups, cue.end(), targets, 40)
+        members = _before(sentence, groups, cue.start(), ACTORS) or _unplaced(items, ACTORS)
+        for target in after[:1]:
+            out.extend(Frame(m.iri, "participatesIn", target.iri, method) for m in members)
+    return out
+
+
 def _join_frames(sentence: str, items: Sequence[Located], groups: list[list[Located]]) -> _Result:
     out: list[Frame] = []
     claimed: set[Predicate] = set()
     targets = ACTIONS | {"Organisation"}
-    for cue in _JOINS.finditer(sentence):
+    if _JOINS.search(sentence):
         claimed.add("participatesIn")
-        joined = _after(sentence, groups, cue.end(), targets, 40)
-        members = _before(sentence, groups, cue.start(), ACTORS) or _unplaced(items, ACTORS)
-        for target in joined[:1]:
-            for m in members:
-                out.append(Frame(m.iri, "participatesIn", target.iri, "frame:deelnemen"))
+    out += _participation(sentence, items, groups, _JOINS, targets, "frame:deelnemen")
     # 'In de Landelijke Regiegroep nemen veel partijen deel, zoals A, B en C': the body comes
     # first, the participants after the verb.
     for cue in _TAKE_PART.finditer(sentence):
@@ -591,13 +606,9 @@ def _body_frames(sentence: str, items: Sequence[Located], groups: list[list[Loca
         for m in placed:
             if m.start > cue.end() and m.type in ACTORS | {"Region"}:
                 out.append(Frame(m.iri, "participatesIn", body.iri, "frame:waarin"))
-    for cue in _ON_WORK.finditer(sentence):
+    if _ON_WORK.search(sentence):
         claimed.add("participatesIn")
-        targets = _after(sentence, groups, cue.end(), ACTIONS, 40)
-        members = _before(sentence, groups, cue.start(), ACTORS) or _unplaced(items, ACTORS)
-        for t in targets[:1]:
-            for m in members:
-                out.append(Frame(m.iri, "participatesIn", t.iri, "frame:samenwerken aan"))
+    out += _participation(sentence, items, groups, _ON_WORK, ACTIONS, "frame:samenwerken aan")
     for cue in _MERGER.finditer(sentence):
         into = _MERGED_INTO.search(sentence, cue.end())
         if into is None:
