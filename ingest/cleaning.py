@@ -322,20 +322,32 @@ def _copy_cleaned(builder: _Builder, text: str, start: int) -> None:
     builder.copy(text[done:], start + done)
 
 
+_LAST_LETTERS = re.compile(r"[^\W\d_]*$")
+
+
+def _glues_footnote(head: str, word: str) -> bool:
+    """Whether joining ``head`` and ``word`` makes digits read as a footnote marker that neither
+    part shows ('Tech' + 'a0' -> 'Techa0', 'Tech' + '0'): cleaning the joined text again would
+    drop them, so such lines are kept apart."""
+    return bool(_FOOTNOTE_AFTER_WORD.search(head + word)) and not _FOOTNOTE_AFTER_WORD.search(word)
+
+
 def _junction(previous: str, following: str) -> str:
     """How two lines of one block meet: 'join' (drop the hyphen), 'tight' or 'space'."""
+    tail = _FIRST_WORD.match(following)
+    word = tail.group(1) if tail else ""
     if previous.endswith(_SOFT_HYPHENS) and following:
         # a soft hyphen marks a break the typesetter made, never a real hyphen; but a line that
-        # starts with a digit does not continue the word (joined, 'Tech' + '0' would read as a
-        # footnote digit glued to a word, and cleaning the result again would change it)
-        return "space" if following[0].isdigit() else "join"
+        # starts with a digit does not continue the word (see _glues_footnote)
+        letters = _LAST_LETTERS.search(previous[-61:].rstrip("".join(_SOFT_HYPHENS)))
+        if following[0].isdigit() or _glues_footnote(letters.group(0) if letters else "", word):
+            return "space"
+        return "join"
     head = _broken_word(previous)
     if head is None:
         return "space"
-    tail = _FIRST_WORD.match(following)
-    word = tail.group(1) if tail else ""
     if not keeps_hyphen(head, word):
-        return "join"
+        return "space" if _glues_footnote(head, word) else "join"
     if word.casefold() in _ELLIPSIS_WORDS or not word:
         return "space"
     return "tight"

@@ -208,6 +208,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     from beleidsgraaf.ingest.pipeline.acronyms import CONCEPTS_KEY
     from beleidsgraaf.ingest.pipeline.acronyms import SPANS_KEY as ACRONYMS_KEY
     from beleidsgraaf.ingest.pipeline.entities import SPANS_KEY
+    from beleidsgraaf.ingest.pipeline.entries import ACTIVITY, ENTRY_KEY
     from beleidsgraaf.ingest.pipeline.names import VOCAB_KEY
 
     doc_hash = source.info.content_hash
@@ -220,6 +221,8 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     for block in blocks:
         doc = nlp.make_doc(block.text)
         doc.user_data[VOCAB_KEY] = vocabulary
+        if block.kind == "box_item" and "landsdeel" in block.context:
+            doc.user_data[ENTRY_KEY] = ACTIVITY
         docs.append(doc)
     for block, doc in zip(blocks, nlp.pipe(docs), strict=True):
         sent_index: dict[int, int] = {}

@@ -30,7 +30,13 @@ __all__ = [
 
 SPANS_KEY = "bg_entities"
 MODEL_SPANS_KEY = "bg_model"
-SOURCE_GROUPS: tuple[str, ...] = ("bg_authority", "bg_acronyms", "bg_names", MODEL_SPANS_KEY)
+SOURCE_GROUPS: tuple[str, ...] = (
+    "bg_authority",
+    "bg_acronyms",
+    "bg_entries",
+    "bg_names",
+    MODEL_SPANS_KEY,
+)
 
 _WEAK_RULES = frozenset(
     {"rule:acronym", "rule:kind", "rule:single", "rule:default", "rule:caps", "model"}
@@ -61,14 +67,21 @@ class EntityConsolidator:
             if not any(i in taken for i in range(span.start, span.end)):
                 kept.append(span)
         _listed_with_organisations(kept)
+        # A place named inside an organisation ('provincie X') or an activity ('Techniek
+        # Uitmarkt Alkmaar') is an entity of its own as well: the activity is located there.
         nested = [
             span
             for span in strong
             if span.label_ == "Region"
-            and span.kb_id_ == "rule:cue"
             and span not in kept
+            and any(k.start <= span.start and span.end <= k.end for k in kept)
             and any(
-                k.start < span.start and span.end <= k.end and k.label_ == "Organisation"
+                k.start < span.start
+                and span.end <= k.end
+                and (
+                    (k.label_ == "Organisation" and span.kb_id_ == "rule:cue")
+                    or k.kb_id_ == "rule:entry"
+                )
                 for k in kept
             )
         ]

@@ -16,6 +16,7 @@ from spacy.util import registry
 from beleidsgraaf.ingest.pipeline.acronyms import AcronymDetector
 from beleidsgraaf.ingest.pipeline.authority import AuthorityMatcher, authority_names
 from beleidsgraaf.ingest.pipeline.entities import EntityConsolidator, ModelEntities
+from beleidsgraaf.ingest.pipeline.entries import EntryNames
 from beleidsgraaf.ingest.pipeline.names import NameFinder
 from beleidsgraaf.ingest.pipeline.tokenizer import create_tokenizer
 
@@ -23,6 +24,7 @@ __all__ = [
     "make_acronyms",
     "make_authority",
     "make_entities",
+    "make_entries",
     "make_model_entities",
     "make_names",
     "make_tokenizer",
@@ -47,6 +49,11 @@ def make_acronyms(nlp: Language, name: str, max_words: int) -> AcronymDetector:
 @Language.factory("beleidsgraaf_names_v1")
 def make_names(nlp: Language, name: str) -> NameFinder:
     return NameFinder(nlp, name)
+
+
+@Language.factory("beleidsgraaf_entries_v1")
+def make_entries(nlp: Language, name: str) -> EntryNames:
+    return EntryNames(nlp, name)
 
 
 @Language.factory("beleidsgraaf_model_entities_v1")

@@ -10,6 +10,7 @@ from beleidsgraaf.ingest.extract import load_pipeline
 from beleidsgraaf.ingest.pipeline.acronyms import AcronymDetector, align_long_form, is_acronym
 from beleidsgraaf.ingest.pipeline.authority import AuthorityMatcher, AuthorityName
 from beleidsgraaf.ingest.pipeline.entities import EntityConsolidator
+from beleidsgraaf.ingest.pipeline.entries import ACTIVITY, ENTRY_KEY
 from beleidsgraaf.ingest.pipeline.lexicon import lexicon
 from beleidsgraaf.ingest.pipeline.names import VOCAB_KEY, NameFinder
 from beleidsgraaf.ontology.iri import entity_iri
@@ -36,6 +37,7 @@ def test_config_builds_the_pipeline_from_registered_factories(nlp: Language) -> 
         "beleidsgraaf_authority",
         "beleidsgraaf_acronyms",
         "beleidsgraaf_names",
+        "beleidsgraaf_entries",
         "beleidsgraaf_entities",
     ]
     assert nlp.get_pipe_meta("beleidsgraaf_acronyms").factory == "beleidsgraaf_acronyms_v1"
@@ -441,3 +443,57 @@ def test_a_plural_class_noun_before_listed_names_is_not_part_of_the_first(
     found = {s.text for s in doc.spans["bg_entities"]}
     assert "Q+R Glasbouw" in found
     assert not any(t.startswith("O&O-fondsen") for t in found)
+
+
+def _entry(nlp: Language, text: str) -> list[tuple[str, str, str]]:
+    """The pipeline's entity spans for ``text`` read as an entry of a box of activities."""
+    doc = nlp.make_doc(text)
+    doc.user_data[ENTRY_KEY] = ACTIVITY
+    return spans(nlp(doc), "bg_entities")
+
+
+@pytest.mark.parametrize(
+    ("entry", "name"),
+    [
+        ("• Klimmen op Zolder", "Klimmen op Zolder"),  # a later word capitalised
+        ("Spelen met de Wolken", "Spelen met de Wolken"),
+        ("Technova", "Technova"),  # one made-up word
+        ("DAK in de wijk", "DAK in de wijk"),  # an acronym opens it
+        ("BouwKast", "BouwKast"),  # CamelCase
+        ("Het Knutselhuis (Zwolle)", "Knutselhuis"),  # the place in brackets is no part of it
+        ("Technova: lessen voor leerlingen in groep 8", "Technova"),  # the description after ':'
+        ("‘De leraar van morgen’", "De leraar van morgen"),  # a quoted title
+    ],
+)
+def test_entry_of_a_box_of_activities_names_an_intervention(
+    nlp: Language, entry: str, name: str
+) -> None:
+    assert (name, "Intervention", "rule:entry") in _entry(nlp, entry)
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Gastlessen voor docenten",  # an ordinary description
+        "Leerlingen volgen gastlessen",  # a sentence: it has a verb
+        "Structurele samenwerking PO en VO",  # school-type acronyms are no name
+        "Herverkaveling in Deventer: profielen verdelen",  # only a place after 'in'
+        "Uitdelen van robots op Friese scholen",  # a place adjective
+        "Schoollokaal",  # a compound of two ordinary words
+        "Lessen voor Klas Een Twee Drie Vier Vijf Zes",  # too long to be a name
+    ],
+)
+def test_descriptive_entry_names_nothing(nlp: Language, entry: str) -> None:
+    assert not [s for s in _entry(nlp, entry) if s[2] == "rule:entry"]
+
+
+def test_entry_keeps_the_place_it_names_and_a_head_nouns_type(nlp: Language) -> None:
+    found = _entry(nlp, "Techniekmarkt Deventer")
+    assert ("Techniekmarkt Deventer", "Intervention", "rule:entry") in found
+    assert found[-1][:2] == ("Deventer", "Region")
+    # An organisation noun heads it: the running-text type stands.
+    assert ("Kenniscentrum De Vonk", "Organisation", "rule:head") in _entry(
+        nlp, "Kenniscentrum De Vonk"
+    )
+    # Outside a box of activities the component adds nothing.
+    assert not [s for s in spans(nlp("Technova"), "bg_entities") if s[2] == "rule:entry"]

@@ -1,0 +1,180 @@
+"""Component ``beleidsgraaf_entries_v1``: the name an entry of a box of activities is about.
+
+Boxes that list activities per region and goal ('Box 2.1 ... per landsdeel') hold one activity
+per entry, and an entry is usually just its name: '• Techniek op Zuid', '• EduKart',
+'• Bètapartners: VO-HO netwerk regio Amsterdam'. Running-text rules miss many of them, because a
+name in sentence case ('Leren voor Duurzame Ontwikkeling') or a made-up single word
+('Maakotheek') looks like an ordinary opening word there. In such an entry the part before a
+colon, dash or parenthesis is a name when it *looks made*:
+
+- a later word is capitalised ('Bedrijf in de Klas'), other than a school-type acronym ('PO en
+  VO'), a place after a locative ('Herverkaveling in Emmen') or a place adjective ('Friese');
+- or its first word is CamelCase or an acronym ('EduKart', 'ICT in de wolken');
+- or it is one word that is no ordinary Dutch word or compound of two ('Maakotheek', but not
+  'Technieklokaal');
+- or the whole entry is a quoted title.
+
+A descriptive entry ('Masterclasses voor docenten', 'Leraren volgen opleidingen') has none of
+these, and a long entry (more than six words) or one with a verb is a sentence about something,
+left to the running-text rules.
+
+Such a name is an activity, so an Intervention -- unless it is headed by an organisation noun
+('Sciencecentrum De Magneet', 'Joint Research Center'), which the running-text rules already
+typed. The extractor marks which Docs are such entries in ``doc.user_data[ENTRY_KEY]``; other Docs
+pass through untouched. Spans go to ``doc.spans[SPANS_KEY]`` with ``kb_id`` 'rule:entry'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
+from beleidsgraaf.ingest.pipeline.lexicon import is_common_word, lexicon, looks_like_verb
+from beleidsgraaf.ingest.pipeline.names import SPANS_KEY as NAMES_KEY
+from beleidsgraaf.ingest.pipeline.names import VOCAB_KEY, is_place
+
+__all__ = ["ACTIVITY", "ENTRY_KEY", "SPANS_KEY", "EntryNames", "entry_name"]
+
+SPANS_KEY = "bg_entries"
+ENTRY_KEY = "bg_entry"
+ACTIVITY = "activity"
+"""Value of ``doc.user_data[ENTRY_KEY]`` for an entry of a box of regional activities."""
+
+_MAX_WORDS = 6
+_BULLETS = frozenset({"•", "-", "–", "*", "·", "▪", "o"})
+_ENDS = frozenset({":", "(", "–", "—", "-", ";"})
+_ARTICLES = frozenset({"de", "het", "een", "the"})
+_OPEN_QUOTES = frozenset({"'", "‘", "“", '"', "„"})
+_CLOSE_QUOTES = frozenset({"'", "’", "”", '"'})
+_LOCATIVES = frozenset({"in", "te", "uit", "binnen", "rond", "bij", "op"})
+_SCHOOL_TYPES = frozenset({"PO", "VO", "MBO", "HBO", "WO", "HO", "VMBO", "HAVO", "VWO"})
+_ADJECTIVE = re.compile(r"(?:se|sche|ees|isch|ische)$")
+_CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")
+
+
+def _ordinary(word: str, vocabulary: frozenset[str]) -> bool:
+    """An ordinary Dutch word, or a compound of two ('Technieklokaal' = techniek + lokaal)."""
+    low = word.casefold()
+
+    def common(part: str) -> bool:
+        return is_common_word(part) or part in vocabulary
+
+    if common(low):
+        return True
+    for i in range(3, len(low) - 2):
+        left, right = low[:i], low[i:]
+        if common(right) and (common(left) or (left.endswith("s") and common(left[:-1]))):
+            return True
+    return False
+
+
+def _capitalised_later(words: Span) -> bool:
+    """Whether a word after the first is capitalised in a way that marks a name."""
+    for k, token in enumerate(words):
+        if k == 0 or not token.text[:1].isupper():
+            continue
+        if token.text in _SCHOOL_TYPES or _ADJECTIVE.search(token.lower_):
+            continue
+        if is_place(token.text) and words[k - 1].lower_ in _LOCATIVES:
+            continue
+        return True
+    return False
+
+
+def _ends_name(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` ends the entry's name: a colon, dash or parenthesis that stands
+    apart ('Leve(n)Lang' keeps its bracket), or a web address after the name."""
+    token = doc[i]
+    if token.like_url:
+        return True
+    if token.text not in _ENDS:
+        return False
+    return not (token.text == "(" and i > 0 and not doc[i - 1].whitespace_)
+
+
+def entry_name(doc: Doc) -> Span | None:
+    """The name an entry ``doc`` is about, or None when the entry describes rather than names.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.blank("nl")
+    >>> entry_name(nlp("• Bedrijf in de Klas")).text
+    'Bedrijf in de Klas'
+    >>> entry_name(nlp("Masterclasses voor docenten")) is None
+    True
+    """
+    start = 0
+    while start < len(doc) and doc[start].text in _BULLETS:
+        start += 1
+    if start < len(doc) and doc[start].text in _OPEN_QUOTES:
+        close = next((k for k in range(start + 1, len(doc)) if doc[k].text in _CLOSE_QUOTES), None)
+        if close is not None and close == len(doc) - 1 and close - start > 1:
+            return doc[start + 1 : close]
+        return None
+    if start < len(doc) and doc[start].lower_ in _ARTICLES:
+        start += 1
+    end = start
+    while end < len(doc) and not _ends_name(doc, end):
+        end += 1
+    words = doc[start:end]
+    content = [t for t in words if not t.is_punct]
+    if not content or len(content) > _MAX_WORDS or not words[0].text[:1].isupper():
+        return None
+    # A verb makes the entry a sentence ('Leraren volgen opleidingen'); 'en' joins two things
+    # ('DOT Scheikunde en andere DOTs'), each left to the running-text rules.
+    if any(t.is_lower and (t.lower_ == "en" or looks_like_verb(t.lower_)) for t in words[1:]):
+        return None
+    vocabulary = doc.user_data.get(VOCAB_KEY) or frozenset()
+    first = words[0].text
+    made = (
+        _capitalised_later(words)
+        or bool(_CAMEL.search(first))
+        or (is_acronym(first) and first not in _SCHOOL_TYPES)
+        or (len(words) == 1 and words[0].is_alpha and not _ordinary(first, vocabulary))
+    )
+    return words if made else None
+
+
+class EntryNames:
+    """Add the name of each entry of a box of activities; see the module docstring."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        if doc.user_data.get(ENTRY_KEY) == ACTIVITY:
+            words = entry_name(doc)
+            if words is not None and not self._typed_by_head(words):
+                spans.append(
+                    Span(doc, words.start, words.end, label="Intervention", kb_id="rule:entry")
+                )
+        doc.spans[SPANS_KEY] = spans
+        return doc
+
+    @staticmethod
+    def _typed_by_head(words: Span) -> bool:
+        """Whether the running-text rules' reading stands: a head-noun rule typed exactly this
+        name, an organisation or programme noun heads it ('Joint Research Center', 'Masterplan
+        X Rapportage'), or it is a description before a found name."""
+        lex = lexicon()
+        for span in words.doc.spans.get(NAMES_KEY, []):
+            if span.kb_id_ != "rule:head":
+                continue
+            if (span.start, span.end) == (words.start, words.end):
+                return True
+            organisation = span.label_ == "Organisation"
+            if organisation and span.end == words.end and span.start >= words.start:
+                return True
+        # A lower-case description before a name the running-text rules found ('Publiek-private
+        # samenwerking Food Innovation Community'): the name is the found one.
+        found = [s for s in words.doc.spans.get(NAMES_KEY, []) if words.start < s.start < words.end]
+        if found:
+            lead = words.doc[words.start + 1 : min(s.start for s in found)]
+            if all(t.is_lower for t in lead) and any(t.lower_ not in lex.connectors for t in lead):
+                return True
+        return lex.head_type(words[0].text) in {"Organisation", "Programme"}
