@@ -272,6 +272,10 @@ class NameFinder:
                     and lex.head_type(tok.text) is not None
                     and doc[end - 1].lower_ not in lex.connectors
                     and low not in lex.weak_heads
+                    # 'Werkplan Techniekpact Flevoland': a head right after the opening head
+                    # is a document about a name, one title; after a complete name it opens
+                    # the next one.
+                    and any(lex.head_type(t.text) is None for t in doc[start + 1 : end])
                 ):
                     break  # 'Techniekpact Twente Techniekpact Zwolle': a new name starts
                 if tok.is_alpha and low.endswith(lex.street_suffixes) and not is_common_word(low):
@@ -301,6 +305,10 @@ class NameFinder:
                 if low in _SCHOOL_TYPES and headed:
                     end += 1
                 break
+            if low in {"en", "of"} and doc[end - 1].text.endswith("-") and end - start > 1:
+                # 'Techniekpact Gooi- en Vechtstreek': an elided compound inside a name.
+                end += 1
+                continue
             if low in {"en", "&"}:
                 # 'Centre for Engineering Education en Sectorplan X': a head word after 'en'
                 # opens a second name.
