@@ -177,6 +177,27 @@ def is_place(text: str) -> bool:
     return text.casefold() in _known_places() or _place_compound(text)
 
 
+_NOT_GLOSS = frozenset(
+    {"in", "te", "uit", "bij", "van", "vanaf", "vanuit", "sinds", "tot", "met", "per", "zie",
+     "door", "voor", "op", "rond", "binnen", "na", "tussen", "onder"}
+)  # fmt: skip
+_THEME_WORDS = frozenset({"thema", "thema's", "thema’s", "motto", "slogan", "theme"})
+
+
+def _glossed(doc: Doc, end: int) -> bool:
+    """Whether a quoted phrase ending before ``end`` is glossed in lower case right after it:
+    "'Smart Societies' (een slimme, digitale samenleving)". A term followed by its Dutch
+    explanation is a theme or concept being introduced, not the title of a programme. A
+    preposition opens no gloss but a place or a date: "'Region of X' (in Noord-Nederland)"."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "("
+        and doc[end + 1].is_lower
+        and doc[end + 1].is_alpha
+        and doc[end + 1].lower_ not in _NOT_GLOSS
+    )
+
+
 class NameFinder:
     """Find and type name runs; see the module docstring for the rules."""
 
@@ -275,7 +296,7 @@ class NameFinder:
                     # 'Werkplan Techniekpact Flevoland': a head right after the opening head
                     # is a document about a name, one title; after a complete name it opens
                     # the next one.
-                    and any(lex.head_type(t.text) is None for t in doc[start + 1 : end])
+                    and any(lex.head_type(t.text) in {None, "Region"} for t in doc[start + 1 : end])
                 ):
                     break  # 'Techniekpact Twente Techniekpact Zwolle': a new name starts
                 if tok.is_alpha and low.endswith(lex.street_suffixes) and not is_common_word(low):
@@ -720,6 +741,15 @@ class NameFinder:
                 ):
                     kind = lex.head_type(doc[i - 1].text) or "Intervention"
                     spans.append(Span(doc, i - 1, close, label=kind, kb_id="rule:head"))
+                    i = close
+                    continue
+            if token.text in _OPEN_QUOTES:
+                close = self._quoted(doc, i)
+                # 'het thema ‘Smart Societies’', "‘Circularity’ (circulaire economie)": a theme
+                # or a term being explained is no entity, and neither are its words.
+                if close is not None and (
+                    (i > 0 and doc[i - 1].lower_ in _THEME_WORDS) or _glossed(doc, close)
+                ):
                     i = close
                     continue
             if token.text in _OPEN_QUOTES and (i == 0 or doc[i - 1].lower_ not in lex.title_cues):

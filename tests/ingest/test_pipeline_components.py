@@ -497,3 +497,25 @@ def test_entry_keeps_the_place_it_names_and_a_head_nouns_type(nlp: Language) -> 
     )
     # Outside a box of activities the component adds nothing.
     assert not [s for s in spans(nlp("Technova"), "bg_entities") if s[2] == "rule:entry"]
+
+
+def test_a_theme_or_a_glossed_term_in_quotes_is_no_entity(nlp: Language) -> None:
+    for text in [
+        "Het thema ‘Groene Steden’ richt zich op klimaat.",
+        "Onze terreinen: ‘Veilige Wijken’ (veiligheid) en ‘Slimme Steden’ (een digitale stad).",
+    ]:
+        assert names_in(nlp, text) == [], text
+    # A place in brackets is no gloss: the title stands.
+    found = names_in(nlp, "Voorbeelden zijn ‘Valley of Robots’ (in Oost-Nederland) en meer.")
+    assert ("Valley of Robots", "Programme", "rule:quoted") in found
+
+
+def test_a_head_right_after_the_opening_head_makes_one_title(nlp: Language) -> None:
+    assert ("Werkplan Techniekpact Kustregio", "Programme", "rule:head") in names_in(
+        nlp, "Zij schreven het Werkplan Techniekpact Kustregio in 2014."
+    )
+    found = names_in(nlp, "Het Actieplan Bouwpact Maas- en Peelland is klaar.")
+    assert [t for t, _, _ in found] == ["Actieplan Bouwpact Maas- en Peelland"]
+    # After a complete name a head opens the next one.
+    found = names_in(nlp, "Bouwpact Kustregio Bouwpact Heuvelland")
+    assert [t for t, _, _ in found] == ["Bouwpact Kustregio", "Bouwpact Heuvelland"]
