@@ -39,7 +39,15 @@ SOURCE_GROUPS: tuple[str, ...] = (
 )
 
 _WEAK_RULES = frozenset(
-    {"rule:acronym", "rule:kind", "rule:single", "rule:default", "rule:caps", "model"}
+    {
+        "rule:acronym",
+        "rule:kind",
+        "rule:single",
+        "rule:default",
+        "rule:caps",
+        "rule:listed",
+        "model",
+    }
 )
 
 
@@ -67,6 +75,7 @@ class EntityConsolidator:
             if not any(i in taken for i in range(span.start, span.end)):
                 kept.append(span)
         _listed_with_organisations(kept)
+        kept = [span for span in kept if span.kb_id_ != _LISTED]
         # A place named inside an organisation ('provincie X') or an activity ('Techniek
         # Uitmarkt Alkmaar') is an entity of its own as well: the activity is located there.
         nested = [
@@ -92,7 +101,9 @@ class EntityConsolidator:
 
 
 _LIST_GLUE = frozenset({",", "en", "&", "of", "and"})
-_GUESS_RULES = frozenset({"rule:single", "rule:default"})
+_GUESS_RULES = frozenset({"rule:single", "rule:default", "rule:listed"})
+_LISTED = "rule:listed"
+"""An ordinary word in a list ('Atria'): only a name when listed next to an organisation."""
 
 
 def _listed_with_organisations(kept: list[Span]) -> None:
@@ -127,6 +138,8 @@ def _listed_with_organisations(kept: list[Span]) -> None:
                 neighbours.append(ordered[i + 1])
             kinds = {n.label_ for n in neighbours if n.kb_id_ not in _GUESS_RULES}
             kind = next((k for k in ("Organisation", "Person", "Region") if k in kinds), None)
+            if span.kb_id_ == _LISTED and kind != "Organisation":
+                continue
             if kind is not None:
                 # 'Motie Amhaouch en Bruins': a name listed with a person is a person.
                 promoted = Span(doc, span.start, span.end, label=kind, kb_id="rule:list")

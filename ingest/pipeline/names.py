@@ -181,6 +181,15 @@ _NOT_GLOSS = frozenset(
     {"in", "te", "uit", "bij", "van", "vanaf", "vanuit", "sinds", "tot", "met", "per", "zie",
      "door", "voor", "op", "rond", "binnen", "na", "tussen", "onder"}
 )  # fmt: skip
+
+
+def _in_a_list(doc: Doc, i: int) -> bool:
+    """Whether the word at ``i`` stands mid-sentence between list glue: ', X,' or ', X en'."""
+    if i == 0 or i + 1 >= len(doc) or doc[i].is_sent_start:
+        return False
+    return doc[i - 1].text in {",", "en", "&"} and doc[i + 1].text in {",", "en", "&"}
+
+
 _THEME_WORDS = frozenset({"thema", "thema's", "thema’s", "motto", "slogan", "theme"})
 
 
@@ -630,6 +639,18 @@ class NameFinder:
                 # A doer ('begeleid door Berenschot') is a name even if it reads as a compound.
                 or (self._common_compound(first) and not _passive_agent(doc, start))
             ):
+                vocab = doc.user_data.get(VOCAB_KEY) or frozenset()
+                if (
+                    _in_a_list(doc, start)
+                    and first.is_title
+                    and first.is_alpha
+                    and first.lower_ not in vocab  # 'Onderwijs' is written lower case too
+                    and first.lower_ not in lex.stop_words
+                ):
+                    # 'VHTO, Atria, Emancipator en NVR': a capitalised ordinary word in a list
+                    # may still name a body; the consolidator keeps it only when it is listed
+                    # next to a known organisation.
+                    return [Span(doc, start, end, label="Organisation", kb_id="rule:listed")]
                 return []
             if _ADJECTIVE.search(first.lower_):
                 return [Span(doc, start, end, label="Region", kb_id="rule:adjective")]

@@ -519,3 +519,19 @@ def test_a_head_right_after_the_opening_head_makes_one_title(nlp: Language) -> N
     # After a complete name a head opens the next one.
     found = names_in(nlp, "Bouwpact Kustregio Bouwpact Heuvelland")
     assert [t for t, _, _ in found] == ["Bouwpact Kustregio", "Bouwpact Heuvelland"]
+
+
+def test_an_ordinary_word_listed_with_organisations_names_one(nlp: Language) -> None:
+    def found(text: str, vocabulary: frozenset[str] = frozenset()) -> set[tuple[str, str]]:
+        doc = nlp.make_doc(text)
+        doc.user_data[VOCAB_KEY] = vocabulary
+        return {(s.text, s.label_) for s in nlp(doc).spans["bg_entities"]}
+
+    # 'Bakker' and 'Molen' are Dutch words; listed with VHTO and NVR they name bodies.
+    listed = found("Het plan van VHTO, Bakker, Molen en NVR loopt.")
+    assert {("Bakker", "Organisation"), ("Molen", "Organisation")} <= listed
+    # Not without an organisation next to them, nor a word the document writes in lower case.
+    assert not {t for t, _ in found("Het plan van Bakker, Molen en Water loopt.")} & {"Molen"}
+    assert ("Molen", "Organisation") not in found(
+        "Het plan van VHTO, Molen en NVR loopt.", frozenset({"molen"})
+    )
