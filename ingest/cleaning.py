@@ -258,6 +258,9 @@ def _hyphenated_words() -> frozenset[str]:
     return frozenset(words)
 
 
+_COMPASS_COMPOUNDS = frozenset({"noordoost", "noordwest", "zuidoost", "zuidwest"})
+
+
 def keeps_hyphen(head: str, tail: str) -> bool:
     """Whether 'head-' at a line end followed by 'tail' is a real hyphen, not a broken word.
 
@@ -277,7 +280,8 @@ def keeps_hyphen(head: str, tail: str) -> bool:
     if head.isupper() or "&" in head:
         return True
     if "-" in tail:
-        return True
+        # 'Zuid-' + 'oost-Brabant' is 'Zuidoost-Brabant': a compass word broken in two.
+        return f"{head}{tail.split('-')[0]}".casefold() not in _COMPASS_COMPOUNDS
     if head and _VOWEL_CLASH.fullmatch(head[-1] + tail[0]):
         return True
     return f"{head.casefold()}-{tail.casefold()}" in _hyphenated_words()

@@ -207,6 +207,12 @@ def _glossed(doc: Doc, end: int) -> bool:
     )
 
 
+def _compass(token: Token, lex: Lexicon) -> bool:
+    """A capitalised compass word ('Noord', 'Zuidoost') or compass compound ('Oost-Nederland')."""
+    head = token.text.split("-")[0]
+    return token.text[:1].isupper() and head.casefold() in lex.compass_prefixes
+
+
 class NameFinder:
     """Find and type name runs; see the module docstring for the rules."""
 
@@ -842,8 +848,19 @@ class NameFinder:
                 ):
                     start = end
                 if start < end:
-                    spans.append(Span(doc, start, end + 1, label=kind, kb_id="rule:head"))
-                    i = end + 1
+                    # 'VO-HO netwerk Noord', 'X netwerk Arnhem-Nijmegen': a place right after
+                    # the head says which one, and belongs to the name.
+                    stop = end + 1
+                    if (
+                        kind != "Region"
+                        and not doc[end].lower_.endswith("en")  # 'netwerken X en Y': a list
+                        and stop < n
+                        and not doc[stop].is_sent_start
+                        and (stop in places or is_place(doc[stop].text) or _compass(doc[stop], lex))
+                    ):
+                        stop += 1
+                    spans.append(Span(doc, start, stop, label=kind, kb_id="rule:head"))
+                    i = stop
                     continue
             spans.extend(self._classify(doc, i, end, lex))
             i = end

@@ -9,18 +9,30 @@ between two capitals and a lower-case word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-__all__ = ["JOINT_NAME_INFIXES", "create_tokenizer"]
+__all__ = ["BRAND_WORD", "JOINT_NAME_INFIXES", "create_tokenizer"]
+
+BRAND_WORD = re.compile(r"^[A-Za-z]{2,}[!?][a-z]{2,}$")
+"""A word with an exclamation or question mark inside ('MKB!dee'): a brand name, one token.
+Punctuation ends a word only at its end, so the default tokenizer would cut it in three."""
 
 JOINT_NAME_INFIXES: tuple[str, ...] = (
     r"(?<=[A-Z0-9])/(?=[A-Z0-9])",
     r"(?<=[A-Z0-9][A-Z])-(?=[a-z]{2})",
 )
+
+
+def _token_match(default: Callable[[str], object] | None) -> Callable[[str], object]:
+    def match(text: str) -> object:
+        return BRAND_WORD.match(text) or (default(text) if default else None)
+
+    return match
 
 
 def create_tokenizer() -> Callable[[Language], Tokenizer]:
@@ -45,7 +57,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
             if defaults.suffixes
             else None,
             infix_finditer=compile_infix_regex(infixes).finditer,
-            token_match=defaults.token_match,
+            token_match=_token_match(defaults.token_match),
             url_match=defaults.url_match,
         )
 

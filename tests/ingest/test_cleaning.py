@@ -131,6 +131,7 @@ def test_every_block_maps_back_to_the_original(name: str) -> None:
         ("bèta-\nen techniek", "bèta- en techniek"),
         ("stage-\nen leerwerkplekken", "stage- en leerwerkplekken"),
         ("up-\nto-date", "up-to-date"),
+        ("regio Zuid-\noost-Brabant", "regio Zuidoost-Brabant"),  # a compass word broken in two
         ("LLO-inves-\nteringen", "LLO-investeringen"),
         ("niet-\ntechnische", "niet-technische"),
         ("zee-\negel", "zee-egel"),

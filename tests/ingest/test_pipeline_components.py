@@ -535,3 +535,18 @@ def test_an_ordinary_word_listed_with_organisations_names_one(nlp: Language) -> 
     assert ("Molen", "Organisation") not in found(
         "Het plan van VHTO, Molen en NVR loopt.", frozenset({"molen"})
     )
+
+
+def test_a_place_after_a_lower_case_head_says_which_one(nlp: Language) -> None:
+    assert ("BO-VO netwerk Noord", "Intervention", "rule:head") in names_in(
+        nlp, "Leraren nemen deel aan BO-VO netwerk Noord."
+    )
+    assert ("BO-VO netwerk Kampen-Zwolle", "Intervention", "rule:head") in names_in(
+        nlp, "Dit gebeurt binnen BO-VO netwerk Kampen-Zwolle"
+    )
+
+
+def test_a_brand_word_with_an_exclamation_mark_is_one_token(nlp: Language) -> None:
+    assert [t.text for t in nlp.make_doc("het BOUW!wijs, en meer!")] == [
+        "het", "BOUW!wijs", ",", "en", "meer", "!",
+    ]  # fmt: skip
