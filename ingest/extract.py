@@ -85,6 +85,22 @@ def _entry_name(span: Span) -> bool:
     return span.start == 0 or before in {"door", "•", "-", "–", "*"}
 
 
+_ACTIVITY_WORDS = re.compile(
+    r"\b(?:interventies|(?:hoofd)?activiteiten|initiatieven|instrumenten|projecten|maatregelen)\b",
+    re.IGNORECASE,
+)
+
+
+def _lists_activities(block: Block) -> bool:
+    """Whether ``block`` is an entry of a box or table that lists activities: one placed under
+    a landsdeel and goal, or whose title says so ('Box 2.1 Regionale interventies ...', 'Tabel
+    2.1 ...: Hoofdactiviteiten en programma's'). Such entries are usually just a name."""
+    if block.kind not in {"box_item", "table_row"}:
+        return False
+    title = block.context.get("box") or block.context.get("table") or ""
+    return "landsdeel" in block.context or bool(_ACTIVITY_WORDS.search(title))
+
+
 _LOWER_WORD = re.compile(r"(?<![\w\-.])[a-zà-ÿ][a-zà-ÿ]+(?![\w\-])")
 
 
@@ -221,7 +237,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     for block in blocks:
         doc = nlp.make_doc(block.text)
         doc.user_data[VOCAB_KEY] = vocabulary
-        if block.kind == "box_item" and "landsdeel" in block.context:
+        if _lists_activities(block):
             doc.user_data[ENTRY_KEY] = ACTIVITY
         docs.append(doc)
     for block, doc in zip(blocks, nlp.pipe(docs), strict=True):

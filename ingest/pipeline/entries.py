@@ -130,6 +130,10 @@ def entry_name(doc: Doc) -> Span | None:
         return None
     vocabulary = doc.user_data.get(VOCAB_KEY) or frozenset()
     first = words[0].text
+    if len(words) == 1 and first.isalpha() and first.isupper():
+        # 'JINC (allochtone jongeren)': a bare acronym in an entry is mostly the actor that
+        # runs the activity; the running-text rules type it.
+        return None
     made = (
         _capitalised_later(words)
         or bool(_CAMEL.search(first))

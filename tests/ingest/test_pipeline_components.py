@@ -550,3 +550,17 @@ def test_a_brand_word_with_an_exclamation_mark_is_one_token(nlp: Language) -> No
     assert [t.text for t in nlp.make_doc("het BOUW!wijs, en meer!")] == [
         "het", "BOUW!wijs", ",", "en", "meer", "!",
     ]  # fmt: skip
+
+
+def test_entries_of_boxes_and_tables_that_list_activities_are_read_as_names() -> None:
+    from beleidsgraaf.ingest.document import Block, OffsetMap
+    from beleidsgraaf.ingest.extract import _lists_activities
+
+    def block(kind: str, **context: str) -> Block:
+        return Block(kind=kind, text="Technova", offsets=OffsetMap.identity(), context=context)
+
+    assert _lists_activities(block("box_item", box="Box 3 Regionale interventies in Zeeland"))
+    assert _lists_activities(block("table_row", table="Tabel 1 Hoofdactiviteiten en programma’s"))
+    assert _lists_activities(block("box_item", box="Box 2 Voorbeelden", landsdeel="Noord"))
+    assert not _lists_activities(block("table_row", table="Tabel 2 Geïnterviewde personen"))
+    assert not _lists_activities(block("list_item", box="Box 3 Regionale interventies"))
