@@ -20,7 +20,8 @@ left to the running-text rules.
 
 Such a name is an activity, so an Intervention -- unless it is headed by an organisation noun
 ('Sciencecentrum De Magneet', 'Joint Research Center'), which the running-text rules already
-typed. The extractor marks which Docs are such entries in ``doc.user_data[ENTRY_KEY]``; other Docs
+typed. A programme the entry opens with ('Onderwijsprogramma X: ...') is an activity too.
+The extractor marks which Docs are such entries in ``doc.user_data[ENTRY_KEY]``; other Docs
 pass through untouched. Spans go to ``doc.spans[SPANS_KEY]`` with ``kb_id`` 'rule:entry'.
 """
 
@@ -95,6 +96,27 @@ def _ends_name(doc: Doc, i: int) -> bool:
     return not (token.text == "(" and i > 0 and not doc[i - 1].whitespace_)
 
 
+_GENERIC_PROGRAMME_HEADS = ("programma", "programme", "program", "opleiding")
+
+
+def _generic(span: Span) -> bool:
+    """Whether a programme is so by a generic word ('Onderwijsprogramma X', 'Y Program'), not
+    by a word for a multi-party programme ('Sectorplan', 'Alliantie', 'Pact'), which stays one."""
+    lex = lexicon()
+    heads = [t.lower_ for t in span if lex.head_type(t.text) == "Programme"]
+    return bool(heads) and all(h.endswith(_GENERIC_PROGRAMME_HEADS) for h in heads)
+
+
+def _opening(doc: Doc) -> int:
+    """Index of the entry's first word, after list markers and an article."""
+    start = 0
+    while start < len(doc) and doc[start].text in _BULLETS:
+        start += 1
+    if start < len(doc) and doc[start].lower_ in _ARTICLES:
+        start += 1
+    return start
+
+
 def entry_name(doc: Doc) -> Span | None:
     """The name an entry ``doc`` is about, or None when the entry describes rather than names.
 
@@ -157,6 +179,20 @@ class EntryNames:
                 spans.append(
                     Span(doc, words.start, words.end, label="Intervention", kb_id="rule:entry")
                 )
+            # 'Onderwijsprogramma X: ...', "Programma 'X' (door Y)": an activity the entry opens
+            # with is an Intervention, whatever its programme head says.
+            opening = _opening(doc)
+            taken = {(s.start, s.end) for s in spans}
+            for span in doc.spans.get(NAMES_KEY, []):
+                if (
+                    span.label_ == "Programme"
+                    and span.start == opening
+                    and _generic(span)
+                    and (span.start, span.end) not in taken
+                ):
+                    spans.append(
+                        Span(doc, span.start, span.end, label="Intervention", kb_id="rule:entry")
+                    )
         doc.spans[SPANS_KEY] = spans
         return doc
 

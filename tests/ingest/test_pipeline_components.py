@@ -495,6 +495,13 @@ def test_entry_keeps_the_place_it_names_and_a_head_nouns_type(nlp: Language) -> 
     assert ("Kenniscentrum De Vonk", "Organisation", "rule:head") in _entry(
         nlp, "Kenniscentrum De Vonk"
     )
+    # A generic programme the entry opens with is an activity; a sectorplan stays a programme.
+    assert ("Leerprogramma Zonnige Toekomst", "Intervention", "rule:entry") in _entry(
+        nlp, "Leerprogramma Zonnige Toekomst: leerlingen op pad"
+    )
+    assert ("Sectorplan Zonnige Toekomst", "Programme", "rule:head") in _entry(
+        nlp, "Sectorplan Zonnige Toekomst"
+    )
     # Outside a box of activities the component adds nothing.
     assert not [s for s in spans(nlp("Technova"), "bg_entities") if s[2] == "rule:entry"]
 
