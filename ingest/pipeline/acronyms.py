@@ -91,6 +91,13 @@ def align_long_form(short: str, words: list[str]) -> int | None:
     return None
 
 
+def _concept(long: Span) -> bool:
+    """A long form all in lower case: a concept ('leven lang ontwikkelen'), or -- in the
+    plural -- a kind ('meerjarenprogramma's (MJP's)'), unless a singular head noun names one
+    instrument ('regionaal investeringsfonds mbo (RIF)'; the caller decides)."""
+    return all(t.is_lower for t in long if t.is_alpha)
+
+
 class AcronymDetector:
     """Mark acronym definitions: long form and short form share ``kb_id`` 'acr:<short>'."""
 
@@ -147,8 +154,14 @@ class AcronymDetector:
                     end = next((k for k in range(i + 1, min(n, i + 12)) if doc[k].text == ")"), 0)
                     if end:
                         words = [t.text for t in doc[i + 1 : end]]
-                        if align_long_form(doc[i - 1].text, words) == 0:
-                            kind = self._type(doc[i + 1 : end])
+                        long = doc[i + 1 : end]
+                        if align_long_form(doc[i - 1].text, words) == 0 and _concept(long):
+                            # 'BBP (bruto binnenlands product)': a concept, no name.
+                            concepts.append(
+                                Span(doc, i - 1, i, label="Concept", kb_id=f"acr:{doc[i - 1].text}")
+                            )
+                        elif align_long_form(doc[i - 1].text, words) == 0:
+                            kind = self._type(long)
                             key = f"acr:{doc[i - 1].text}"
                             spans.append(Span(doc, i + 1, end, label=kind, kb_id=key))
                             spans.append(Span(doc, i - 1, i, label=kind, kb_id=key))
@@ -158,8 +171,9 @@ class AcronymDetector:
             long = self._long_before(doc, i, inner.text)
             if long is None:
                 continue
+            plural = close.i == i + 3 or long[-1].text.endswith(("’s", "'s"))
             if (
-                all(t.is_lower for t in long if t.is_alpha) and self._type(long) == UNKNOWN
+                _concept(long) and (plural or self._type(long) == UNKNOWN)
             ) or lexicon().is_generic_body(long.text):
                 # A concept ('leven lang ontwikkelen (LLO)') or an organ of some organisation
                 # ('Dagelijks Bestuur (DB)'), not a name: its later bare uses are not names

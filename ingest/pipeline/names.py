@@ -45,7 +45,7 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 _WEB = re.compile(r"^(?:www\.)[\w\-]+\.(?:nl|com|org|eu|nu|net)$", re.IGNORECASE)
 _DOMAIN = re.compile(r"^[A-Z][\w\-]*\.(?:nl|com|org|eu|nu|net)$")
 _LIST_MARKER = re.compile(r"^(?:[A-Za-z]|\d{1,2}|[ivx]{1,4})[.)]$")
-_LETTER_PAIR = re.compile(r"^[A-Z]&[A-Z]$")
+_LETTER_PAIR = re.compile(r"^[A-Z]&[A-Z]\.?$")
 _SECTION_NUMBER = re.compile(r"^(?:[A-Z]|\d{1,2})(?:\.\d{1,2})+\.?$")
 """'A.2.4', '3.1': a section number opens a heading; a name never contains one."""
 _HONORIFICS = frozenset({"mw", "mw.", "mevr", "mevr.", "dhr", "dhr.", "mr.", "dr.", "prof.", "ir."})
@@ -505,6 +505,9 @@ class NameFinder:
             core = [t for t in run if t.text not in _ARTICLES]
             if len(core) == 1 and token.lower_ in lex.heads:
                 return []
+            if len(core) == 1 and after is not None and after.text in _PLURAL_S:
+                # 'Meerjarenprogramma’s: ...': a head compound in the plural names a kind.
+                return []
             if len(run) == 1 and token.is_sent_start and is_common_word(token.lower_):
                 # 'Leeswijzer', 'Doelgroep:' opening a line: a word of the Dutch lemma tables
                 # capitalised only by its place is an ordinary noun; mid-sentence capitals
@@ -588,6 +591,7 @@ class NameFinder:
             prev is not None
             and prev.lower_ in lex.region_cues
             and len(run) <= 3
+            and not _LETTER_PAIR.match(run.text)  # 'in R&D.' is a field, not a place
             and all(t.is_title or t.lower_ in lex.connectors for t in run)
             and not self._common(run[-1])
             and not (after is not None and after.like_num)

@@ -571,3 +571,21 @@ def test_entries_of_boxes_and_tables_that_list_activities_are_read_as_names() ->
     assert _lists_activities(block("box_item", box="Box 2 Voorbeelden", landsdeel="Noord"))
     assert not _lists_activities(block("table_row", table="Tabel 2 Geïnterviewde personen"))
     assert not _lists_activities(block("list_item", box="Box 3 Regionale interventies"))
+
+
+def test_lower_case_plural_or_reversed_long_forms_are_concepts(nlp: Language) -> None:
+    for text in [
+        "een portfolio van innovatieplannen’s (IPL’s) is gemaakt.",
+        "Zij investeren in hun BNP (bruto nationaal product) veel.",
+    ]:
+        doc = AcronymDetector(nlp, "test")(make(nlp, text))
+        assert spans(doc, "bg_acronyms") == [], text
+        assert [s.label_ for s in doc.spans["bg_concept_acronyms"]] == ["Concept"], text
+    # A singular lower-case instrument keeps its definition.
+    doc = AcronymDetector(nlp, "test")(make(nlp, "Het regionaal investeringsfonds mbo (RIF)."))
+    assert ("RIF", "Intervention", "acr:RIF") in spans(doc, "bg_acronyms")
+
+
+def test_a_head_compound_in_the_plural_names_a_kind(nlp: Language) -> None:
+    assert names_in(nlp, "2. Meerjarenprogramma’s: een staalkaart") == []
+    assert names_in(nlp, "Wij investeren in R&D. Dat helpt.") == []
