@@ -154,14 +154,14 @@ class AcronymDetector:
                     end = next((k for k in range(i + 1, min(n, i + 12)) if doc[k].text == ")"), 0)
                     if end:
                         words = [t.text for t in doc[i + 1 : end]]
-                        long = doc[i + 1 : end]
-                        if align_long_form(doc[i - 1].text, words) == 0 and _concept(long):
+                        reverse = doc[i + 1 : end]
+                        if align_long_form(doc[i - 1].text, words) == 0 and _concept(reverse):
                             # 'BBP (bruto binnenlands product)': a concept, no name.
                             concepts.append(
                                 Span(doc, i - 1, i, label="Concept", kb_id=f"acr:{doc[i - 1].text}")
                             )
                         elif align_long_form(doc[i - 1].text, words) == 0:
-                            kind = self._type(long)
+                            kind = self._type(reverse)
                             key = f"acr:{doc[i - 1].text}"
                             spans.append(Span(doc, i + 1, end, label=kind, kb_id=key))
                             spans.append(Span(doc, i - 1, i, label=kind, kb_id=key))
