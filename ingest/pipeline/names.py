@@ -774,6 +774,16 @@ class NameFinder:
                     spans.append(Span(doc, i - 1, close, label=kind, kb_id="rule:head"))
                     i = close
                     continue
+            if token.lower_ in _THEME_WORDS and i + 1 < n and self._namey(doc[i + 1]):
+                # 'bij thema Landbouw, Water en Voedsel': theme names are topics, not actors or
+                # programmes; skip them and the list they form.
+                i += 1
+                while i < n and (
+                    (self._namey(doc[i]) and not is_acronym(doc[i].text))
+                    or (doc[i].text in {",", "en", "&"} and i + 1 < n and self._namey(doc[i + 1]))
+                ):
+                    i += 1
+                continue
             if token.text in _OPEN_QUOTES:
                 close = self._quoted(doc, i)
                 # 'het thema ‘Smart Societies’', "‘Circularity’ (circulaire economie)": a theme

@@ -509,9 +509,11 @@ def test_entry_keeps_the_place_it_names_and_a_head_nouns_type(nlp: Language) -> 
 def test_a_theme_or_a_glossed_term_in_quotes_is_no_entity(nlp: Language) -> None:
     for text in [
         "Het thema ‘Groene Steden’ richt zich op klimaat.",
+        "Dit past bij thema Bodem, Lucht en Zee volgens velen.",
         "Onze terreinen: ‘Veilige Wijken’ (veiligheid) en ‘Slimme Steden’ (een digitale stad).",
     ]:
         assert names_in(nlp, text) == [], text
+    assert [t for t, _, _ in names_in(nlp, "Bij thema Zorg en ZZW doen zij mee.")] == ["ZZW"]
     # A place in brackets is no gloss: the title stands.
     found = names_in(nlp, "Voorbeelden zijn ‘Valley of Robots’ (in Oost-Nederland) en meer.")
     assert ("Valley of Robots", "Programme", "rule:quoted") in found
