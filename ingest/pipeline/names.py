@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -181,6 +182,25 @@ _NOT_GLOSS = frozenset(
     {"in", "te", "uit", "bij", "van", "vanaf", "vanuit", "sinds", "tot", "met", "per", "zie",
      "door", "voor", "op", "rond", "binnen", "na", "tussen", "onder"}
 )  # fmt: skip
+
+
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+
+
+def _initial(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Whether 'J.' at ``i`` is a person's initial, not a list marker: it follows a form of
+    address ('Dhr. J. van Asten') or precedes another initial or a tussenvoegsel."""
+    if not _INITIAL.match(doc[i].text) or i + 1 >= len(doc):
+        return False
+    before = doc[i - 1].lower_ if i > 0 else ""
+    after = doc[i + 1]
+    return (
+        before in _HONORIFICS
+        or f"{before}." in _HONORIFICS
+        or bool(_INITIAL.match(after.text))
+        or (after.lower_ in lex.tussenvoegsels and i + 2 < len(doc) and doc[i + 2].is_title)
+    )
 
 
 def _in_a_list(doc: Doc, i: int) -> bool:
@@ -416,7 +436,7 @@ class NameFinder:
         while start < end:
             first = doc[start]
             if (
-                _LIST_MARKER.match(first.text)
+                (_LIST_MARKER.match(first.text) and not _initial(doc, start, lex))
                 or _SECTION_NUMBER.match(first.text)
                 or self._function_word(first, lex)
                 or (first.is_sent_start and first.lower_ in _ARTICLES)
@@ -552,6 +572,18 @@ class NameFinder:
                 return [Span(doc, start - 2, end, label="Organisation", kb_id="rule:head")]
 
         # 2. persons.
+        if _INITIALS.match(first.text) and len(run) > 1:
+            # 'J. van Asten', 'A.B. Jansen': initials, particles and a capitalised surname.
+            rest = [t for t in run[1:] if t.lower_ not in lex.tussenvoegsels]
+            if 1 <= len(rest) <= 2 and all(
+                t.is_title
+                and t.is_alpha
+                and lex.head_type(t.text) is None
+                and t.lower_ not in lex.stop_words
+                and t.lower_ not in ENGLISH_STOP_WORDS  # 'U.S. This'
+                for t in rest
+            ):
+                return [Span(doc, start, end, label="Person", kb_id="rule:person")]
         if self._person_like(run, lex):
             org_after = (
                 after is not None

@@ -591,3 +591,11 @@ def test_lower_case_plural_or_reversed_long_forms_are_concepts(nlp: Language) ->
 def test_a_head_compound_in_the_plural_names_a_kind(nlp: Language) -> None:
     assert names_in(nlp, "2. Meerjarenprogramma’s: een staalkaart") == []
     assert names_in(nlp, "Wij investeren in R&D. Dat helpt.") == []
+
+
+def test_initials_and_particles_belong_to_a_persons_name(nlp: Language) -> None:
+    assert names_in(nlp, "Dhr. K. van Lindhout") == [("K. van Lindhout", "Person", "rule:person")]
+    assert names_in(nlp, "Mw. A.B. Kraaijeveld") == [("A.B. Kraaijeveld", "Person", "rule:person")]
+    # A list marker stays one, and an abbreviation before an English word is no person.
+    assert names_in(nlp, "a. Het eerste punt") == []
+    assert not [n for n in names_in(nlp, "the U.S. This is") if n[1] == "Person"]
