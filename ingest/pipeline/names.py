@@ -148,6 +148,24 @@ def _ends_run(text: str) -> bool:
     )
 
 
+def _field_label(doc: Doc, i: int) -> bool:
+    """Whether the token at ``i`` labels a field: 'Doelgroep: ...', 'Onderwerpen: ...'.
+
+    Tables and forms flattened to text put a capitalised ordinary noun before a colon to say what
+    follows; it is no name, and a name run before it ('Activiteit: Sectortafel Onderwerpen:')
+    ends there. Only words of the Dutch lemma tables count: a name before a colon
+    ('Techniekpact Zeeland: resultaten') stays.
+    """
+    tok = doc[i]
+    return (
+        i + 1 < len(doc)
+        and doc[i + 1].text == ":"
+        and tok.is_title
+        and tok.is_alpha
+        and is_common_word(tok.lower_)
+    )
+
+
 def _is_document_word(low: str, lex: Lexicon) -> bool:
     """'Startdocument', 'Notitie', 'Rapport': a document about a name, as in a list of
     sources ('Startdocument Techniekpact Noord-Nederland'), is not part of the name."""
@@ -251,6 +269,8 @@ class NameFinder:
                 break
             if self._namey(tok):
                 low = tok.lower_
+                if _field_label(doc, end) and lex.head_type(tok.text) is None:
+                    break  # a head before the colon ends the name ('X Campus: ...')
                 if self._function_word(tok, lex) and not tok.is_upper:
                     # A capitalised stop word between two capitalised words is part of a
                     # title-case name ('Leven Lang Ontwikkelen', 'Meer Betere Bèta’s'); the
@@ -758,7 +778,7 @@ class NameFinder:
                 spans.append(Span(doc, i, i + 3, label=kind, kb_id="rule:head"))
                 i += 3
                 continue
-            if not self._namey(token):
+            if not self._namey(token) or _field_label(doc, i):
                 i += 1
                 continue
             end = self._extend(doc, i, lex, places)

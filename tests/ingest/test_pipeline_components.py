@@ -497,3 +497,14 @@ def test_entry_keeps_the_place_it_names_and_a_head_nouns_type(nlp: Language) -> 
     )
     # Outside a box of activities the component adds nothing.
     assert not [s for s in spans(nlp("Technova"), "bg_entities") if s[2] == "rule:entry"]
+
+
+def test_an_ordinary_noun_before_a_colon_labels_a_field(nlp: Language) -> None:
+    # Flattened tables: 'Doelgroep: ...' labels a field; a name run ends before the label.
+    found = names_in(
+        nlp, "Activiteit: Overlegtafel Noordkust Onderwerpen: voortgang en Doelgroep: allen"
+    )
+    assert [(t, label) for t, label, _ in found] == [("Overlegtafel Noordkust", "Organisation")]
+    # A head noun before the colon still ends the name.
+    found = names_in(nlp, "• Zeewind Innovatie Campus: vestiging voor bedrijven")
+    assert ("Zeewind Innovatie Campus", "Organisation") in [(t, label) for t, label, _ in found]
