@@ -508,3 +508,10 @@ def test_an_ordinary_noun_before_a_colon_labels_a_field(nlp: Language) -> None:
     # A head noun before the colon still ends the name.
     found = names_in(nlp, "• Zeewind Innovatie Campus: vestiging voor bedrijven")
     assert ("Zeewind Innovatie Campus", "Organisation") in [(t, label) for t, label, _ in found]
+
+
+def test_assembly_acronyms_and_field_acronyms_are_no_actors(nlp: Language) -> None:
+    # 'de AV' / 'de ALV' is the general assembly of some association; SSH and LLO name a field
+    # and a policy theme, like STEM.
+    found = names_in(nlp, "Zo houdt de raad de AV en de ALV op de hoogte over SSH en LLO.")
+    assert found == []
