@@ -97,6 +97,10 @@ _DISTRIBUTIVE = frozenset({"per", "elke", "ieder", "iedere", "welke", "geen", "e
 """'per gemeente', 'elke hogeschool', 'een MJP': the noun after these names any member of a
 kind (a proper name of one organisation takes no indefinite article)."""
 
+_BULLETS = frozenset({"•", "-", "–", "*", "·", "▪"})
+_PLURAL_HEADS = ("trajecten", "netwerken", "pilots", "stages", "steunpunten", "knooppunten")
+"""Plural head nouns the lexicon lists as heads of their own."""
+
 _BODY_HEADS = frozenset({"provincie", "gemeente"})
 _PLAIN_AREA_HEADS = frozenset({"regio", "deelregio", "landsdeel", "region", "regio's"})
 _LOCATIVES = frozenset({"in", "binnen", "buiten", "uit", "rond", "vanuit", "naar"})
@@ -164,6 +168,22 @@ def _field_label(doc: Doc, i: int) -> bool:
         and tok.is_alpha
         and is_common_word(tok.lower_)
     )
+
+
+def _after_list_marker(doc: Doc, i: int) -> bool:
+    """Whether the token at ``i`` opens an item after a list marker or bullet: 'h) Discussie
+    ...', 'b. Opleidingstrajecten ...', '• Bedrijfsstages ...'. Its capital, like that of a
+    sentence start, comes from its place and says nothing about a name."""
+    if i == 0:
+        return False
+    prev = doc[i - 1].text
+    if prev in _BULLETS or _LIST_MARKER.match(prev):
+        return True
+    # 'h )' split by the tokenizer; 'b.' / '2.' but not an initial ('J. Jansen').
+    marker = doc[i - 2].text if i >= 2 else ""
+    if prev == ")":
+        return bool(_LIST_MARKER.match(marker + prev))
+    return prev == "." and bool(_LIST_MARKER.match(marker + prev)) and not marker.isupper()
 
 
 def _is_document_word(low: str, lex: Lexicon) -> bool:
@@ -395,6 +415,7 @@ class NameFinder:
 
     def _classify(self, doc: Doc, start: int, end: int, lex: Lexicon) -> list[Span]:
         cue = False
+        itemised = _after_list_marker(doc, start)
         # Leading list markers, function words, sentence-initial articles and ordinary words,
         # titles ('Eurocommissaris') and place adjectives ('Duitse TU9') are not part of a name.
         while start < end:
@@ -425,7 +446,7 @@ class NameFinder:
                 and not self._common(first)
                 and lex.head_type(first.text) is None
             ) or (
-                first.is_sent_start
+                (first.is_sent_start or (itemised and first.i == start))
                 and is_common_word(first.lower_)
                 and lex.head_type(first.text) is None
                 and end - start > 1
@@ -489,10 +510,14 @@ class NameFinder:
             core = [t for t in run if t.text not in _ARTICLES]
             if len(core) == 1 and token.lower_ in lex.heads:
                 return []
-            if len(run) == 1 and token.is_sent_start and is_common_word(token.lower_):
+            if len(run) == 1 and (token.is_sent_start or itemised) and is_common_word(token.lower_):
                 # 'Leeswijzer', 'Doelgroep:' opening a line: a word of the Dutch lemma tables
                 # capitalised only by its place is an ordinary noun; mid-sentence capitals
                 # ('de Rijksoverheid') are deliberate and stay a name.
+                return []
+            if len(run) == 1 and itemised and self._plural_kind(token, lex):
+                # 'h) Opleidingstrajecten voor docenten': a plural compound of ordinary words
+                # opening an item names a kind of thing, not one named instrument.
                 return []
             if token.i == start and token.lower_ in _BODY_HEADS and len(run) > 1:
                 if _area_context(doc, start):
@@ -691,6 +716,16 @@ class NameFinder:
         # A title is in title case, or has at most one lower-case content word ('Roadmap für
         # Forschungsinfrastrukturen'); a sentence ('Aandacht voor technisch vmbo') has more.
         return len(lower) <= 1 and not any(looks_like_verb(t.lower_) for t in lower)
+
+    def _plural_kind(self, token: Token, lex: Lexicon) -> bool:
+        """'Opleidingstrajecten', 'Bedrijfsstages': a compound of ordinary words in the plural
+        of a head noun ('trajecten', 'stages') speaks of a kind, not of one named thing."""
+        low = token.lower_
+        plural = low.endswith(_PLURAL_HEADS) or any(
+            low.endswith(suffix) and lex.head_type(low[: -len(suffix)]) is not None
+            for suffix in ("en", "s")
+        )
+        return token.is_alpha and plural and self._common_compound(token)
 
     def _first_name_surname(self, run: Span, lex: Lexicon) -> bool:
         """'Paul de Krom', 'Anna van der Berg': a given name, a surname particle, a surname.

@@ -515,3 +515,11 @@ def test_assembly_acronyms_and_field_acronyms_are_no_actors(nlp: Language) -> No
     # and a policy theme, like STEM.
     found = names_in(nlp, "Zo houdt de raad de AV en de ALV op de hoogte over SSH en LLO.")
     assert found == []
+
+
+def test_an_item_after_a_list_marker_opens_with_an_ordinary_word(nlp: Language) -> None:
+    # 'h) Begeleidingstrajecten ...': the capital comes from the item's place, and a plural
+    # compound of ordinary words names a kind of thing, not one instrument.
+    assert names_in(nlp, "g) Meer lessen in de regio h) Begeleidingstrajecten voor docenten") == []
+    found = names_in(nlp, "d) Discussie Zeebrakker als optie")
+    assert not [t for t, _, _ in found if t.startswith("Discussie")]
