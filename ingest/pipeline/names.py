@@ -416,6 +416,7 @@ class NameFinder:
     def _classify(self, doc: Doc, start: int, end: int, lex: Lexicon) -> list[Span]:
         cue = False
         itemised = _after_list_marker(doc, start)
+        opening = start
         # Leading list markers, function words, sentence-initial articles and ordinary words,
         # titles ('Eurocommissaris') and place adjectives ('Duitse TU9') are not part of a name.
         while start < end:
@@ -446,7 +447,7 @@ class NameFinder:
                 and not self._common(first)
                 and lex.head_type(first.text) is None
             ) or (
-                (first.is_sent_start or (itemised and first.i == start))
+                (first.is_sent_start or (itemised and first.i == opening))
                 and is_common_word(first.lower_)
                 and lex.head_type(first.text) is None
                 and end - start > 1

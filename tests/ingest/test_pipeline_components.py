@@ -506,8 +506,8 @@ def test_an_ordinary_noun_before_a_colon_labels_a_field(nlp: Language) -> None:
     )
     assert [(t, label) for t, label, _ in found] == [("Overlegtafel Noordkust", "Organisation")]
     # A head noun before the colon still ends the name.
-    found = names_in(nlp, "• Zeewind Innovatie Campus: vestiging voor bedrijven")
-    assert ("Zeewind Innovatie Campus", "Organisation") in [(t, label) for t, label, _ in found]
+    found = names_in(nlp, "• Zeebrakker Innovatie Campus: vestiging voor bedrijven")
+    assert ("Zeebrakker Innovatie Campus", "Organisation") in [(t, label) for t, label, _ in found]
 
 
 def test_assembly_acronyms_and_field_acronyms_are_no_actors(nlp: Language) -> None:
