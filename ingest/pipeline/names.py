@@ -718,6 +718,21 @@ class NameFinder:
         # Forschungsinfrastrukturen'); a sentence ('Aandacht voor technisch vmbo') has more.
         return len(lower) <= 1 and not any(looks_like_verb(t.lower_) for t in lower)
 
+    @staticmethod
+    def _listed_after_agreement(doc: Doc, i: int, spans: list[Span]) -> bool:
+        """Whether the token at ``i`` follows ', ' or 'en' right after a lower-case agreement
+        found as a name ('het bestuursakkoord, klimaatakkoord')."""
+        if i < 2 or doc[i - 1].lower_ not in {",", "en", "of"} or not spans:
+            return False
+        last = spans[-1]
+        return (
+            last.end == i - 1
+            and last.kb_id_ == "rule:head"
+            and len(last) == 1
+            and last[0].is_lower
+            and last[0].lower_.endswith(lexicon().agreement_heads)
+        )
+
     def _plural_kind(self, token: Token, lex: Lexicon) -> bool:
         """'Opleidingstrajecten', 'Bedrijfsstages': a compound of ordinary words in the plural
         of a head noun ('trajecten', 'stages') speaks of a kind, not of one named thing."""
@@ -797,9 +812,23 @@ class NameFinder:
                     token.lower_.endswith(w) and len(token) >= len(w) + 4
                     for w in lex.agreement_heads
                 )
-                and doc[i - 1].lower_ == "het"
+                and (doc[i - 1].lower_ == "het" or self._listed_after_agreement(doc, i, spans))
             ):
                 spans.append(Span(doc, i, i + 1, label="Programme", kb_id="rule:head"))
+                i += 1
+                continue
+            # 'het bestuursakkoord, klimaatakkoord, groeibanenplan': the article of the first
+            # agreement serves the whole list, so a lower-case compound ending in a plan head
+            # listed right after one names a plan too.
+            if (
+                token.is_lower
+                and token.is_alpha
+                and lex.head_type(token.text) in {"Programme", "Intervention"}
+                and token.lower_ not in lex.heads
+                and self._listed_after_agreement(doc, i, spans)
+            ):
+                kind = lex.head_type(token.text) or "Programme"
+                spans.append(Span(doc, i, i + 1, label=kind, kb_id="rule:head"))
                 i += 1
                 continue
             # 'SLIM-regeling', 'STAP-budget': an acronym compounded with a head noun.

@@ -523,3 +523,16 @@ def test_an_item_after_a_list_marker_opens_with_an_ordinary_word(nlp: Language) 
     assert names_in(nlp, "g) Meer lessen in de regio h) Begeleidingstrajecten voor docenten") == []
     found = names_in(nlp, "d) Discussie Zeebrakker als optie")
     assert not [t for t, _, _ in found if t.startswith("Discussie")]
+
+
+def test_the_article_of_a_lower_case_agreement_serves_its_list(nlp: Language) -> None:
+    found = names_in(
+        nlp, "Zo kwamen het zorgakkoord, kustakkoord, dijkbanenplan en de rest aan bod."
+    )
+    assert [(t, label) for t, label, _ in found] == [
+        ("zorgakkoord", "Programme"),
+        ("kustakkoord", "Programme"),
+        ("dijkbanenplan", "Intervention"),
+    ]
+    # Without an agreement before it, a lower-case plan is no name.
+    assert names_in(nlp, "Zo kwamen de kosten, dijkbanenplan en de rest aan bod.") == []
