@@ -186,6 +186,30 @@ def _after_list_marker(doc: Doc, i: int) -> bool:
     return prev == "." and bool(_LIST_MARKER.match(marker + prev)) and not marker.isupper()
 
 
+_DEGREE_LEVELS = frozenset(
+    {"ad", "hbo", "mbo", "wo", "ba", "ma", "bsc", "msc", "bachelor", "master"}
+)
+"""Degree levels that prefix the code of a degree programme ('HBO-ICT', 'Ad-BK', 'MSc-CS')."""
+
+
+def _degree_code(text: str) -> bool:
+    """Whether ``text`` is a degree level joined to a programme's code: 'HBO-ICT', 'AD-TBK'.
+
+    Hogescholen and universities name degree programmes (and the domain of programmes they
+    share) by a level and an acronym of the field; a head noun ('MBO-Raad', 'AD-platform') is
+    typed before this, and two school types ('VO-HO') name a transition, not a programme.
+    """
+    level, _, code = text.partition("-")
+    return (
+        level.casefold() in _DEGREE_LEVELS
+        and 2 <= len(code) <= 6
+        and code.isalpha()
+        and code.isupper()
+        and code.casefold() not in _SCHOOL_TYPES
+        and code.casefold() not in _DEGREE_LEVELS
+    )
+
+
 def _is_document_word(low: str, lex: Lexicon) -> bool:
     """'Startdocument', 'Notitie', 'Rapport': a document about a name, as in a list of
     sources ('Startdocument Techniekpact Noord-Nederland'), is not part of the name."""
@@ -622,6 +646,8 @@ class NameFinder:
                 # 'W&T-aanbod', 'VU-studenten' is an ordinary noun qualified by a name (a head
                 # noun such as 'SLIM-regeling' was typed above).
                 return []
+            if _degree_code(text):
+                return [Span(doc, start, end, label="Programme", kb_id="rule:cue")]
             if is_acronym(text):
                 if text in lex.generic_acronyms or text.upper() in lex.generic_acronyms:
                     return []

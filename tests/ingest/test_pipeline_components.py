@@ -536,3 +536,15 @@ def test_the_article_of_a_lower_case_agreement_serves_its_list(nlp: Language) ->
     ]
     # Without an agreement before it, a lower-case plan is no name.
     assert names_in(nlp, "Zo kwamen de kosten, dijkbanenplan en de rest aan bod.") == []
+
+
+def test_a_degree_level_joined_to_a_code_is_a_degree_programme(nlp: Language) -> None:
+    found = names_in(nlp, "Zo zijn de profielen van HBO-ZTK en de AD-KBL besproken.")
+    assert [(t, label) for t, label, _ in found] == [
+        ("HBO-ZTK", "Programme"),
+        ("AD-KBL", "Programme"),
+    ]
+    # A head noun ('-Raad') or two school types ('VO-HO') are no degree programme.
+    found = names_in(nlp, "Zo spraken de MBO-Raad en het VO-HO overleg.")
+    assert ("MBO-Raad", "Organisation") in [(t, label) for t, label, _ in found]
+    assert not [t for t, label, _ in found if label == "Programme"]
