@@ -97,6 +97,9 @@ _DISTRIBUTIVE = frozenset({"per", "elke", "ieder", "iedere", "welke", "geen", "e
 """'per gemeente', 'elke hogeschool', 'een MJP': the noun after these names any member of a
 kind (a proper name of one organisation takes no indefinite article)."""
 
+_TITLE_ADJECTIVES = frozenset({"nieuwe", "nieuw", "eerste", "tweede", "derde", "laatste"})
+"""Function words that are adjectives: capitalised inside a title after a head they belong to
+it ('Regeling Nieuwe Opleidingen'); elsewhere they open no name ('Nieuwe plannen ...')."""
 _BULLETS = frozenset({"•", "-", "–", "*", "·", "▪"})
 _PLURAL_HEADS = ("trajecten", "netwerken", "pilots", "stages", "steunpunten", "knooppunten")
 """Plural head nouns the lexicon lists as heads of their own."""
@@ -321,7 +324,12 @@ class NameFinder:
                     # listed function words ('Naast', 'Via') never are.
                     nxt_tok = doc[end + 1] if end + 1 < n else None
                     if (
-                        low in lex.function_words
+                        (
+                            low in lex.function_words
+                            # 'Toets Nieuwe Opleiding': after an opening head, a capitalised
+                            # adjective before another capital is part of the title.
+                            and not (headed and low in _TITLE_ADJECTIVES)
+                        )
                         or nxt_tok is None
                         or not nxt_tok.is_title
                         or nxt_tok.is_sent_start

@@ -548,3 +548,15 @@ def test_a_degree_level_joined_to_a_code_is_a_degree_programme(nlp: Language) ->
     found = names_in(nlp, "Zo spraken de MBO-Raad en het VO-HO overleg.")
     assert ("MBO-Raad", "Organisation") in [(t, label) for t, label, _ in found]
     assert not [t for t, label, _ in found if label == "Programme"]
+
+
+def test_assessments_events_and_plans_are_instruments(nlp: Language) -> None:
+    found = names_in(nlp, "Dit weegt mee bij de Toets Nieuwe Vaarroutes en op de Dijkwerk-middag.")
+    assert [(t, label) for t, label, _ in found] == [
+        ("Toets Nieuwe Vaarroutes", "Intervention"),
+        ("Dijkwerk-middag", "Intervention"),
+    ]
+    found = names_in(nlp, "Zo loopt het Aanvalsplan Dijkwerk door.")
+    assert ("Aanvalsplan Dijkwerk", "Intervention") in [(t, label) for t, label, _ in found]
+    # A bare head and an adjective opening a sentence are no names.
+    assert names_in(nlp, "Nieuwe Vaarroutes komen er, na de Toets.") == []
