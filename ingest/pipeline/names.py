@@ -97,6 +97,10 @@ _DISTRIBUTIVE = frozenset({"per", "elke", "ieder", "iedere", "welke", "geen", "e
 """'per gemeente', 'elke hogeschool', 'een MJP': the noun after these names any member of a
 kind (a proper name of one organisation takes no indefinite article)."""
 
+_SECTOR_INSTRUMENTS = frozenset(
+    {"monitor", "middag", "dag", "week", "scan", "dashboard", "prijs", "toets", "award"}
+)
+"""Heads of instruments and events a sector holds one of: 'de hbo-monitor', 'de mbo-week'."""
 _TITLE_ADJECTIVES = frozenset({"nieuwe", "nieuw", "eerste", "tweede", "derde", "laatste"})
 """Function words that are adjectives: capitalised inside a title after a head they belong to
 it ('Regeling Nieuwe Opleidingen'); elsewhere they open no name ('Nieuwe plannen ...')."""
@@ -752,6 +756,47 @@ class NameFinder:
         # Forschungsinfrastrukturen'); a sentence ('Aandacht voor technisch vmbo') has more.
         return len(lower) <= 1 and not any(looks_like_verb(t.lower_) for t in lower)
 
+    def _lower_case_instrument(self, doc: Doc, i: int, lex: Lexicon) -> Span | None:
+        """A national instrument written in lower case after the definite article.
+
+        Two shapes, both singular and definite, so that they refer to one known instance:
+
+        - a plan head and one sector noun: 'het aanvalsplan techniek', 'het deltaplan zorg'
+          (the noun is an ordinary word, no stop word or verb: 'het actieplan komen' is none);
+        - a sector or school-type prefix hyphenated to an instrument or event head that a sector
+          holds one of: 'de hbo-monitor', 'de mbo-week', 'de zorg-scan'.
+        """
+        tok = doc[i]
+        if i == 0 or doc[i - 1].lower_ not in {"de", "het"} or not tok.is_lower:
+            return None
+        low = tok.lower_
+        if tok.is_alpha and low.endswith("plan") and lex.head_type(low) == "Intervention":
+            if i + 1 >= len(doc):
+                return None
+            noun, nxt = doc[i + 1], doc[i + 2] if i + 2 < len(doc) else None
+            if (
+                noun.is_lower
+                and noun.is_alpha
+                and len(noun) > 3
+                and is_common_word(noun.lower_)
+                and noun.lower_ not in lex.stop_words
+                and noun.lower_ not in lex.function_words
+                and not looks_like_verb(noun.lower_)
+                and (nxt is None or not nxt.is_alpha or nxt.lower_ in lex.stop_words)
+            ):
+                return Span(doc, i, i + 2, label="Intervention", kb_id="rule:head")
+            return None
+        prefix, dash, head = low.partition("-")
+        if (
+            dash
+            and head in _SECTOR_INSTRUMENTS
+            and prefix.isalpha()
+            and 2 <= len(prefix) <= 6
+            and (prefix in _SCHOOL_TYPES or not is_common_word(prefix))
+        ):
+            return Span(doc, i, i + 1, label="Intervention", kb_id="rule:head")
+        return None
+
     @staticmethod
     def _listed_after_agreement(doc: Doc, i: int, spans: list[Span]) -> bool:
         """Whether the token at ``i`` follows ', ' or 'en' right after a lower-case agreement
@@ -864,6 +909,11 @@ class NameFinder:
                 kind = lex.head_type(token.text) or "Programme"
                 spans.append(Span(doc, i, i + 1, label=kind, kb_id="rule:head"))
                 i += 1
+                continue
+            found = self._lower_case_instrument(doc, i, lex)
+            if found is not None:
+                spans.append(found)
+                i = found.end
                 continue
             # 'SLIM-regeling', 'STAP-budget': an acronym compounded with a head noun.
             if (

@@ -560,3 +560,14 @@ def test_assessments_events_and_plans_are_instruments(nlp: Language) -> None:
     assert ("Aanvalsplan Dijkwerk", "Intervention") in [(t, label) for t, label, _ in found]
     # A bare head and an adjective opening a sentence are no names.
     assert names_in(nlp, "Nieuwe Vaarroutes komen er, na de Toets.") == []
+
+
+def test_a_definite_lower_case_plan_or_sector_instrument_is_named(nlp: Language) -> None:
+    found = names_in(nlp, "Zo wordt gewerkt rond het deltaplan visserij en de kust-monitor 2022.")
+    assert [(t, label) for t, label, _ in found] == [
+        ("deltaplan visserij", "Intervention"),
+        ("kust-monitor", "Intervention"),
+    ]
+    # Indefinite, or followed by a verb or adverb: no name.
+    assert names_in(nlp, "Er komt een kust-monitor, en het deltaplan komen we na.") == []
+    assert names_in(nlp, "Zo noemt het deltaplan vooral de kust.") == []
