@@ -637,6 +637,15 @@ class NameFinder:
             and all(t.is_title or t.lower_ in lex.connectors for t in run)
             and not self._common(run[-1])
             and not (after is not None and after.like_num)
+            # 'in Europese projecten', 'in Vlaamse scholen': a place adjective before a noun is
+            # an attribute of the noun, not the place (the adjective rule below weighs it).
+            and not (
+                len(run) == 1
+                and _ADJECTIVE.search(first.lower_)
+                and after is not None
+                and after.is_lower
+                and after.is_alpha
+            )
         ):
             return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
 

@@ -571,3 +571,9 @@ def test_a_definite_lower_case_plan_or_sector_instrument_is_named(nlp: Language)
     # Indefinite, or followed by a verb or adverb: no name.
     assert names_in(nlp, "Er komt een kust-monitor, en het deltaplan komen we na.") == []
     assert names_in(nlp, "Zo noemt het deltaplan vooral de kust.") == []
+
+
+def test_a_place_adjective_before_a_noun_after_in_is_no_place(nlp: Language) -> None:
+    found = names_in(nlp, "Zo werken we in Zeeuwse projecten en in Zeebrakkel samen.")
+    assert ("Zeeuwse", "Region", "rule:cue") not in found
+    assert ("Zeebrakkel", "Region", "rule:cue") in found
