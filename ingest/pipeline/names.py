@@ -177,6 +177,11 @@ def _field_label(doc: Doc, i: int) -> bool:
     )
 
 
+def _programme_headed(words: Span, lex: Lexicon) -> bool:
+    """Whether ``words`` hold a programme or instrument head noun ('Agenda', 'Regeling')."""
+    return any(t.is_alpha and lex.head_type(t.text) in {"Programme", "Intervention"} for t in words)
+
+
 def _after_list_marker(doc: Doc, i: int) -> bool:
     """Whether the token at ``i`` opens an item after a list marker or bullet: 'h) Discussie
     ...', 'b. Opleidingstrajecten ...', '• Bedrijfsstages ...'. Its capital, like that of a
@@ -390,7 +395,11 @@ class NameFinder:
                 # opens a second name.
                 if is_acronym(nxt.text) or lex.head_type(nxt.text) is not None:
                     break
-                if not headed and not self._paired_before_head(doc, start, end, lex, places):
+                if (
+                    not headed
+                    and not self._inner_head_pair(doc, start, end, lex)
+                    and not self._paired_before_head(doc, start, end, lex, places)
+                ):
                     break
                 end += 1
                 continue
@@ -400,6 +409,10 @@ class NameFinder:
             if low in {"in", "op", "uit"} and (
                 nxt.i in places or (headed is False and end > start + 2)
             ):
+                break
+            if low == "van" and is_acronym(nxt.text) and _programme_headed(doc[start:end], lex):
+                # 'Agenda Hoger Onderwijs van OCW', 'Regeling X van NWO': the acronym after a
+                # programme or instrument names its owner, not part of its name.
                 break
             if low in lex.connectors and low not in {"en", "&", "aan", "te", "het", "the"}:
                 # A lone 'het' glues nothing ('Baken het Techniekpact' is two phrases); in a
@@ -411,6 +424,26 @@ class NameFinder:
         while end > start + 1 and doc[end - 1].lower_ in lex.connectors:
             end -= 1
         return end
+
+    @staticmethod
+    def _inner_head_pair(doc: Doc, start: int, en: int, lex: Lexicon) -> bool:
+        """'Strategische Agenda Hoger Onderwijs en Onderzoek': a title-case name whose head
+        noun comes after a qualifier goes on over 'en' to a single capitalised word that ends
+        the title (followed by no further capital), pairing two subjects of the head. Only a
+        programme or instrument head: bodies are listed with 'en' ('X Factory en Y')."""
+        if not _programme_headed(doc[start + 1 : en], lex):
+            return False
+        if en - start < 3 or en + 2 > len(doc):
+            return False
+        nxt = doc[en + 1]
+        after = doc[en + 2] if en + 2 < len(doc) else None
+        return (
+            nxt.is_title
+            and nxt.is_alpha
+            and not nxt.is_sent_start
+            and (after is None or not after.text[:1].isupper())
+            and all(t.is_title or t.lower_ in lex.connectors for t in doc[start:en])
+        )
 
     def _paired_before_head(
         self, doc: Doc, start: int, en: int, lex: Lexicon, places: set[int]

@@ -577,3 +577,13 @@ def test_a_place_adjective_before_a_noun_after_in_is_no_place(nlp: Language) -> 
     found = names_in(nlp, "Zo werken we in Zeeuwse projecten en in Zeebrakkel samen.")
     assert ("Zeeuwse", "Region", "rule:cue") not in found
     assert ("Zeebrakkel", "Region", "rule:cue") in found
+
+
+def test_a_programme_title_pairs_subjects_over_en_but_not_its_owner(nlp: Language) -> None:
+    found = names_in(nlp, "Dit past in de Nationale Agenda Zee en Kust en draagt bij.")
+    assert ("Nationale Agenda Zee en Kust", "Programme") in [(t, lb) for t, lb, _ in found]
+    found = names_in(nlp, "Zo zet de Nationale Agenda Zee en Kust van ZKW in op groei.")
+    assert ("Nationale Agenda Zee en Kust", "Programme") in [(t, lb) for t, lb, _ in found]
+    # Bodies are listed with 'en': two names.
+    found = names_in(nlp, "Dit doen Zeebrakkel Data Factory en Kustwerk samen.")
+    assert "Zeebrakkel Data Factory en Kustwerk" not in [t for t, _, _ in found]
