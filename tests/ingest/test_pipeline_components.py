@@ -587,3 +587,10 @@ def test_a_programme_title_pairs_subjects_over_en_but_not_its_owner(nlp: Languag
     # Bodies are listed with 'en': two names.
     found = names_in(nlp, "Dit doen Zeebrakkel Data Factory en Kustwerk samen.")
     assert "Zeebrakkel Data Factory en Kustwerk" not in [t for t, _, _ in found]
+
+
+def test_an_english_title_glues_over_for_a(nlp: Language) -> None:
+    found = names_in(nlp, "Binnen het onderzoeksprogramma Tides for a Blue Coast werken we.")
+    assert ("onderzoeksprogramma Tides for a Blue Coast", "Programme") in [
+        (t, lb) for t, lb, _ in found
+    ]
