@@ -979,6 +979,9 @@ class NameFinder:
                 end < n
                 and doc[end].is_lower
                 and doc[end].is_alpha
+                # 'Leven Lang Ontwikkelen programma’s': a head in the plural speaks of several
+                # programmes on a theme, not of one named programme.
+                and not (end + 1 < n and doc[end + 1].text in _PLURAL_S)
                 and (
                     lex.head_type(doc[end].text) in {"Intervention", "Programme"}
                     # 'Cleantech regio': a name that is not itself a place, before 'regio',

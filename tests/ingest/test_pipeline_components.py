@@ -513,7 +513,7 @@ def test_an_ordinary_noun_before_a_colon_labels_a_field(nlp: Language) -> None:
 def test_assembly_acronyms_and_field_acronyms_are_no_actors(nlp: Language) -> None:
     # 'de AV' / 'de ALV' is the general assembly of some association; SSH and LLO name a field
     # and a policy theme, like STEM.
-    found = names_in(nlp, "Zo houdt de raad de AV en de ALV op de hoogte over SSH en LLO.")
+    found = names_in(nlp, "Zo houdt de raad de AV en de ALV op de hoogte over SSH, WTI en LLO.")
     assert found == []
 
 
@@ -594,3 +594,10 @@ def test_an_english_title_glues_over_for_a(nlp: Language) -> None:
     assert ("onderzoeksprogramma Tides for a Blue Coast", "Programme") in [
         (t, lb) for t, lb, _ in found
     ]
+
+
+def test_a_plural_head_after_a_name_speaks_of_several_programmes(nlp: Language) -> None:
+    found = names_in(nlp, "Zo bouwen we Blauwe Kust programma’s op.")
+    assert not [t for t, _, _ in found if "programma" in t]
+    found = names_in(nlp, "Zo bouwen we het Blauwe Kust programma op.")
+    assert ("Blauwe Kust programma", "Programme") in [(t, lb) for t, lb, _ in found]
