@@ -85,6 +85,22 @@ def _passive_agent(doc: Doc, start: int) -> bool:
     return participle and verb.endswith(("d", "t")) and looks_like_verb(verb)
 
 
+_EVENT_PARTICIPLES = frozenset({"georganiseerd", "gehouden", "uitgereikt", "gelanceerd"})
+_PASSIVE_AUX = frozenset({"wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren"})
+
+
+def _held_event(doc: Doc, end: int) -> bool:
+    """Whether the name ending at ``end`` is the subject of 'wordt georganiseerd', 'worden
+    gehouden', 'werd uitgereikt': what is organised, held, awarded or launched is an event,
+    prize or campaign, an instrument, never a body (a body organises)."""
+    window = doc[end : end + 4]
+    words = [t.lower_ for t in window]
+    if not words or not all(t.is_lower and t.is_alpha for t in window):
+        return False
+    aux = next((k for k, w in enumerate(words) if w in _PASSIVE_AUX), None)
+    return aux is not None and any(w in _EVENT_PARTICIPLES for w in words[aux + 1 :])
+
+
 def _role_filled_by(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` follows 'vervuld door' / 'bekleed door' (see above)."""
     return start >= 2 and doc[start - 1].lower_ == "door" and doc[start - 2].lower_ in _ROLE_FILLING
@@ -733,13 +749,20 @@ class NameFinder:
                 or first.is_sent_start
                 or self._citation(doc, end)
                 # A doer ('begeleid door Berenschot') is a name even if it reads as a compound.
-                or (self._common_compound(first) and not _passive_agent(doc, start))
+                or (
+                    self._common_compound(first)
+                    and not _passive_agent(doc, start)
+                    # An event held ('een Techdag wordt georganiseerd') is named by a compound.
+                    and not _held_event(doc, end)
+                )
             ):
                 return []
             if _ADJECTIVE.search(first.lower_):
                 return [Span(doc, start, end, label="Region", kb_id="rule:adjective")]
             if _passive_agent(doc, start):
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
+            if _held_event(doc, end):
+                return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
             return [Span(doc, start, end, label="Organisation", kb_id="rule:single")]
         if all(t.is_upper for t in run if t.is_alpha):
             # Shouting headings ('CREATING SECURE SOCIETIES') are only kept through resolution.

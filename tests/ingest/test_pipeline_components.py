@@ -601,3 +601,10 @@ def test_a_plural_head_after_a_name_speaks_of_several_programmes(nlp: Language) 
     assert not [t for t, _, _ in found if "programma" in t]
     found = names_in(nlp, "Zo bouwen we het Blauwe Kust programma op.")
     assert ("Blauwe Kust programma", "Programme") in [(t, lb) for t, lb, _ in found]
+
+
+def test_what_is_organised_or_held_is_an_event(nlp: Language) -> None:
+    found = names_in(nlp, "Dit jaar zal een Kustrede worden georganiseerd met die boodschap.")
+    assert ("Kustrede", "Intervention", "rule:cue") in found
+    found = names_in(nlp, "Dit jaar zal Zeebrakkel de kosten dragen.")
+    assert ("Zeebrakkel", "Organisation", "rule:single") in found
