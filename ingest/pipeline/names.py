@@ -989,6 +989,21 @@ class NameFinder:
                 and lex.head_type(doc[i + 2].text)
             ):
                 kind = lex.head_type(doc[i + 2].text) or "Intervention"
+                code = doc[i + 3] if i + 3 < n else None
+                if (
+                    code is not None
+                    and kind in {"Programme", "Intervention"}
+                    and is_acronym(code.text)
+                    and len(code.text) >= 3  # 'UT-bachelor ME': two letters may be initials
+                    and code.text not in lex.generic_acronyms
+                    and not code.is_sent_start
+                ):
+                    # 'ESFRI-project ACTRIS', 'NWO-programma XYZ': a code after 'owner-head' is
+                    # the name of the project or programme; the acronym before is its owner.
+                    spans.append(Span(doc, i, i + 1, label="Organisation", kb_id="rule:acronym"))
+                    spans.append(Span(doc, i + 3, i + 4, label=kind, kb_id="rule:head"))
+                    i += 4
+                    continue
                 spans.append(Span(doc, i, i + 3, label=kind, kb_id="rule:head"))
                 i += 3
                 continue

@@ -608,3 +608,14 @@ def test_what_is_organised_or_held_is_an_event(nlp: Language) -> None:
     assert ("Kustrede", "Intervention", "rule:cue") in found
     found = names_in(nlp, "Dit jaar zal Zeebrakkel de kosten dragen.")
     assert ("Zeebrakkel", "Organisation", "rule:single") in found
+
+
+def test_a_code_after_an_owner_head_compound_is_the_name(nlp: Language) -> None:
+    found = names_in(nlp, "Zo steunen we het KZWR-project ZEEKLIM en meer.")
+    assert found == [
+        ("KZWR", "Organisation", "rule:acronym"),
+        ("ZEEKLIM", "Intervention", "rule:head"),
+    ]
+    # Without a code after it, the compound is the name.
+    found = names_in(nlp, "Zo steunen we het KZWR-project en meer.")
+    assert found == [("KZWR-project", "Intervention", "rule:head")]
