@@ -862,6 +862,38 @@ class NameFinder:
             return Span(doc, i, i + 1, label="Intervention", kb_id="rule:head")
         return None
 
+    def _listed_lower_case_body(self, doc: Doc, i: int, lex: Lexicon) -> bool:
+        """'vanuit OCW, EZK, de industriecoalitie en de VH': a definite lower-case compound with
+        a body head ('-coalitie', '-raad'), listed between names of organisations, is one body
+        among them, named by its kind.
+
+        Only a compound (a bare 'de raad' or 'de brancheorganisatie' is a kind of body), no
+        organ every organisation has ('de werkgroep'), and a neighbour in the list that is an
+        acronym or a capitalised name.
+        """
+        tok = doc[i]
+        low = tok.lower_
+        if (
+            i == 0
+            or doc[i - 1].lower_ not in {"de", "het"}
+            or not (tok.is_lower and tok.is_alpha)
+            or low in lex.heads
+            or lex.head_type(low) != "Organisation"
+            or lex.is_generic_body(low)
+            or is_common_word(low)
+        ):
+            return False
+
+        def named(k: int) -> bool:
+            return 0 <= k < len(doc) and (is_acronym(doc[k].text) or doc[k].is_title)
+
+        before = i >= 3 and doc[i - 2].text in {",", "en"} and named(i - 3)
+        k = i + 2
+        if k < len(doc) and doc[k].lower_ in {"de", "het"}:
+            k += 1
+        after = i + 1 < len(doc) and doc[i + 1].text in {",", "en"} and named(k)
+        return before and after
+
     @staticmethod
     def _listed_after_agreement(doc: Doc, i: int, spans: list[Span]) -> bool:
         """Whether the token at ``i`` follows ', ' or 'en' right after a lower-case agreement
@@ -973,6 +1005,10 @@ class NameFinder:
             ):
                 kind = lex.head_type(token.text) or "Programme"
                 spans.append(Span(doc, i, i + 1, label=kind, kb_id="rule:head"))
+                i += 1
+                continue
+            if self._listed_lower_case_body(doc, i, lex):
+                spans.append(Span(doc, i, i + 1, label="Organisation", kb_id="rule:list"))
                 i += 1
                 continue
             found = self._lower_case_instrument(doc, i, lex)

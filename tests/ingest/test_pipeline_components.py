@@ -619,3 +619,12 @@ def test_a_code_after_an_owner_head_compound_is_the_name(nlp: Language) -> None:
     # Without a code after it, the compound is the name.
     found = names_in(nlp, "Zo steunen we het KZWR-project en meer.")
     assert found == [("KZWR-project", "Intervention", "rule:head")]
+
+
+def test_a_lower_case_body_listed_between_organisations_is_one(nlp: Language) -> None:
+    found = names_in(nlp, "Plannen vanuit KZW, ZKR, de kustcoalitie en de VZK tellen mee.")
+    assert ("kustcoalitie", "Organisation", "rule:list") in found
+    # Not outside such a list, and not an organ or a bare head.
+    assert not [t for t, _, _ in names_in(nlp, "Zo sprak de kustcoalitie met ons.")]
+    found = names_in(nlp, "Plannen vanuit KZW, de werkgroep en de VZK tellen mee.")
+    assert "werkgroep" not in [t for t, _, _ in found]
