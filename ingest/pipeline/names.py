@@ -643,6 +643,18 @@ class NameFinder:
             if prev.lower_ == "van" and prev2 is not None and prev2.lower_ == "ministerie":
                 return [Span(doc, start - 2, end, label="Organisation", kb_id="rule:head")]
 
+        if (
+            after is not None
+            and after.lower_ == "als"
+            and end + 1 < len(doc)
+            and doc[end + 1].is_lower
+            and lex.head_type(doc[end + 1].text) in {"Intervention", "Programme"}
+        ):
+            # 'Ratho als instrument', 'X als regeling': a name described as an instrument or
+            # programme is one.
+            kind = lex.head_type(doc[end + 1].text) or "Intervention"
+            return [Span(doc, start, end, label=kind, kb_id="rule:cue")]
+
         # 2. persons.
         if self._person_like(run, lex):
             org_after = (

@@ -628,3 +628,10 @@ def test_a_lower_case_body_listed_between_organisations_is_one(nlp: Language) ->
     assert not [t for t, _, _ in names_in(nlp, "Zo sprak de kustcoalitie met ons.")]
     found = names_in(nlp, "Plannen vanuit KZW, de werkgroep en de VZK tellen mee.")
     assert "werkgroep" not in [t for t, _, _ in found]
+
+
+def test_a_name_described_as_an_instrument_is_one(nlp: Language) -> None:
+    found = names_in(nlp, "We bespraken Zeebrakkel als instrument voor de kust.")
+    assert ("Zeebrakkel", "Intervention", "rule:cue") in found
+    found = names_in(nlp, "We bespraken Zeebrakkel als partner voor de kust.")
+    assert ("Zeebrakkel", "Intervention", "rule:cue") not in found
