@@ -779,7 +779,14 @@ class NameFinder:
         if all(t.is_upper for t in run if t.is_alpha):
             # Shouting headings ('CREATING SECURE SOCIETIES') are only kept through resolution.
             return [Span(doc, start, end, label="Organisation", kb_id="rule:caps")]
-        if all(self._common(t) or t.lower_ in lex.connectors for t in run):
+        if all(
+            self._common(t)
+            or t.lower_ in lex.connectors
+            # 'Kunstmatige Intelligentie' opening an item of a list of topics: an inflected
+            # adjective of an ordinary word is ordinary too.
+            or (first.is_sent_start and t.lower_.endswith("e") and is_common_word(t.lower_[:-1]))
+            for t in run
+        ):
             return []
         if _passive_agent(doc, start) and not self._person_like(run, lex):
             return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]

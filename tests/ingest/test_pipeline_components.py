@@ -635,3 +635,10 @@ def test_a_name_described_as_an_instrument_is_one(nlp: Language) -> None:
     assert ("Zeebrakkel", "Intervention", "rule:cue") in found
     found = names_in(nlp, "We bespraken Zeebrakkel als partner voor de kust.")
     assert ("Zeebrakkel", "Intervention", "rule:cue") not in found
+
+
+def test_a_topic_of_ordinary_words_opening_an_item_is_no_name(nlp: Language) -> None:
+    # 'Kunstmatige' is the inflected form of the ordinary 'kunstmatig'.
+    assert names_in(nlp, "Kunstmatige Intelligentie") == []
+    found = names_in(nlp, "Zo werkt Kunstmatige Intelligentie Zeebrakkel mee.")
+    assert found != []
