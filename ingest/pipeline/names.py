@@ -446,8 +446,12 @@ class NameFinder:
         """'Strategische Agenda Hoger Onderwijs en Onderzoek': a title-case name whose head
         noun comes after a qualifier goes on over 'en' to a single capitalised word that ends
         the title (followed by no further capital), pairing two subjects of the head. Only a
-        programme or instrument head: bodies are listed with 'en' ('X Factory en Y')."""
-        if not _programme_headed(doc[start + 1 : en], lex):
+        programme or instrument head: bodies are listed with 'en' ('X Factory en Y'). The head
+        must have a subject after it: 'Human Capital Agenda en Topsectoren' is a complete name
+        and another; places are listed ('Agenda Twente en Gelderland')."""
+        if not _programme_headed(doc[start + 1 : en - 1], lex):
+            return False
+        if is_place(doc[en - 1].text) or (en + 1 < len(doc) and is_place(doc[en + 1].text)):
             return False
         if en - start < 3 or en + 2 > len(doc):
             return False

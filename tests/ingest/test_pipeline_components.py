@@ -584,6 +584,9 @@ def test_a_programme_title_pairs_subjects_over_en_but_not_its_owner(nlp: Languag
     assert ("Nationale Agenda Zee en Kust", "Programme") in [(t, lb) for t, lb, _ in found]
     found = names_in(nlp, "Zo zet de Nationale Agenda Zee en Kust van ZKW in op groei.")
     assert ("Nationale Agenda Zee en Kust", "Programme") in [(t, lb) for t, lb, _ in found]
+    # A head that ends the name, or places, are listed with 'en': two names.
+    found = names_in(nlp, "Dit volgt uit de Blauwe Kust Agenda en Zeevaarders zijn blij.")
+    assert ("Blauwe Kust Agenda", "Programme") in [(t, lb) for t, lb, _ in found]
     # Bodies are listed with 'en': two names.
     found = names_in(nlp, "Dit doen Zeebrakkel Data Factory en Kustwerk samen.")
     assert "Zeebrakkel Data Factory en Kustwerk" not in [t for t, _, _ in found]
