@@ -101,6 +101,14 @@ def _held_event(doc: Doc, end: int) -> bool:
     return aux is not None and any(w in _EVENT_PARTICIPLES for w in words[aux + 1 :])
 
 
+def _participle_like(low: str) -> bool:
+    """'ontwikkeld', 'opgesteld', 'gemaakt': the shape of a past participle (a 'ge-' or an
+    unstressed prefix, and a final -d or -t), which a sector noun after a plan never has."""
+    return low.endswith(("d", "t")) and (
+        "ge" in low[:-2] or low.startswith(("be", "ver", "ont", "her", "er"))
+    )
+
+
 def _role_filled_by(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` follows 'vervuld door' / 'bekleed door' (see above)."""
     return start >= 2 and doc[start - 1].lower_ == "door" and doc[start - 2].lower_ in _ROLE_FILLING
@@ -870,6 +878,7 @@ class NameFinder:
                 and noun.lower_ not in lex.stop_words
                 and noun.lower_ not in lex.function_words
                 and not looks_like_verb(noun.lower_)
+                and not _participle_like(noun.lower_)
                 and (nxt is None or not nxt.is_alpha or nxt.lower_ in lex.stop_words)
             ):
                 return Span(doc, i, i + 2, label="Intervention", kb_id="rule:head")

@@ -571,6 +571,7 @@ def test_a_definite_lower_case_plan_or_sector_instrument_is_named(nlp: Language)
     # Indefinite, or followed by a verb or adverb: no name.
     assert names_in(nlp, "Er komt een kust-monitor, en het deltaplan komen we na.") == []
     assert names_in(nlp, "Zo noemt het deltaplan vooral de kust.") == []
+    assert names_in(nlp, "Zo is het deltaplan opgesteld en het actieplan ontwikkeld.") == []
 
 
 def test_a_place_adjective_before_a_noun_after_in_is_no_place(nlp: Language) -> None:
