@@ -86,6 +86,30 @@ def _passive_agent(doc: Doc, start: int) -> bool:
     return participle and verb.endswith(("d", "t")) and looks_like_verb(verb)
 
 
+_EVENT_PARTICIPLES = frozenset({"georganiseerd", "gehouden", "uitgereikt", "gelanceerd"})
+_PASSIVE_AUX = frozenset({"wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren"})
+
+
+def _held_event(doc: Doc, end: int) -> bool:
+    """Whether the name ending at ``end`` is the subject of 'wordt georganiseerd', 'worden
+    gehouden', 'werd uitgereikt': what is organised, held, awarded or launched is an event,
+    prize or campaign, an instrument, never a body (a body organises)."""
+    window = doc[end : end + 4]
+    words = [t.lower_ for t in window]
+    if not words or not all(t.is_lower and t.is_alpha for t in window):
+        return False
+    aux = next((k for k, w in enumerate(words) if w in _PASSIVE_AUX), None)
+    return aux is not None and any(w in _EVENT_PARTICIPLES for w in words[aux + 1 :])
+
+
+def _participle_like(low: str) -> bool:
+    """'ontwikkeld', 'opgesteld', 'gemaakt': the shape of a past participle (a 'ge-' or an
+    unstressed prefix, and a final -d or -t), which a sector noun after a plan never has."""
+    return low.endswith(("d", "t")) and (
+        "ge" in low[:-2] or low.startswith(("be", "ver", "ont", "her", "er"))
+    )
+
+
 def _role_filled_by(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` follows 'vervuld door' / 'bekleed door' (see above)."""
     return start >= 2 and doc[start - 1].lower_ == "door" and doc[start - 2].lower_ in _ROLE_FILLING
@@ -97,6 +121,17 @@ _PLURAL_S = frozenset({"’s", "'s", "‘s", "`s"})
 _DISTRIBUTIVE = frozenset({"per", "elke", "ieder", "iedere", "welke", "geen", "een"})
 """'per gemeente', 'elke hogeschool', 'een MJP': the noun after these names any member of a
 kind (a proper name of one organisation takes no indefinite article)."""
+
+_SECTOR_INSTRUMENTS = frozenset(
+    {"monitor", "middag", "dag", "week", "scan", "dashboard", "prijs", "toets", "award"}
+)
+"""Heads of instruments and events a sector holds one of: 'de hbo-monitor', 'de mbo-week'."""
+_TITLE_ADJECTIVES = frozenset({"nieuwe", "nieuw", "eerste", "tweede", "derde", "laatste"})
+"""Function words that are adjectives: capitalised inside a title after a head they belong to
+it ('Regeling Nieuwe Opleidingen'); elsewhere they open no name ('Nieuwe plannen ...')."""
+_BULLETS = frozenset({"•", "-", "–", "*", "·", "▪"})
+_PLURAL_HEADS = ("trajecten", "netwerken", "pilots", "stages", "steunpunten", "knooppunten")
+"""Plural head nouns the lexicon lists as heads of their own."""
 
 _BODY_HEADS = frozenset({"provincie", "gemeente"})
 _PLAIN_AREA_HEADS = frozenset({"regio", "deelregio", "landsdeel", "region", "regio's"})
@@ -146,6 +181,69 @@ def _ends_run(text: str) -> bool:
         low in _HONORIFICS
         or low in _STRUCTURE_WORDS
         or bool(_SECTION_NUMBER.match(text) or _WEB.match(text) or _DOMAIN.match(text))
+    )
+
+
+def _field_label(doc: Doc, i: int) -> bool:
+    """Whether the token at ``i`` labels a field: 'Doelgroep: ...', 'Onderwerpen: ...'.
+
+    Tables and forms flattened to text put a capitalised ordinary noun before a colon to say what
+    follows; it is no name, and a name run before it ('Activiteit: Sectortafel Onderwerpen:')
+    ends there. Only words of the Dutch lemma tables count: a name before a colon
+    ('Techniekpact Zeeland: resultaten') stays.
+    """
+    tok = doc[i]
+    return (
+        i + 1 < len(doc)
+        and doc[i + 1].text == ":"
+        and tok.is_title
+        and tok.is_alpha
+        and is_common_word(tok.lower_)
+    )
+
+
+def _programme_headed(words: Span, lex: Lexicon) -> bool:
+    """Whether ``words`` hold a programme or instrument head noun ('Agenda', 'Regeling')."""
+    return any(t.is_alpha and lex.head_type(t.text) in {"Programme", "Intervention"} for t in words)
+
+
+def _after_list_marker(doc: Doc, i: int) -> bool:
+    """Whether the token at ``i`` opens an item after a list marker or bullet: 'h) Discussie
+    ...', 'b. Opleidingstrajecten ...', '• Bedrijfsstages ...'. Its capital, like that of a
+    sentence start, comes from its place and says nothing about a name."""
+    if i == 0:
+        return False
+    prev = doc[i - 1].text
+    if prev in _BULLETS or _LIST_MARKER.match(prev):
+        return True
+    # 'h )' split by the tokenizer; 'b.' / '2.' but not an initial ('J. Jansen').
+    marker = doc[i - 2].text if i >= 2 else ""
+    if prev == ")":
+        return bool(_LIST_MARKER.match(marker + prev))
+    return prev == "." and bool(_LIST_MARKER.match(marker + prev)) and not marker.isupper()
+
+
+_DEGREE_LEVELS = frozenset(
+    {"ad", "hbo", "mbo", "wo", "ba", "ma", "bsc", "msc", "bachelor", "master"}
+)
+"""Degree levels that prefix the code of a degree programme ('HBO-ICT', 'Ad-BK', 'MSc-CS')."""
+
+
+def _degree_code(text: str) -> bool:
+    """Whether ``text`` is a degree level joined to a programme's code: 'HBO-ICT', 'AD-TBK'.
+
+    Hogescholen and universities name degree programmes (and the domain of programmes they
+    share) by a level and an acronym of the field; a head noun ('MBO-Raad', 'AD-platform') is
+    typed before this, and two school types ('VO-HO') name a transition, not a programme.
+    """
+    level, _, code = text.partition("-")
+    return (
+        level.casefold() in _DEGREE_LEVELS
+        and 2 <= len(code) <= 6
+        and code.isalpha()
+        and code.isupper()
+        and code.casefold() not in _SCHOOL_TYPES
+        and code.casefold() not in _DEGREE_LEVELS
     )
 
 
@@ -307,13 +405,20 @@ class NameFinder:
                 break
             if self._namey(tok):
                 low = tok.lower_
+                if _field_label(doc, end) and lex.head_type(tok.text) is None:
+                    break  # a head before the colon ends the name ('X Campus: ...')
                 if self._function_word(tok, lex) and not tok.is_upper:
                     # A capitalised stop word between two capitalised words is part of a
                     # title-case name ('Leven Lang Ontwikkelen', 'Meer Betere Bèta’s'); the
                     # listed function words ('Naast', 'Via') never are.
                     nxt_tok = doc[end + 1] if end + 1 < n else None
                     if (
-                        low in lex.function_words
+                        (
+                            low in lex.function_words
+                            # 'Toets Nieuwe Opleiding': after an opening head, a capitalised
+                            # adjective before another capital is part of the title.
+                            and not (headed and low in _TITLE_ADJECTIVES)
+                        )
                         or nxt_tok is None
                         or not nxt_tok.is_title
                         or nxt_tok.is_sent_start
@@ -370,7 +475,11 @@ class NameFinder:
                 # opens a second name.
                 if is_acronym(nxt.text) or lex.head_type(nxt.text) is not None:
                     break
-                if not headed and not self._paired_before_head(doc, start, end, lex, places):
+                if (
+                    not headed
+                    and not self._inner_head_pair(doc, start, end, lex)
+                    and not self._paired_before_head(doc, start, end, lex, places)
+                ):
                     break
                 end += 1
                 continue
@@ -380,6 +489,10 @@ class NameFinder:
             if low in {"in", "op", "uit"} and (
                 nxt.i in places or (headed is False and end > start + 2)
             ):
+                break
+            if low == "van" and is_acronym(nxt.text) and _programme_headed(doc[start:end], lex):
+                # 'Agenda Hoger Onderwijs van OCW', 'Regeling X van NWO': the acronym after a
+                # programme or instrument names its owner, not part of its name.
                 break
             if low in lex.connectors and low not in {"en", "&", "aan", "te", "het", "the"}:
                 # A lone 'het' glues nothing ('Baken het Techniekpact' is two phrases); in a
@@ -391,6 +504,30 @@ class NameFinder:
         while end > start + 1 and doc[end - 1].lower_ in lex.connectors:
             end -= 1
         return end
+
+    @staticmethod
+    def _inner_head_pair(doc: Doc, start: int, en: int, lex: Lexicon) -> bool:
+        """'Strategische Agenda Hoger Onderwijs en Onderzoek': a title-case name whose head
+        noun comes after a qualifier goes on over 'en' to a single capitalised word that ends
+        the title (followed by no further capital), pairing two subjects of the head. Only a
+        programme or instrument head: bodies are listed with 'en' ('X Factory en Y'). The head
+        must have a subject after it: 'Human Capital Agenda en Topsectoren' is a complete name
+        and another; places are listed ('Agenda Twente en Gelderland')."""
+        if not _programme_headed(doc[start + 1 : en - 1], lex):
+            return False
+        if is_place(doc[en - 1].text) or (en + 1 < len(doc) and is_place(doc[en + 1].text)):
+            return False
+        if en - start < 3 or en + 2 > len(doc):
+            return False
+        nxt = doc[en + 1]
+        after = doc[en + 2] if en + 2 < len(doc) else None
+        return (
+            nxt.is_title
+            and nxt.is_alpha
+            and not nxt.is_sent_start
+            and (after is None or not after.text[:1].isupper())
+            and all(t.is_title or t.lower_ in lex.connectors for t in doc[start:en])
+        )
 
     def _paired_before_head(
         self, doc: Doc, start: int, en: int, lex: Lexicon, places: set[int]
@@ -431,6 +568,8 @@ class NameFinder:
 
     def _classify(self, doc: Doc, start: int, end: int, lex: Lexicon) -> list[Span]:
         cue = False
+        itemised = _after_list_marker(doc, start)
+        opening = start
         # Leading list markers, function words, sentence-initial articles and ordinary words,
         # titles ('Eurocommissaris') and place adjectives ('Duitse TU9') are not part of a name.
         while start < end:
@@ -461,7 +600,7 @@ class NameFinder:
                 and not self._common(first)
                 and lex.head_type(first.text) is None
             ) or (
-                first.is_sent_start
+                (first.is_sent_start or (itemised and first.i == opening))
                 and is_common_word(first.lower_)
                 and lex.head_type(first.text) is None
                 and end - start > 1
@@ -528,10 +667,14 @@ class NameFinder:
             if len(core) == 1 and after is not None and after.text in _PLURAL_S:
                 # 'Meerjarenprogramma’s: ...': a head compound in the plural names a kind.
                 return []
-            if len(run) == 1 and token.is_sent_start and is_common_word(token.lower_):
+            if len(run) == 1 and (token.is_sent_start or itemised) and is_common_word(token.lower_):
                 # 'Leeswijzer', 'Doelgroep:' opening a line: a word of the Dutch lemma tables
                 # capitalised only by its place is an ordinary noun; mid-sentence capitals
                 # ('de Rijksoverheid') are deliberate and stay a name.
+                return []
+            if len(run) == 1 and itemised and self._plural_kind(token, lex):
+                # 'h) Opleidingstrajecten voor docenten': a plural compound of ordinary words
+                # opening an item names a kind of thing, not one named instrument.
                 return []
             if token.i == start and token.lower_ in _BODY_HEADS and len(run) > 1:
                 if _area_context(doc, start):
@@ -570,6 +713,18 @@ class NameFinder:
                 return [Span(doc, start - 1, end, label=kind, kb_id="rule:head")]
             if prev.lower_ == "van" and prev2 is not None and prev2.lower_ == "ministerie":
                 return [Span(doc, start - 2, end, label="Organisation", kb_id="rule:head")]
+
+        if (
+            after is not None
+            and after.lower_ == "als"
+            and end + 1 < len(doc)
+            and doc[end + 1].is_lower
+            and lex.head_type(doc[end + 1].text) in {"Intervention", "Programme"}
+        ):
+            # 'Ratho als instrument', 'X als regeling': a name described as an instrument or
+            # programme is one.
+            kind = lex.head_type(doc[end + 1].text) or "Intervention"
+            return [Span(doc, start, end, label=kind, kb_id="rule:cue")]
 
         # 2. persons.
         if _INITIALS.match(first.text) and len(run) > 1:
@@ -627,6 +782,15 @@ class NameFinder:
             and all(t.is_title or t.lower_ in lex.connectors for t in run)
             and not self._common(run[-1])
             and not (after is not None and after.like_num)
+            # 'in Europese projecten', 'in Vlaamse scholen': a place adjective before a noun is
+            # an attribute of the noun, not the place (the adjective rule below weighs it).
+            and not (
+                len(run) == 1
+                and _ADJECTIVE.search(first.lower_)
+                and after is not None
+                and after.is_lower
+                and after.is_alpha
+            )
         ):
             return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
 
@@ -648,6 +812,8 @@ class NameFinder:
                 # 'W&T-aanbod', 'VU-studenten' is an ordinary noun qualified by a name (a head
                 # noun such as 'SLIM-regeling' was typed above).
                 return []
+            if _degree_code(text):
+                return [Span(doc, start, end, label="Programme", kb_id="rule:cue")]
             if is_acronym(text):
                 if text in lex.generic_acronyms or text.upper() in lex.generic_acronyms:
                     return []
@@ -679,7 +845,12 @@ class NameFinder:
                 or first.is_sent_start
                 or self._citation(doc, end)
                 # A doer ('begeleid door Berenschot') is a name even if it reads as a compound.
-                or (self._common_compound(first) and not _passive_agent(doc, start))
+                or (
+                    self._common_compound(first)
+                    and not _passive_agent(doc, start)
+                    # An event held ('een Techdag wordt georganiseerd') is named by a compound.
+                    and not _held_event(doc, end)
+                )
             ):
                 vocab = doc.user_data.get(VOCAB_KEY) or frozenset()
                 if (
@@ -698,11 +869,20 @@ class NameFinder:
                 return [Span(doc, start, end, label="Region", kb_id="rule:adjective")]
             if _passive_agent(doc, start):
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
+            if _held_event(doc, end):
+                return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
             return [Span(doc, start, end, label="Organisation", kb_id="rule:single")]
         if all(t.is_upper for t in run if t.is_alpha):
             # Shouting headings ('CREATING SECURE SOCIETIES') are only kept through resolution.
             return [Span(doc, start, end, label="Organisation", kb_id="rule:caps")]
-        if all(self._common(t) or t.lower_ in lex.connectors for t in run):
+        if all(
+            self._common(t)
+            or t.lower_ in lex.connectors
+            # 'Kunstmatige Intelligentie' opening an item of a list of topics: an inflected
+            # adjective of an ordinary word is ordinary too.
+            or (first.is_sent_start and t.lower_.endswith("e") and is_common_word(t.lower_[:-1]))
+            for t in run
+        ):
             return []
         if _passive_agent(doc, start) and not self._person_like(run, lex):
             return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
@@ -755,6 +935,105 @@ class NameFinder:
         # A title is in title case, or has at most one lower-case content word ('Roadmap für
         # Forschungsinfrastrukturen'); a sentence ('Aandacht voor technisch vmbo') has more.
         return len(lower) <= 1 and not any(looks_like_verb(t.lower_) for t in lower)
+
+    def _lower_case_instrument(self, doc: Doc, i: int, lex: Lexicon) -> Span | None:
+        """A national instrument written in lower case after the definite article.
+
+        Two shapes, both singular and definite, so that they refer to one known instance:
+
+        - a plan head and one sector noun: 'het aanvalsplan techniek', 'het deltaplan zorg'
+          (the noun is an ordinary word, no stop word or verb: 'het actieplan komen' is none);
+        - a sector or school-type prefix hyphenated to an instrument or event head that a sector
+          holds one of: 'de hbo-monitor', 'de mbo-week', 'de zorg-scan'.
+        """
+        tok = doc[i]
+        if i == 0 or doc[i - 1].lower_ not in {"de", "het"} or not tok.is_lower:
+            return None
+        low = tok.lower_
+        if tok.is_alpha and low.endswith("plan") and lex.head_type(low) == "Intervention":
+            if i + 1 >= len(doc):
+                return None
+            noun, nxt = doc[i + 1], doc[i + 2] if i + 2 < len(doc) else None
+            if (
+                noun.is_lower
+                and noun.is_alpha
+                and len(noun) > 3
+                and is_common_word(noun.lower_)
+                and noun.lower_ not in lex.stop_words
+                and noun.lower_ not in lex.function_words
+                and not looks_like_verb(noun.lower_)
+                and not _participle_like(noun.lower_)
+                and (nxt is None or not nxt.is_alpha or nxt.lower_ in lex.stop_words)
+            ):
+                return Span(doc, i, i + 2, label="Intervention", kb_id="rule:head")
+            return None
+        prefix, dash, head = low.partition("-")
+        if (
+            dash
+            and head in _SECTOR_INSTRUMENTS
+            and prefix.isalpha()
+            and 2 <= len(prefix) <= 6
+            and (prefix in _SCHOOL_TYPES or not is_common_word(prefix))
+        ):
+            return Span(doc, i, i + 1, label="Intervention", kb_id="rule:head")
+        return None
+
+    def _listed_lower_case_body(self, doc: Doc, i: int, lex: Lexicon) -> bool:
+        """'vanuit OCW, EZK, de industriecoalitie en de VH': a definite lower-case compound with
+        a body head ('-coalitie', '-raad'), listed between names of organisations, is one body
+        among them, named by its kind.
+
+        Only a compound (a bare 'de raad' or 'de brancheorganisatie' is a kind of body), no
+        organ every organisation has ('de werkgroep'), and a neighbour in the list that is an
+        acronym or a capitalised name.
+        """
+        tok = doc[i]
+        low = tok.lower_
+        if (
+            i == 0
+            or doc[i - 1].lower_ not in {"de", "het"}
+            or not (tok.is_lower and tok.is_alpha)
+            or low in lex.heads
+            or lex.head_type(low) != "Organisation"
+            or lex.is_generic_body(low)
+            or is_common_word(low)
+        ):
+            return False
+
+        def named(k: int) -> bool:
+            return 0 <= k < len(doc) and (is_acronym(doc[k].text) or doc[k].is_title)
+
+        before = i >= 3 and doc[i - 2].text in {",", "en"} and named(i - 3)
+        k = i + 2
+        if k < len(doc) and doc[k].lower_ in {"de", "het"}:
+            k += 1
+        after = i + 1 < len(doc) and doc[i + 1].text in {",", "en"} and named(k)
+        return before and after
+
+    @staticmethod
+    def _listed_after_agreement(doc: Doc, i: int, spans: list[Span]) -> bool:
+        """Whether the token at ``i`` follows ', ' or 'en' right after a lower-case agreement
+        found as a name ('het bestuursakkoord, klimaatakkoord')."""
+        if i < 2 or doc[i - 1].lower_ not in {",", "en", "of"} or not spans:
+            return False
+        last = spans[-1]
+        return (
+            last.end == i - 1
+            and last.kb_id_ == "rule:head"
+            and len(last) == 1
+            and last[0].is_lower
+            and last[0].lower_.endswith(lexicon().agreement_heads)
+        )
+
+    def _plural_kind(self, token: Token, lex: Lexicon) -> bool:
+        """'Opleidingstrajecten', 'Bedrijfsstages': a compound of ordinary words in the plural
+        of a head noun ('trajecten', 'stages') speaks of a kind, not of one named thing."""
+        low = token.lower_
+        plural = low.endswith(_PLURAL_HEADS) or any(
+            low.endswith(suffix) and lex.head_type(low[: -len(suffix)]) is not None
+            for suffix in ("en", "s")
+        )
+        return token.is_alpha and plural and self._common_compound(token)
 
     def _first_name_surname(self, run: Span, lex: Lexicon) -> bool:
         """'Paul de Krom', 'Anna van der Berg': a given name, a surname particle, a surname.
@@ -844,10 +1123,33 @@ class NameFinder:
                     token.lower_.endswith(w) and len(token) >= len(w) + 4
                     for w in lex.agreement_heads
                 )
-                and doc[i - 1].lower_ == "het"
+                and (doc[i - 1].lower_ == "het" or self._listed_after_agreement(doc, i, spans))
             ):
                 spans.append(Span(doc, i, i + 1, label="Programme", kb_id="rule:head"))
                 i += 1
+                continue
+            # 'het bestuursakkoord, klimaatakkoord, groeibanenplan': the article of the first
+            # agreement serves the whole list, so a lower-case compound ending in a plan head
+            # listed right after one names a plan too.
+            if (
+                token.is_lower
+                and token.is_alpha
+                and lex.head_type(token.text) in {"Programme", "Intervention"}
+                and token.lower_ not in lex.heads
+                and self._listed_after_agreement(doc, i, spans)
+            ):
+                kind = lex.head_type(token.text) or "Programme"
+                spans.append(Span(doc, i, i + 1, label=kind, kb_id="rule:head"))
+                i += 1
+                continue
+            if self._listed_lower_case_body(doc, i, lex):
+                spans.append(Span(doc, i, i + 1, label="Organisation", kb_id="rule:list"))
+                i += 1
+                continue
+            found = self._lower_case_instrument(doc, i, lex)
+            if found is not None:
+                spans.append(found)
+                i = found.end
                 continue
             # 'SLIM-regeling', 'STAP-budget': an acronym compounded with a head noun.
             if (
@@ -858,10 +1160,25 @@ class NameFinder:
                 and lex.head_type(doc[i + 2].text)
             ):
                 kind = lex.head_type(doc[i + 2].text) or "Intervention"
+                code = doc[i + 3] if i + 3 < n else None
+                if (
+                    code is not None
+                    and kind in {"Programme", "Intervention"}
+                    and is_acronym(code.text)
+                    and len(code.text) >= 3  # 'UT-bachelor ME': two letters may be initials
+                    and code.text not in lex.generic_acronyms
+                    and not code.is_sent_start
+                ):
+                    # 'ESFRI-project ACTRIS', 'NWO-programma XYZ': a code after 'owner-head' is
+                    # the name of the project or programme; the acronym before is its owner.
+                    spans.append(Span(doc, i, i + 1, label="Organisation", kb_id="rule:acronym"))
+                    spans.append(Span(doc, i + 3, i + 4, label=kind, kb_id="rule:head"))
+                    i += 4
+                    continue
                 spans.append(Span(doc, i, i + 3, label=kind, kb_id="rule:head"))
                 i += 3
                 continue
-            if not self._namey(token):
+            if not self._namey(token) or _field_label(doc, i):
                 i += 1
                 continue
             end = self._extend(doc, i, lex, places)
@@ -871,6 +1188,9 @@ class NameFinder:
                 end < n
                 and doc[end].is_lower
                 and doc[end].is_alpha
+                # 'Leven Lang Ontwikkelen programma’s': a head in the plural speaks of several
+                # programmes on a theme, not of one named programme.
+                and not (end + 1 < n and doc[end + 1].text in _PLURAL_S)
                 and (
                     lex.head_type(doc[end].text) in {"Intervention", "Programme"}
                     # 'Cleantech regio': a name that is not itself a place, before 'regio',

@@ -599,3 +599,152 @@ def test_initials_and_particles_belong_to_a_persons_name(nlp: Language) -> None:
     # A list marker stays one, and an abbreviation before an English word is no person.
     assert names_in(nlp, "a. Het eerste punt") == []
     assert not [n for n in names_in(nlp, "the U.S. This is") if n[1] == "Person"]
+
+
+def test_an_ordinary_noun_before_a_colon_labels_a_field(nlp: Language) -> None:
+    # Flattened tables: 'Doelgroep: ...' labels a field; a name run ends before the label.
+    found = names_in(
+        nlp, "Activiteit: Overlegtafel Noordkust Onderwerpen: voortgang en Doelgroep: allen"
+    )
+    assert [(t, label) for t, label, _ in found] == [("Overlegtafel Noordkust", "Organisation")]
+    # A head noun before the colon still ends the name.
+    found = names_in(nlp, "• Zeebrakker Innovatie Campus: vestiging voor bedrijven")
+    assert ("Zeebrakker Innovatie Campus", "Organisation") in [(t, label) for t, label, _ in found]
+
+
+def test_assembly_acronyms_and_field_acronyms_are_no_actors(nlp: Language) -> None:
+    # 'de AV' / 'de ALV' is the general assembly of some association; SSH and LLO name a field
+    # and a policy theme, like STEM.
+    found = names_in(nlp, "Zo houdt de raad de AV en de ALV op de hoogte over SSH, WTI en LLO.")
+    assert found == []
+
+
+def test_an_item_after_a_list_marker_opens_with_an_ordinary_word(nlp: Language) -> None:
+    # 'h) Begeleidingstrajecten ...': the capital comes from the item's place, and a plural
+    # compound of ordinary words names a kind of thing, not one instrument.
+    assert names_in(nlp, "g) Meer lessen in de regio h) Begeleidingstrajecten voor docenten") == []
+    found = names_in(nlp, "d) Discussie Zeebrakker als optie")
+    assert not [t for t, _, _ in found if t.startswith("Discussie")]
+
+
+def test_the_article_of_a_lower_case_agreement_serves_its_list(nlp: Language) -> None:
+    found = names_in(
+        nlp, "Zo kwamen het zorgakkoord, kustakkoord, dijkbanenplan en de rest aan bod."
+    )
+    assert [(t, label) for t, label, _ in found] == [
+        ("zorgakkoord", "Programme"),
+        ("kustakkoord", "Programme"),
+        ("dijkbanenplan", "Intervention"),
+    ]
+    # Without an agreement before it, a lower-case plan is no name.
+    assert names_in(nlp, "Zo kwamen de kosten, dijkbanenplan en de rest aan bod.") == []
+
+
+def test_a_degree_level_joined_to_a_code_is_a_degree_programme(nlp: Language) -> None:
+    found = names_in(nlp, "Zo zijn de profielen van HBO-ZTK en de AD-KBL besproken.")
+    assert [(t, label) for t, label, _ in found] == [
+        ("HBO-ZTK", "Programme"),
+        ("AD-KBL", "Programme"),
+    ]
+    # A head noun ('-Raad') or two school types ('VO-HO') are no degree programme.
+    found = names_in(nlp, "Zo spraken de MBO-Raad en het VO-HO overleg.")
+    assert ("MBO-Raad", "Organisation") in [(t, label) for t, label, _ in found]
+    assert not [t for t, label, _ in found if label == "Programme"]
+
+
+def test_assessments_events_and_plans_are_instruments(nlp: Language) -> None:
+    found = names_in(nlp, "Dit weegt mee bij de Toets Nieuwe Vaarroutes en op de Dijkwerk-middag.")
+    assert [(t, label) for t, label, _ in found] == [
+        ("Toets Nieuwe Vaarroutes", "Intervention"),
+        ("Dijkwerk-middag", "Intervention"),
+    ]
+    found = names_in(nlp, "Zo loopt het Aanvalsplan Dijkwerk door.")
+    assert ("Aanvalsplan Dijkwerk", "Intervention") in [(t, label) for t, label, _ in found]
+    # A bare head and an adjective opening a sentence are no names.
+    assert names_in(nlp, "Nieuwe Vaarroutes komen er, na de Toets.") == []
+
+
+def test_a_definite_lower_case_plan_or_sector_instrument_is_named(nlp: Language) -> None:
+    found = names_in(nlp, "Zo wordt gewerkt rond het deltaplan visserij en de kust-monitor 2022.")
+    assert [(t, label) for t, label, _ in found] == [
+        ("deltaplan visserij", "Intervention"),
+        ("kust-monitor", "Intervention"),
+    ]
+    # Indefinite, or followed by a verb or adverb: no name.
+    assert names_in(nlp, "Er komt een kust-monitor, en het deltaplan komen we na.") == []
+    assert names_in(nlp, "Zo noemt het deltaplan vooral de kust.") == []
+    assert names_in(nlp, "Zo is het deltaplan opgesteld en het actieplan ontwikkeld.") == []
+
+
+def test_a_place_adjective_before_a_noun_after_in_is_no_place(nlp: Language) -> None:
+    found = names_in(nlp, "Zo werken we in Zeeuwse projecten en in Zeebrakkel samen.")
+    assert ("Zeeuwse", "Region", "rule:cue") not in found
+    assert ("Zeebrakkel", "Region", "rule:cue") in found
+
+
+def test_a_programme_title_pairs_subjects_over_en_but_not_its_owner(nlp: Language) -> None:
+    found = names_in(nlp, "Dit past in de Nationale Agenda Zee en Kust en draagt bij.")
+    assert ("Nationale Agenda Zee en Kust", "Programme") in [(t, lb) for t, lb, _ in found]
+    found = names_in(nlp, "Zo zet de Nationale Agenda Zee en Kust van ZKW in op groei.")
+    assert ("Nationale Agenda Zee en Kust", "Programme") in [(t, lb) for t, lb, _ in found]
+    # A head that ends the name, or places, are listed with 'en': two names.
+    found = names_in(nlp, "Dit volgt uit de Blauwe Kust Agenda en Zeevaarders zijn blij.")
+    assert ("Blauwe Kust Agenda", "Programme") in [(t, lb) for t, lb, _ in found]
+    # Bodies are listed with 'en': two names.
+    found = names_in(nlp, "Dit doen Zeebrakkel Data Factory en Kustwerk samen.")
+    assert "Zeebrakkel Data Factory en Kustwerk" not in [t for t, _, _ in found]
+
+
+def test_an_english_title_glues_over_for_a(nlp: Language) -> None:
+    found = names_in(nlp, "Binnen het onderzoeksprogramma Tides for a Blue Coast werken we.")
+    assert ("onderzoeksprogramma Tides for a Blue Coast", "Programme") in [
+        (t, lb) for t, lb, _ in found
+    ]
+
+
+def test_a_plural_head_after_a_name_speaks_of_several_programmes(nlp: Language) -> None:
+    found = names_in(nlp, "Zo bouwen we Blauwe Kust programma’s op.")
+    assert not [t for t, _, _ in found if "programma" in t]
+    found = names_in(nlp, "Zo bouwen we het Blauwe Kust programma op.")
+    assert ("Blauwe Kust programma", "Programme") in [(t, lb) for t, lb, _ in found]
+
+
+def test_what_is_organised_or_held_is_an_event(nlp: Language) -> None:
+    found = names_in(nlp, "Dit jaar zal een Kustrede worden georganiseerd met die boodschap.")
+    assert ("Kustrede", "Intervention", "rule:cue") in found
+    found = names_in(nlp, "Dit jaar zal Zeebrakkel de kosten dragen.")
+    assert ("Zeebrakkel", "Organisation", "rule:single") in found
+
+
+def test_a_code_after_an_owner_head_compound_is_the_name(nlp: Language) -> None:
+    found = names_in(nlp, "Zo steunen we het KZWR-project ZEEKLIM en meer.")
+    assert found == [
+        ("KZWR", "Organisation", "rule:acronym"),
+        ("ZEEKLIM", "Intervention", "rule:head"),
+    ]
+    # Without a code after it, the compound is the name.
+    found = names_in(nlp, "Zo steunen we het KZWR-project en meer.")
+    assert found == [("KZWR-project", "Intervention", "rule:head")]
+
+
+def test_a_lower_case_body_listed_between_organisations_is_one(nlp: Language) -> None:
+    found = names_in(nlp, "Plannen vanuit KZW, ZKR, de kustcoalitie en de VZK tellen mee.")
+    assert ("kustcoalitie", "Organisation", "rule:list") in found
+    # Not outside such a list, and not an organ or a bare head.
+    assert not [t for t, _, _ in names_in(nlp, "Zo sprak de kustcoalitie met ons.")]
+    found = names_in(nlp, "Plannen vanuit KZW, de werkgroep en de VZK tellen mee.")
+    assert "werkgroep" not in [t for t, _, _ in found]
+
+
+def test_a_name_described_as_an_instrument_is_one(nlp: Language) -> None:
+    found = names_in(nlp, "We bespraken Zeebrakkel als instrument voor de kust.")
+    assert ("Zeebrakkel", "Intervention", "rule:cue") in found
+    found = names_in(nlp, "We bespraken Zeebrakkel als partner voor de kust.")
+    assert ("Zeebrakkel", "Intervention", "rule:cue") not in found
+
+
+def test_a_topic_of_ordinary_words_opening_an_item_is_no_name(nlp: Language) -> None:
+    # 'Kunstmatige' is the inflected form of the ordinary 'kunstmatig'.
+    assert names_in(nlp, "Kunstmatige Intelligentie") == []
+    found = names_in(nlp, "Zo werkt Kunstmatige Intelligentie Zeebrakkel mee.")
+    assert found != []
