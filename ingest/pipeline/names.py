@@ -599,6 +599,10 @@ class NameFinder:
                 and first.is_title
                 and not self._common(first)
                 and lex.head_type(first.text) is None
+                # 'Europese Unie', 'Vlaamse Overheid': a place adjective before a lone
+                # capitalised body noun is the name of one body, not an attribute (before a
+                # programme, 'het Nederlandse Techniekpact', it is).
+                and not (end - start == 2 and lex.head_type(doc[start + 1].text) == "Organisation")
             ) or (
                 (first.is_sent_start or (itemised and first.i == opening))
                 and is_common_word(first.lower_)

@@ -748,3 +748,10 @@ def test_a_topic_of_ordinary_words_opening_an_item_is_no_name(nlp: Language) -> 
     assert names_in(nlp, "Kunstmatige Intelligentie") == []
     found = names_in(nlp, "Zo werkt Kunstmatige Intelligentie Zeebrakkel mee.")
     assert found != []
+
+
+def test_a_place_adjective_before_a_lone_body_noun_is_part_of_the_name(nlp: Language) -> None:
+    assert names_in(nlp, "Zo financiert de Europese Unie veel onderzoek.") == [
+        ("Europese Unie", "Organisation", "rule:head")
+    ]
+    assert [t for t, _, _ in names_in(nlp, "Zo doet de Duitse KTV7 mee.")] == ["KTV7"]
