@@ -353,6 +353,19 @@ def unnamed_subject(sentence: str, items: Sequence[Located]) -> bool:
     return not re.search(r"(?<=\s)[A-Z][\w.-]+", "".join(before).strip())
 
 
+_COLLABORATION = re.compile(
+    r"(?:allian(?:ce|tie)|coalit(?:ie|ion)|consorti(?:um|a)|partnership|samenwerkingsverband)\b",
+    re.IGNORECASE,
+)
+
+
+def _collaboration(sentence: str, whole: Located) -> bool:
+    """Whether the whole is named as a collaboration of independent parties ('de X Alliance',
+    'het Y-consortium'): its members take part in it (participatesIn); they are not a
+    structural part of it, as a centre is of a federation (partOf)."""
+    return whole.start >= 0 and bool(_COLLABORATION.search(sentence[whole.start : whole.end]))
+
+
 def _compatible_part(part: str, whole: str) -> Predicate | None:
     """partOf when a part of that type can belong to a whole of that type, else participatesIn."""
     if part == whole or (part in ACTORS and whole == "Organisation"):
@@ -468,6 +481,8 @@ def _member_frames(sentence: str, items: Sequence[Located], groups: list[list[Lo
         for whole in wholes[:1]:
             for part in parts:
                 predicate = _compatible_part(part.type, whole.type)
+                if predicate == "partOf" and _collaboration(sentence, whole):
+                    predicate = "participatesIn"
                 if predicate is not None:
                     out.append(Frame(part.iri, predicate, whole.iri, "frame:deel van"))
     for cue in _CONSISTS.finditer(sentence):

@@ -278,6 +278,15 @@ def test_membership_frames() -> None:
     assert ("4TU", "participatesIn", "Cardio Alliantie") in found
     assert ("NFU", "participatesIn", "Cardio Alliantie") in found
     assert not {r for r in found if r[2] == "STZ" or r[0] == "STZ"}
+    # An alliance typed as a body is still a collaboration its members take part in.
+    found = triples(
+        t,
+        located(t, "4TU", "Organisation"),
+        located(t, "NFU", "Organisation"),
+        located(t, "Cardio Alliantie", "Organisation"),
+    )
+    assert ("4TU", "participatesIn", "Cardio Alliantie") in found
+    assert not {r for r in found if r[1] == "partOf"}
 
 
 def test_plan_of_owners_and_inverted_participation() -> None:
