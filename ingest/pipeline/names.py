@@ -1155,6 +1155,20 @@ class NameFinder:
                 spans.append(found)
                 i = found.end
                 continue
+            # 'de pilot mbo-certificaten', 'Pilots po-vmbo': a pilot named by the school type it
+            # tries something in; a pilot is one trial, so the pair names it.
+            if (
+                token.lower_ in {"pilot", "pilots"}
+                and i + 1 < n
+                and doc[i + 1].is_lower
+                and doc[i + 1].text.partition("-")[0] in _SCHOOL_TYPES
+                and doc[i + 1].text.partition("-")[2].isalpha()
+                # 'de pilot mbo-instellingen': the ones taking part, not the pilot's name
+                and doc[i + 1].text.partition("-")[2] not in lex.actor_plurals
+            ):
+                spans.append(Span(doc, i, i + 2, label="Intervention", kb_id="rule:head"))
+                i += 2
+                continue
             # 'SLIM-regeling', 'STAP-budget': an acronym compounded with a head noun.
             if (
                 i + 2 < n

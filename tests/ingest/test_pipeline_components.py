@@ -755,3 +755,10 @@ def test_a_place_adjective_before_a_lone_body_noun_is_part_of_the_name(nlp: Lang
         ("Europese Unie", "Organisation", "rule:head")
     ]
     assert [t for t, _, _ in names_in(nlp, "Zo doet de Duitse KTV7 mee.")] == ["KTV7"]
+
+
+def test_a_pilot_named_by_its_school_type_is_an_intervention(nlp: Language) -> None:
+    assert names_in(nlp, "In de pilot havo-examens zijn er tien.") == [
+        ("pilot havo-examens", "Intervention", "rule:head")
+    ]
+    assert names_in(nlp, "De pilot mbo-scholen begint.") == []
