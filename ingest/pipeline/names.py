@@ -154,6 +154,19 @@ def _is_document_word(low: str, lex: Lexicon) -> bool:
     return low in lex.title_cues or low.endswith(("document", "notitie", "rapport"))
 
 
+def _english_headed(rest: Span, lex: Lexicon) -> bool:
+    """Whether an English head noun ('Center', 'Institute') follows in the run.
+
+    English names put their modifiers before the head ('Joint Research Center', 'High Tech
+    Centre X'), so a word opening the line before such a head is a modifier of the name even
+    when it is also a Dutch word ('joint', 'high', 'expat'); a Dutch name opens with its head.
+    """
+    return any(
+        (low := t.lower_) in lex.head_translations and lex.head_translations[low] != low
+        for t in rest
+    )
+
+
 @cache
 def _known_places() -> frozenset[str]:
     """Lower-cased labels of every Region of the authority list and the lexicon's places."""
@@ -409,6 +422,7 @@ class NameFinder:
                 and is_common_word(first.lower_)
                 and lex.head_type(first.text) is None
                 and end - start > 1
+                and not _english_headed(doc[start + 1 : end], lex)
             ):
                 start += 1
             else:

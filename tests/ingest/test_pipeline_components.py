@@ -497,3 +497,21 @@ def test_entry_keeps_the_place_it_names_and_a_head_nouns_type(nlp: Language) -> 
     )
     # Outside a box of activities the component adds nothing.
     assert not [s for s in spans(nlp("Technova"), "bg_entities") if s[2] == "rule:entry"]
+
+
+def test_a_word_opening_a_line_before_an_english_head_is_part_of_the_name(
+    nlp: Language,
+) -> None:
+    # English names put modifiers before the head: 'Joint', 'High' are part of the name even
+    # where they are also Dutch words; a Dutch head opens its name, so a word before it is not.
+    assert names_in(nlp, "Joint Research Center (Zeeuwsland)")[0] == (
+        "Joint Research Center",
+        "Organisation",
+        "rule:head",
+    )
+    assert ("High Tech Centre Zeeuwsland", "Organisation", "rule:head") in names_in(
+        nlp, "High Tech Centre Zeeuwsland"
+    )
+    assert ("Centrum Zeeuwsland", "Organisation", "rule:head") in names_in(
+        nlp, "Leerlingen Centrum Zeeuwsland"
+    )
