@@ -396,6 +396,21 @@ def _area_names(cell: str, document: str) -> list[str]:
     return [n for n in names if _AREA_NAME.match(n) and not any(c.isdigit() for c in n)]
 
 
+def _names_document(name: str) -> bool:
+    """Whether a listed name opens with a document word: 'Position paper landsdeel X',
+    'Notitie doorontwikkeling Y', 'Startdocument Z'.
+
+    Tables of plans per region list the documents a region wrote next to its programmes; such an
+    entry is the title of a paper about an area or programme, neither the area nor a plan.
+    """
+    from beleidsgraaf.ingest.pipeline.lexicon import lexicon
+
+    first = name.split(maxsplit=1)[0].casefold() if name.split() else ""
+    return first in lexicon().title_cues or first.endswith(
+        ("document", "documenten", "notitie", "rapport")
+    )
+
+
 def _plan_type(name: str) -> str | None:
     """The type a head noun in ``name`` gives it, when that is not a place ('Techniekagenda')."""
     from beleidsgraaf.ingest.pipeline.lexicon import lexicon
@@ -634,6 +649,8 @@ def structure_relations(
                 whole = ensure(area[1], "Region", ev)
                 for cell in block.cells[1:]:
                     for part in _area_names(cell, source.original):
+                        if _names_document(part):
+                            continue
                         plan = _plan_type(part)
                         if plan is None:
                             region = ensure(part, "Region", ev)

@@ -150,8 +150,11 @@ def _ends_run(text: str) -> bool:
 
 def _is_document_word(low: str, lex: Lexicon) -> bool:
     """'Startdocument', 'Notitie', 'Rapport': a document about a name, as in a list of
-    sources ('Startdocument Techniekpact Noord-Nederland'), is not part of the name."""
-    return low in lex.title_cues or low.endswith(("document", "notitie", "rapport"))
+    sources ('Startdocument Techniekpact Noord-Nederland'), is not part of the name; alone
+    ('Pactdocumenten', 'Projectnotities') it is a kind of document, no name at all."""
+    return low in lex.title_cues or low.endswith(
+        ("document", "documenten", "notitie", "notities", "rapport", "rapporten")
+    )
 
 
 def _english_headed(rest: Span, lex: Lexicon) -> bool:
@@ -619,6 +622,7 @@ class NameFinder:
                 sum(c.isalpha() for c in text) < 2
                 or self._common(first)
                 or first.is_sent_start
+                or _is_document_word(first.lower_, lex)
                 or self._citation(doc, end)
                 # A doer ('begeleid door Berenschot') is a name even if it reads as a compound.
                 or (self._common_compound(first) and not _passive_agent(doc, start))

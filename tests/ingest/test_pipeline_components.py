@@ -515,3 +515,9 @@ def test_a_word_opening_a_line_before_an_english_head_is_part_of_the_name(
     assert ("Centrum Zeeuwsland", "Organisation", "rule:head") in names_in(
         nlp, "Leerlingen Centrum Zeeuwsland"
     )
+
+
+def test_a_word_for_documents_is_no_name(nlp: Language) -> None:
+    # 'Zeeuwspactdocumenten': a kind of document, even when spelled with a capital.
+    text = "Zo zijn specifieke Zeeuwspactdocumenten en Zeeuwspactrapporten opgesteld."
+    assert names_in(nlp, text) == []

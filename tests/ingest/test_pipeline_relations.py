@@ -572,3 +572,25 @@ def test_a_head_noun_may_introduce_the_list_of_a_frame() -> None:
         ("EZK", "collaboratesWith", "SZW"),
         ("OCW", "collaboratesWith", "SZW"),
     }
+
+
+def test_documents_listed_in_a_table_of_plans_are_neither_plans_nor_areas(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Plannen per regio\n\n"
+        "Tabel 4.2 Plan van aanpak per landsdeel en deelregio\n\n"
+        "Landsdeel Centraal plan van aanpak Deelregio plannen\n\n"
+        "Noord\nTechniekagenda Waddenkust (2014)\nPosition paper landsdeel Noord\n(2018)\n\n"
+        "Werkplan Techniekpact Zeeuwsland\n\n"
+        "Oost\nNotitie doorontwikkeling Techniekpact\nZandhoek (2020)\n\n"
+        "Techniekpact Zandhoek\n"
+        "Bron: eigen bewerking\n"
+    )
+    path = tmp_path / "plannen.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract_document(path, load_pipeline())
+    labels = {e.label for e in extraction.entities}
+    assert {"Techniekagenda Waddenkust", "Werkplan Techniekpact Zeeuwsland"} <= labels
+    assert "Techniekpact Zandhoek" in labels
+    assert not [label for label in labels if label.startswith(("Position", "Notitie"))]
