@@ -389,6 +389,25 @@ class NameFinder:
             return k > 0 and doc[k - 1].lower_ in lex.actor_plurals
         return False
 
+    def _description_of(self, doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+        """'Werking van het Techniekpact', 'Evaluatie van de Regeling X': an ordinary noun + 'van'
+        before a headed name describes that name (a heading about it), it is not part of it.
+
+        Names that open with 'X van' have a head noun as X ('Ministerie van', 'Week van de');
+        an ordinary word there ('werking', 'evaluatie', 'doelen') speaks about the named thing.
+        Only when a head noun follows, so 'Huis van de Techniek' keeps its own words.
+        """
+        first = doc[start]
+        return (
+            end - start > 2
+            and first.is_alpha
+            and first.is_title
+            and doc[start + 1].lower_ == "van"
+            and lex.head_type(first.text) is None
+            and self._common(first)
+            and any(lex.head_type(t.text) is not None for t in doc[start + 2 : end])
+        )
+
     def _classify(self, doc: Doc, start: int, end: int, lex: Lexicon) -> list[Span]:
         cue = False
         # Leading list markers, function words, sentence-initial articles and ordinary words,
@@ -414,6 +433,8 @@ class NameFinder:
             elif self._person_cue(first, lex) and end - start > 1:
                 cue = True
                 start += 1
+            elif self._description_of(doc, start, end, lex):
+                start += 2  # 'Werking van' (the article after it goes next round)
             elif (
                 end - start > 1
                 and _ADJECTIVE.search(first.lower_)

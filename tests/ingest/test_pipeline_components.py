@@ -521,3 +521,17 @@ def test_a_word_for_documents_is_no_name(nlp: Language) -> None:
     # 'Zeeuwspactdocumenten': a kind of document, even when spelled with a capital.
     text = "Zo zijn specifieke Zeeuwspactdocumenten en Zeeuwspactrapporten opgesteld."
     assert names_in(nlp, text) == []
+
+
+def test_an_ordinary_noun_van_before_a_headed_name_describes_it(nlp: Language) -> None:
+    # A heading about a name ('Werking van het X') is not part of it; a name whose own
+    # words open with 'X van' has a head noun there, or keeps them when no head follows.
+    assert names_in(nlp, "3.1.2 Werking van het Zeeuwspact in de praktijk") == [
+        ("Zeeuwspact", "Programme", "rule:head")
+    ]
+    assert ("Actieplan Zeeuwsland", "Intervention", "rule:head") in names_in(
+        nlp, "De Evaluatie van het Actieplan Zeeuwsland volgt."
+    )
+    assert ("Ministerie van Zeeuwse Zaken", "Organisation", "rule:head") in names_in(
+        nlp, "Zo werkt het Ministerie van Zeeuwse Zaken."
+    )
