@@ -170,6 +170,15 @@ def _english_headed(rest: Span, lex: Lexicon) -> bool:
     )
 
 
+def _pluralised_head(doc: Doc, head: Token, end: int) -> bool:
+    """Whether the head noun closing a name is put in the plural: 'de Delta Regio’s'.
+
+    A plural names a kind with several members ('Triple Helix regio’s, zoals X en Y'), not one
+    region or centre; the members are named on their own.
+    """
+    return head.i == end - 1 and end < len(doc) and doc[end].text in _PLURAL_S
+
+
 @cache
 def _known_places() -> frozenset[str]:
     """Lower-cased labels of every Region of the authority list and the lexicon's places."""
@@ -505,7 +514,7 @@ class NameFinder:
             # A bare head word ('Actieplan', 'het Platform') names nothing; a capitalised
             # article belongs to the name ('De Unie').
             core = [t for t in run if t.text not in _ARTICLES]
-            if len(core) == 1 and token.lower_ in lex.heads:
+            if (len(core) == 1 and token.lower_ in lex.heads) or _pluralised_head(doc, token, end):
                 return []
             if len(run) == 1 and token.is_sent_start and is_common_word(token.lower_):
                 # 'Leeswijzer', 'Doelgroep:' opening a line: a word of the Dutch lemma tables
@@ -815,6 +824,9 @@ class NameFinder:
                 )
                 and lex.head_type(doc[end - 1].text) is None
             ):
+                if _pluralised_head(doc, doc[end], end + 1):
+                    i = end + 1  # 'Triple Helix regio’s': a kind, its words name no one
+                    continue
                 kind = lex.head_type(doc[end].text) or "Intervention"
                 start = i
                 while start < end and (

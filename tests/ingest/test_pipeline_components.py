@@ -535,3 +535,12 @@ def test_an_ordinary_noun_van_before_a_headed_name_describes_it(nlp: Language) -
     assert ("Ministerie van Zeeuwse Zaken", "Organisation", "rule:head") in names_in(
         nlp, "Zo werkt het Ministerie van Zeeuwse Zaken."
     )
+
+
+def test_a_head_noun_in_the_plural_names_a_kind_not_one(nlp: Language) -> None:
+    # 'de Delta Regio’s', 'Triple X regio’s, zoals Y': several members of a kind, each named on
+    # its own; the singular is a name.
+    assert names_in(nlp, "De Zeeuwse Delta Regio’s zijn vertegenwoordigd.") == []
+    found = names_in(nlp, "Zo werken de Delta regio’s, zoals Zeeuwsland, samen.")
+    assert not [t for t, _, _ in found if "Delta" in t]
+    assert ("Delta Regio", "Region", "rule:head") in names_in(nlp, "Zo groeit de Delta Regio.")
