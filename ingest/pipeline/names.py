@@ -97,6 +97,7 @@ _DISTRIBUTIVE = frozenset({"per", "elke", "ieder", "iedere", "welke", "geen", "e
 """'per gemeente', 'elke hogeschool', 'een MJP': the noun after these names any member of a
 kind (a proper name of one organisation takes no indefinite article)."""
 
+_POSSESSIVES = frozenset({"je", "jouw", "uw", "onze", "mijn"})
 _BODY_HEADS = frozenset({"provincie", "gemeente"})
 _PLAIN_AREA_HEADS = frozenset({"regio", "deelregio", "landsdeel", "region", "regio's"})
 _LOCATIVES = frozenset({"in", "binnen", "buiten", "uit", "rond", "vanuit", "naar"})
@@ -308,6 +309,9 @@ class NameFinder:
                 end += 1
                 continue
             low = tok.lower_
+            if self._imperative_title(doc, start, end):
+                end += 2  # 'Verzilver je Talent'
+                continue
             # Connectors may come in pairs ('Week van de Techniek'): look past them.
             ahead = end + 1
             while ahead < n and ahead - end < 3 and doc[ahead].lower_ in lex.connectors:
@@ -360,6 +364,27 @@ class NameFinder:
         while end > start + 1 and doc[end - 1].lower_ in lex.connectors:
             end -= 1
         return end
+
+    @staticmethod
+    def _imperative_title(doc: Doc, start: int, end: int) -> bool:
+        """'(programma) Verzilver je Talent', 'Kies jouw Toekomst': a possessive between two
+        capitalised words of a title that follows a head noun, a quote or opens an entry.
+
+        Campaigns and programmes are often named by an imperative addressing the reader; the
+        pronoun is lower case but part of the name. Only where a title is expected, so running
+        text ('Als je Twente bezoekt') is not read as one.
+        """
+        n = len(doc)
+        if end + 1 >= n or doc[end].lower_ not in _POSSESSIVES or end != start + 1:
+            return False
+        if not doc[end + 1].is_title or doc[end + 1].is_sent_start or not doc[start].is_title:
+            return False
+        before = doc[start - 1] if start > 0 else None
+        return (
+            before is None
+            or before.text in _OPEN_QUOTES
+            or (before.is_lower and lexicon().head_type(before.text) is not None)
+        )
 
     def _paired_before_head(
         self, doc: Doc, start: int, en: int, lex: Lexicon, places: set[int]

@@ -544,3 +544,13 @@ def test_a_head_noun_in_the_plural_names_a_kind_not_one(nlp: Language) -> None:
     found = names_in(nlp, "Zo werken de Delta regio’s, zoals Zeeuwsland, samen.")
     assert not [t for t, _, _ in found if "Delta" in t]
     assert ("Delta Regio", "Region", "rule:head") in names_in(nlp, "Zo groeit de Delta Regio.")
+
+
+def test_an_imperative_title_keeps_its_possessive_after_a_head_noun(nlp: Language) -> None:
+    # Programmes and campaigns address the reader ('Verzilver je X'); in running text a
+    # possessive between capitalised words glues nothing.
+    found = names_in(nlp, "Zo stimuleert het programma Wissel je Kennis de samenwerking.")
+    assert ("programma Wissel je Kennis", "Programme", "rule:head") in found
+    assert names_in(nlp, "Als je Zeeuwsland bezoekt, zie je veel.") == [
+        ("Zeeuwsland", "Organisation", "rule:single")
+    ]
