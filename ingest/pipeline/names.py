@@ -98,6 +98,7 @@ _DISTRIBUTIVE = frozenset({"per", "elke", "ieder", "iedere", "welke", "geen", "e
 kind (a proper name of one organisation takes no indefinite article)."""
 
 _POSSESSIVES = frozenset({"je", "jouw", "uw", "onze", "mijn"})
+_LEGAL_FORMS = frozenset({"bv", "b.v.", "nv", "n.v."})
 _BODY_HEADS = frozenset({"provincie", "gemeente"})
 _PLAIN_AREA_HEADS = frozenset({"regio", "deelregio", "landsdeel", "region", "regio's"})
 _LOCATIVES = frozenset({"in", "binnen", "buiten", "uit", "rond", "vanuit", "naar"})
@@ -455,6 +456,9 @@ class NameFinder:
                 or (first.is_sent_start and first.lower_ in _ARTICLES)
                 or first.text in _ARTICLES  # lower case: the article of a phrase, not the name's
                 or (end - start > 1 and _is_document_word(first.lower_, lex))
+                # 'de BV Nederland': a legal form closes a company's name ('Technopolis
+                # B.V.'); before a name it makes a metaphor of a country or city.
+                or (end - start > 1 and first.lower_ in _LEGAL_FORMS)
                 # 'de O&O-fondsen A+O Metaalelektro en OTIB': a plural class noun before names
                 # introduces them, it is not part of the first one.
                 or (

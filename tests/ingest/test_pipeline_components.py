@@ -554,3 +554,11 @@ def test_an_imperative_title_keeps_its_possessive_after_a_head_noun(nlp: Languag
     assert names_in(nlp, "Als je Zeeuwsland bezoekt, zie je veel.") == [
         ("Zeeuwsland", "Organisation", "rule:single")
     ]
+
+
+def test_a_legal_form_before_a_place_is_a_metaphor_not_a_company(nlp: Language) -> None:
+    found = names_in(nlp, "Met techniek verdient de BV Zeeuwsland de boterham.")
+    assert not [t for t, _, _ in found if "BV" in t]
+    assert ("Zeeuws Advies B.V.", "Organisation", "rule:head") in names_in(
+        nlp, "Zo werkt Zeeuws Advies B.V. mee."
+    )
