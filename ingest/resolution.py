@@ -376,10 +376,12 @@ _RENAMED = re.compile(
 )
 _NAMED_AFTER = re.compile(r"^\s*(?:genaamd|geheten|genoemd)\b", re.IGNORECASE)
 _NOT_RENAMED = frozenset({"Person", "Region"})
+_SITE_HEADS = frozenset({"platform", "portal", "portaal", "loket", "site", "website"})
+_WEB_FORM = re.compile(r"^(?:https?://)?(?:www\.)?[\w\-]+\.(?:nl|com|org|eu|nu|net)/?$", re.I)
 
 
 def _link_former_names(mentions: list[Mention], uf: _UnionFind) -> None:
-    """Link a name to its former or other name in the same sentence.
+    """Link a name to its former or other name, or to its web address, in the same sentence.
 
     'X (XA), hiervoor Y genaamd', 'X (voorheen Y)', 'X, beter bekend als Y': Dutch policy texts
     state a renaming or a second name with these phrases between the two names. Words that also
@@ -396,6 +398,17 @@ def _link_former_names(mentions: list[Mention], uf: _UnionFind) -> None:
         text = members[0].evidence.text
         for a, b in pairwise(members):
             if text[a.start : a.end] != a.text or text[b.start : b.end] != b.text:
+                continue
+            if _WEB_FORM.match(b.text) and not text[a.end : b.start].strip():
+                # 'Platform X www.x.nl' closing an entry or sentence: the address of the
+                # named thing, given with its name (in running text a site has a cue:
+                # 'de site www.x.nl', 'zie www.x.nl').
+                if not text[b.end :].strip(" .;,)"):
+                    uf.union(index[id(a)], index[id(b)])
+                    if a.type == "Organisation" and _SITE_HEADS & set(a.text.casefold().split()):
+                        # 'X Platform www.x.nl': a platform or portal with its own site is the
+                        # online instrument, not a body ('platform' names both).
+                        a.type = "Intervention"
                 continue
             frame = _RENAMED.match(text[a.end : b.start])
             if frame is None:

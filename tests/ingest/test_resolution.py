@@ -410,3 +410,19 @@ def test_a_former_name_stated_in_the_sentence_is_the_same_entity(
         if {"Zeeuws Netwerk Delta", "Deltapoort"} <= {m.text for m in c.mentions}
     ]
     assert bool(together) is merged
+
+
+def test_a_name_with_its_web_address_closing_an_entry_is_one_instrument() -> None:
+    sentence = "Zeeuws Techniek Platform www.zeeuwstechniek.nl"
+    ev = Evidence(doc="0" * 64, text=sentence, start=0, end=len(sentence))
+    name = Mention("Zeeuws Techniek Platform", "Organisation", "rule:head", ev, 0, 0, 24)
+    site = Mention("www.zeeuwstechniek.nl", "Intervention", "rule:web", ev, 0, 25, 46)
+    clusters = resolve_mentions([name, site])
+    assert len(clusters) == 1
+    assert clusters[0].type == "Intervention"
+    # In running text a site has its own cue and stays apart from the name before it.
+    sentence = "Zo biedt Zeeuws Techniek Platform www.zeeuwstechniek.nl en meer aan."
+    ev = Evidence(doc="0" * 64, text=sentence, start=0, end=len(sentence))
+    name = Mention("Zeeuws Techniek Platform", "Organisation", "rule:head", ev, 0, 9, 33)
+    site = Mention("www.zeeuwstechniek.nl", "Intervention", "rule:web", ev, 0, 34, 55)
+    assert len(resolve_mentions([name, site])) == 2
