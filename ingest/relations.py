@@ -383,12 +383,19 @@ def _area_names(cell: str, document: str) -> list[str]:
     """Place names listed in a table cell: 'Flevoland, Noord-Holland, Utrecht'.
 
     'X en Y' is one name when the document uses it as one elsewhere ('Achterhoek en Liemers'),
-    else two; a continued compound ('Gooi- en Vechtstreek') stays whole.
+    else two; a continued compound ('Gooi- en Vechtstreek') and a plan named after such an area
+    ('Techniekpact X en Y') stay whole.
     """
     names: list[str] = []
     for piece in re.split(r"\s*[,;]\s*", cell.split(":", 1)[-1]):
         piece = _YEARS.sub("", piece).strip(" .–")
-        joined = " en " in piece and not piece.split(" en ")[0].endswith("-")
+        # A plan's name keeps its 'X en Y' ('Techniekpact A en B' is the pact of the area A en
+        # B): only bare area names are split.
+        joined = (
+            " en " in piece
+            and not piece.split(" en ")[0].endswith("-")
+            and _plan_type(piece) is None
+        )
         if joined and document.count(piece) < 2:
             names.extend(p.strip() for p in piece.split(" en "))
             continue

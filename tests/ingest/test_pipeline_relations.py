@@ -594,3 +594,14 @@ def test_documents_listed_in_a_table_of_plans_are_neither_plans_nor_areas(
     assert {"Techniekagenda Waddenkust", "Werkplan Techniekpact Zeeuwsland"} <= labels
     assert "Techniekpact Zandhoek" in labels
     assert not [label for label in labels if label.startswith(("Position", "Notitie"))]
+
+
+def test_a_plan_named_after_a_joined_area_stays_whole_in_a_table_cell() -> None:
+    from beleidsgraaf.ingest.relations import _area_names
+
+    cell = "Techniekpact Zandhoek en Veenmeer; Dijkland en Polderwaard"
+    assert _area_names(cell, cell) == [
+        "Techniekpact Zandhoek en Veenmeer",
+        "Dijkland",
+        "Polderwaard",
+    ]
