@@ -322,6 +322,7 @@ _QUOTED_TITLE = re.compile(
     r"(?=\s*(?:$|\(|:|[-–]\s))"
 )
 _ITEM_HEAD = re.compile(r"\s*(?::|\s\(|\s[-–]\s|\sd\.m\.v\.|\s+e\.g\.)")
+_SITE_AFTER = re.compile(r"\s+(?:https?://)?www\.\S+\s*$", re.IGNORECASE)
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\sen\s)\s*")
 
 
@@ -341,6 +342,8 @@ def _name_of_item(text: str, common: frozenset[str] = frozenset()) -> str | None
     quoted = _QUOTED_TITLE.match(entry)
     if quoted:
         return quoted.group(0).strip("‘’'“”\" ")
+    # 'Platform X www.x.nl': the site after a name is its address, not part of the name.
+    entry = _SITE_AFTER.split(entry, maxsplit=1)[0] or entry
     head = _ITEM_HEAD.split(entry, maxsplit=1)[0].strip(" .;,")
     words = head.split()
     if not words or len(words) > 6:

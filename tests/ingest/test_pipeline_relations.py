@@ -406,6 +406,10 @@ def test_box_entry_names_from_quotes_and_colons() -> None:
     assert _name_of_item("Jean school: unieke vakopleiding voor denim developers") == "Jean school"
     assert _name_of_item("‘extra’ kosten, zoals btw en scholing") is None
     assert _name_of_item("Ouderparticipatie", frozenset({"ouderparticipatie"})) is None
+    # The site after a name is its address, not part of it.
+    assert _name_of_item("Zeeuws Techniek Platform www.zeeuwstechniek.nl") == (
+        "Zeeuws Techniek Platform"
+    )
 
 
 def test_organisations_in_a_box_entry_carry_it_out(techniekpact: Extraction) -> None:
