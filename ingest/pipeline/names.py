@@ -352,7 +352,10 @@ class NameFinder:
                 end += 1
                 continue
             if low in {"in", "op", "uit"} and (
-                nxt.i in places or (headed is False and end > start + 2)
+                nxt.i in places
+                or (headed is False and end > start + 2)
+                # 'Techniekpact in Oost': a bare compass word after 'in' is an area (a landsdeel).
+                or nxt.lower_ in lex.compass_prefixes
             ):
                 break
             if low in lex.connectors and low not in {"en", "&", "aan", "te", "het", "the"}:

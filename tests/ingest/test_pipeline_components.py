@@ -562,3 +562,11 @@ def test_a_legal_form_before_a_place_is_a_metaphor_not_a_company(nlp: Language) 
     assert ("Zeeuws Advies B.V.", "Organisation", "rule:head") in names_in(
         nlp, "Zo werkt Zeeuws Advies B.V. mee."
     )
+
+
+def test_a_name_ends_before_in_and_a_bare_compass_word(nlp: Language) -> None:
+    # 'X in Oost': the area where the name works, not part of it.
+    assert names_in(nlp, "Zo groeit het Zeeuwspact in Oost sterk.") == [
+        ("Zeeuwspact", "Programme", "rule:head"),
+        ("Oost", "Region", "rule:cue"),
+    ]
