@@ -799,7 +799,12 @@ class NameFinder:
                     not doc[i + 1].text[:1].islower() or (doc[i - 1].is_lower and close - i > 3)
                 ):
                     kind = lex.head_type(doc[i - 1].text) or "Intervention"
-                    spans.append(Span(doc, i - 1, close, label=kind, kb_id="rule:head"))
+                    # 'W&T academie ‘X’', 'STEM campagne ‘Y’': an acronym qualifying a lower-case
+                    # head belongs to the title (it says which academy).
+                    first = i - 2 if i > 1 and is_acronym(doc[i - 2].text) else i - 1
+                    if not doc[i - 1].is_lower:
+                        first = i - 1
+                    spans.append(Span(doc, first, close, label=kind, kb_id="rule:head"))
                     i = close
                     continue
             if token.text in _OPEN_QUOTES and (i == 0 or doc[i - 1].lower_ not in lex.title_cues):

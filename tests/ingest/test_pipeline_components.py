@@ -570,3 +570,10 @@ def test_a_name_ends_before_in_and_a_bare_compass_word(nlp: Language) -> None:
         ("Zeeuwspact", "Programme", "rule:head"),
         ("Oost", "Region", "rule:cue"),
     ]
+
+
+def test_an_acronym_before_a_head_and_its_quoted_title_belongs_to_the_name(
+    nlp: Language,
+) -> None:
+    doc = nlp("De STEM campagne ‘Kies Zeeuws’ loopt.")
+    assert spans(doc, "bg_entities")[0][:2] == ("STEM campagne ‘Kies Zeeuws’", "Intervention")
