@@ -237,6 +237,17 @@ class NameFinder:
                 return True
         return False
 
+    def _plural_compound(self, token: Token, lex: Lexicon) -> bool:
+        """'Bedrijfsstages': a title-case compound of ordinary words whose singular ends in a
+        head noun ('bedrijfsstage' -> 'stage'). CamelCase and hyphenated names are made words."""
+        if not (token.is_title and token.is_alpha and self._common_compound(token)):
+            return False
+        low = token.lower_
+        return any(
+            low.endswith(suffix) and lex.head_type(low[: -len(suffix)]) is not None
+            for suffix in ("en", "s")
+        )
+
     @staticmethod
     def _citation(doc: Doc, end: int) -> bool:
         """'Fouarge et al.', 'Bijlsma (2019)', 'Warps, 2018': an author in a reference."""
@@ -547,6 +558,10 @@ class NameFinder:
             # article belongs to the name ('De Unie').
             core = [t for t in run if t.text not in _ARTICLES]
             if (len(core) == 1 and token.lower_ in lex.heads) or _pluralised_head(doc, token, end):
+                return []
+            if len(run) == 1 and token.is_sent_start and self._plural_compound(token, lex):
+                # 'Docentstages', 'Opleidingstrajecten' opening a line or entry: a compound of
+                # ordinary words in the plural is a kind of activity, not one named instrument.
                 return []
             if len(run) == 1 and token.is_sent_start and is_common_word(token.lower_):
                 # 'Leeswijzer', 'Doelgroep:' opening a line: a word of the Dutch lemma tables

@@ -577,3 +577,9 @@ def test_an_acronym_before_a_head_and_its_quoted_title_belongs_to_the_name(
 ) -> None:
     doc = nlp("De STEM campagne ‘Kies Zeeuws’ loopt.")
     assert spans(doc, "bg_entities")[0][:2] == ("STEM campagne ‘Kies Zeeuws’", "Intervention")
+
+
+def test_a_plural_compound_of_ordinary_words_opening_a_line_is_a_kind(nlp: Language) -> None:
+    assert names_in(nlp, "Bedrijfsstages voor studenten") == []
+    # The singular, or a compound with a made word, may name one instrument.
+    assert ("Zeeuwsstage", "Intervention", "rule:head") in names_in(nlp, "Zo werkt de Zeeuwsstage.")
