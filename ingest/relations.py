@@ -322,6 +322,7 @@ _QUOTED_TITLE = re.compile(
     r"(?=\s*(?:$|\(|:|[-–]\s))"
 )
 _ITEM_HEAD = re.compile(r"\s*(?::|\s\(|\s[-–]\s|\sd\.m\.v\.|\s+e\.g\.)")
+_SITE_AFTER = re.compile(r"\s+(?:https?://)?www\.\S+\s*$", re.IGNORECASE)
 _LIST_SPLIT = re.compile(r"\s*(?:,|;|\sen\s)\s*")
 
 
@@ -341,6 +342,8 @@ def _name_of_item(text: str, common: frozenset[str] = frozenset()) -> str | None
     quoted = _QUOTED_TITLE.match(entry)
     if quoted:
         return quoted.group(0).strip("‘’'“”\" ")
+    # 'Platform X www.x.nl': the site after a name is its address, not part of the name.
+    entry = _SITE_AFTER.split(entry, maxsplit=1)[0] or entry
     head = _ITEM_HEAD.split(entry, maxsplit=1)[0].strip(" .;,")
     words = head.split()
     if not words or len(words) > 6:
@@ -383,17 +386,39 @@ def _area_names(cell: str, document: str) -> list[str]:
     """Place names listed in a table cell: 'Flevoland, Noord-Holland, Utrecht'.
 
     'X en Y' is one name when the document uses it as one elsewhere ('Achterhoek en Liemers'),
-    else two; a continued compound ('Gooi- en Vechtstreek') stays whole.
+    else two; a continued compound ('Gooi- en Vechtstreek') and a plan named after such an area
+    ('Techniekpact X en Y') stay whole.
     """
     names: list[str] = []
     for piece in re.split(r"\s*[,;]\s*", cell.split(":", 1)[-1]):
         piece = _YEARS.sub("", piece).strip(" .–")
-        joined = " en " in piece and not piece.split(" en ")[0].endswith("-")
+        # A plan's name keeps its 'X en Y' ('Techniekpact A en B' is the pact of the area A en
+        # B): only bare area names are split.
+        joined = (
+            " en " in piece
+            and not piece.split(" en ")[0].endswith("-")
+            and _plan_type(piece) is None
+        )
         if joined and document.count(piece) < 2:
             names.extend(p.strip() for p in piece.split(" en "))
             continue
         names.append(piece)
     return [n for n in names if _AREA_NAME.match(n) and not any(c.isdigit() for c in n)]
+
+
+def _names_document(name: str) -> bool:
+    """Whether a listed name opens with a document word: 'Position paper landsdeel X',
+    'Notitie doorontwikkeling Y', 'Startdocument Z'.
+
+    Tables of plans per region list the documents a region wrote next to its programmes; such an
+    entry is the title of a paper about an area or programme, neither the area nor a plan.
+    """
+    from beleidsgraaf.ingest.pipeline.lexicon import lexicon
+
+    first = name.split(maxsplit=1)[0].casefold() if name.split() else ""
+    return first in lexicon().title_cues or first.endswith(
+        ("document", "documenten", "notitie", "rapport")
+    )
 
 
 def _plan_type(name: str) -> str | None:
@@ -634,6 +659,8 @@ def structure_relations(
                 whole = ensure(area[1], "Region", ev)
                 for cell in block.cells[1:]:
                     for part in _area_names(cell, source.original):
+                        if _names_document(part):
+                            continue
                         plan = _plan_type(part)
                         if plan is None:
                             region = ensure(part, "Region", ev)

@@ -28,6 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
 from beleidsgraaf.ingest.pipeline.lexicon import lexicon
@@ -296,6 +297,7 @@ def _group(mentions: list[Mention]) -> list[list[int]]:
     _link_transpositions(mentions, first_by, uf)
     _link_dropped_word(mentions, uf)
     _link_initials(mentions, uf)
+    _link_former_names(mentions, uf)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(mentions)):
         groups[uf.find(i)].append(i)
@@ -364,6 +366,56 @@ def _link_dropped_word(mentions: list[Mention], uf: _UnionFind) -> None:
             roots = {uf.find(j) for j in longer}
             if len(roots) == 1:
                 uf.union(roots.pop(), i)
+
+
+_RENAMED = re.compile(
+    r"^\s*(?:\([^()]{1,20}\)|\))?\s*,?\s*\(?\s*"
+    r"(?:(?P<plain>voorheen|v/h|beter bekend als|ook bekend als|formerly)"
+    r"|(?P<named>hiervoor|eerder|vroeger|destijds|toen nog|ook wel))\s*$",
+    re.IGNORECASE,
+)
+_NAMED_AFTER = re.compile(r"^\s*(?:genaamd|geheten|genoemd)\b", re.IGNORECASE)
+_NOT_RENAMED = frozenset({"Person", "Region"})
+_SITE_HEADS = frozenset({"platform", "portal", "portaal", "loket", "site", "website"})
+_WEB_FORM = re.compile(r"^(?:https?://)?(?:www\.)?[\w\-]+\.(?:nl|com|org|eu|nu|net)/?$", re.I)
+
+
+def _link_former_names(mentions: list[Mention], uf: _UnionFind) -> None:
+    """Link a name to its former or other name, or to its web address, in the same sentence.
+
+    'X (XA), hiervoor Y genaamd', 'X (voorheen Y)', 'X, beter bekend als Y': Dutch policy texts
+    state a renaming or a second name with these phrases between the two names. Words that also
+    mean something else ('hiervoor' = 'for this', 'eerder' = 'earlier') count only with
+    'genaamd' / 'geheten' / 'genoemd' after the second name. Persons and places are left out.
+    """
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    index = {id(m): i for i, m in enumerate(mentions)}
+    for m in mentions:
+        if m.type not in _NOT_RENAMED and m.end > m.start:
+            by_sentence[m.sentence].append(m)
+    for members in by_sentence.values():
+        members.sort(key=lambda m: m.start)
+        text = members[0].evidence.text
+        for a, b in pairwise(members):
+            if text[a.start : a.end] != a.text or text[b.start : b.end] != b.text:
+                continue
+            if _WEB_FORM.match(b.text) and not text[a.end : b.start].strip():
+                # 'Platform X www.x.nl' closing an entry or sentence: the address of the
+                # named thing, given with its name (in running text a site has a cue:
+                # 'de site www.x.nl', 'zie www.x.nl').
+                if not text[b.end :].strip(" .;,)"):
+                    uf.union(index[id(a)], index[id(b)])
+                    if a.type == "Organisation" and _SITE_HEADS & set(a.text.casefold().split()):
+                        # 'X Platform www.x.nl': a platform or portal with its own site is the
+                        # online instrument, not a body ('platform' names both).
+                        a.type = "Intervention"
+                continue
+            frame = _RENAMED.match(text[a.end : b.start])
+            if frame is None:
+                continue
+            if frame["named"] and not _NAMED_AFTER.match(text[b.end :]):
+                continue
+            uf.union(index[id(a)], index[id(b)])
 
 
 def _word_bag(text: str) -> str | None:

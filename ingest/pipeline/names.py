@@ -133,6 +133,8 @@ _BULLETS = frozenset({"•", "-", "–", "*", "·", "▪"})
 _PLURAL_HEADS = ("trajecten", "netwerken", "pilots", "stages", "steunpunten", "knooppunten")
 """Plural head nouns the lexicon lists as heads of their own."""
 
+_POSSESSIVES = frozenset({"je", "jouw", "uw", "onze", "mijn"})
+_LEGAL_FORMS = frozenset({"bv", "b.v.", "nv", "n.v."})
 _BODY_HEADS = frozenset({"provincie", "gemeente"})
 _PLAIN_AREA_HEADS = frozenset({"regio", "deelregio", "landsdeel", "region", "regio's"})
 _LOCATIVES = frozenset({"in", "binnen", "buiten", "uit", "rond", "vanuit", "naar"})
@@ -249,8 +251,33 @@ def _degree_code(text: str) -> bool:
 
 def _is_document_word(low: str, lex: Lexicon) -> bool:
     """'Startdocument', 'Notitie', 'Rapport': a document about a name, as in a list of
-    sources ('Startdocument Techniekpact Noord-Nederland'), is not part of the name."""
-    return low in lex.title_cues or low.endswith(("document", "notitie", "rapport"))
+    sources ('Startdocument Techniekpact Noord-Nederland'), is not part of the name; alone
+    ('Pactdocumenten', 'Projectnotities') it is a kind of document, no name at all."""
+    return low in lex.title_cues or low.endswith(
+        ("document", "documenten", "notitie", "notities", "rapport", "rapporten")
+    )
+
+
+def _english_headed(rest: Span, lex: Lexicon) -> bool:
+    """Whether an English head noun ('Center', 'Institute') follows in the run.
+
+    English names put their modifiers before the head ('Joint Research Center', 'High Tech
+    Centre X'), so a word opening the line before such a head is a modifier of the name even
+    when it is also a Dutch word ('joint', 'high', 'expat'); a Dutch name opens with its head.
+    """
+    return any(
+        (low := t.lower_) in lex.head_translations and lex.head_translations[low] != low
+        for t in rest
+    )
+
+
+def _pluralised_head(doc: Doc, head: Token, end: int) -> bool:
+    """Whether the head noun closing a name is put in the plural: 'de Delta Regio’s'.
+
+    A plural names a kind with several members ('Triple Helix regio’s, zoals X en Y'), not one
+    region or centre; the members are named on their own.
+    """
+    return head.i == end - 1 and end < len(doc) and doc[end].text in _PLURAL_S
 
 
 @cache
@@ -364,6 +391,17 @@ class NameFinder:
                 return True
         return False
 
+    def _plural_compound(self, token: Token, lex: Lexicon) -> bool:
+        """'Bedrijfsstages': a title-case compound of ordinary words whose singular ends in a
+        head noun ('bedrijfsstage' -> 'stage'). CamelCase and hyphenated names are made words."""
+        if not (token.is_title and token.is_alpha and self._common_compound(token)):
+            return False
+        low = token.lower_
+        return any(
+            low.endswith(suffix) and lex.head_type(low[: -len(suffix)]) is not None
+            for suffix in ("en", "s")
+        )
+
     @staticmethod
     def _citation(doc: Doc, end: int) -> bool:
         """'Fouarge et al.', 'Bijlsma (2019)', 'Warps, 2018': an author in a reference."""
@@ -444,6 +482,9 @@ class NameFinder:
                 end += 1
                 continue
             low = tok.lower_
+            if self._imperative_title(doc, start, end):
+                end += 2  # 'Verzilver je Talent'
+                continue
             # Connectors may come in pairs ('Week van de Techniek'): look past them.
             ahead = end + 1
             while ahead < n and ahead - end < 3 and doc[ahead].lower_ in lex.connectors:
@@ -487,7 +528,10 @@ class NameFinder:
                 end += 1
                 continue
             if low in {"in", "op", "uit"} and (
-                nxt.i in places or (headed is False and end > start + 2)
+                nxt.i in places
+                or (headed is False and end > start + 2)
+                # 'Techniekpact in Oost': a bare compass word after 'in' is an area (a landsdeel).
+                or nxt.lower_ in lex.compass_prefixes
             ):
                 break
             if low == "van" and is_acronym(nxt.text) and _programme_headed(doc[start:end], lex):
@@ -529,6 +573,27 @@ class NameFinder:
             and all(t.is_title or t.lower_ in lex.connectors for t in doc[start:en])
         )
 
+    @staticmethod
+    def _imperative_title(doc: Doc, start: int, end: int) -> bool:
+        """'(programma) Verzilver je Talent', 'Kies jouw Toekomst': a possessive between two
+        capitalised words of a title that follows a head noun, a quote or opens an entry.
+
+        Campaigns and programmes are often named by an imperative addressing the reader; the
+        pronoun is lower case but part of the name. Only where a title is expected, so running
+        text ('Als je Twente bezoekt') is not read as one.
+        """
+        n = len(doc)
+        if end + 1 >= n or doc[end].lower_ not in _POSSESSIVES or end != start + 1:
+            return False
+        if not doc[end + 1].is_title or doc[end + 1].is_sent_start or not doc[start].is_title:
+            return False
+        before = doc[start - 1] if start > 0 else None
+        return (
+            before is None
+            or before.text in _OPEN_QUOTES
+            or (before.is_lower and lexicon().head_type(before.text) is not None)
+        )
+
     def _paired_before_head(
         self, doc: Doc, start: int, en: int, lex: Lexicon, places: set[int]
     ) -> bool:
@@ -566,6 +631,25 @@ class NameFinder:
             return k > 0 and doc[k - 1].lower_ in lex.actor_plurals
         return False
 
+    def _description_of(self, doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+        """'Werking van het Techniekpact', 'Evaluatie van de Regeling X': an ordinary noun + 'van'
+        before a headed name describes that name (a heading about it), it is not part of it.
+
+        Names that open with 'X van' have a head noun as X ('Ministerie van', 'Week van de');
+        an ordinary word there ('werking', 'evaluatie', 'doelen') speaks about the named thing.
+        Only when a head noun follows, so 'Huis van de Techniek' keeps its own words.
+        """
+        first = doc[start]
+        return (
+            end - start > 2
+            and first.is_alpha
+            and first.is_title
+            and doc[start + 1].lower_ == "van"
+            and lex.head_type(first.text) is None
+            and self._common(first)
+            and any(lex.head_type(t.text) is not None for t in doc[start + 2 : end])
+        )
+
     def _classify(self, doc: Doc, start: int, end: int, lex: Lexicon) -> list[Span]:
         cue = False
         itemised = _after_list_marker(doc, start)
@@ -581,6 +665,9 @@ class NameFinder:
                 or (first.is_sent_start and first.lower_ in _ARTICLES)
                 or first.text in _ARTICLES  # lower case: the article of a phrase, not the name's
                 or (end - start > 1 and _is_document_word(first.lower_, lex))
+                # 'de BV Nederland': a legal form closes a company's name ('Technopolis
+                # B.V.'); before a name it makes a metaphor of a country or city.
+                or (end - start > 1 and first.lower_ in _LEGAL_FORMS)
                 # 'de O&O-fondsen A+O Metaalelektro en OTIB': a plural class noun before names
                 # introduces them, it is not part of the first one.
                 or (
@@ -593,21 +680,29 @@ class NameFinder:
             elif self._person_cue(first, lex) and end - start > 1:
                 cue = True
                 start += 1
+            elif self._description_of(doc, start, end, lex):
+                start += 2  # 'Werking van' (the article after it goes next round)
             elif (
-                end - start > 1
-                and _ADJECTIVE.search(first.lower_)
-                and first.is_title
-                and not self._common(first)
-                and lex.head_type(first.text) is None
-                # 'Europese Unie', 'Vlaamse Overheid': a place adjective before a lone
-                # capitalised body noun is the name of one body, not an attribute (before a
-                # programme, 'het Nederlandse Techniekpact', it is).
-                and not (end - start == 2 and lex.head_type(doc[start + 1].text) == "Organisation")
-            ) or (
-                (first.is_sent_start or (itemised and first.i == opening))
-                and is_common_word(first.lower_)
-                and lex.head_type(first.text) is None
-                and end - start > 1
+                (
+                    end - start > 1
+                    and _ADJECTIVE.search(first.lower_)
+                    and first.is_title
+                    and not self._common(first)
+                    and lex.head_type(first.text) is None
+                    # 'Europese Unie', 'Vlaamse Overheid': a place adjective before a lone
+                    # capitalised body noun is the name of one body, not an attribute (before a
+                    # programme, 'het Nederlandse Techniekpact', it is).
+                    and not (
+                        end - start == 2 and lex.head_type(doc[start + 1].text) == "Organisation"
+                    )
+                )
+                or (
+                    (first.is_sent_start or (itemised and first.i == opening))
+                    and is_common_word(first.lower_)
+                    and lex.head_type(first.text) is None
+                    and end - start > 1
+                    and not _english_headed(doc[start + 1 : end], lex)
+                )
             ):
                 start += 1
             else:
@@ -666,7 +761,11 @@ class NameFinder:
             # A bare head word ('Actieplan', 'het Platform') names nothing; a capitalised
             # article belongs to the name ('De Unie').
             core = [t for t in run if t.text not in _ARTICLES]
-            if len(core) == 1 and token.lower_ in lex.heads:
+            if (len(core) == 1 and token.lower_ in lex.heads) or _pluralised_head(doc, token, end):
+                return []
+            if len(run) == 1 and token.is_sent_start and self._plural_compound(token, lex):
+                # 'Docentstages', 'Opleidingstrajecten' opening a line or entry: a compound of
+                # ordinary words in the plural is a kind of activity, not one named instrument.
                 return []
             if len(core) == 1 and after is not None and after.text in _PLURAL_S:
                 # 'Meerjarenprogramma’s: ...': a head compound in the plural names a kind.
@@ -847,6 +946,7 @@ class NameFinder:
                 sum(c.isalpha() for c in text) < 2
                 or self._common(first)
                 or first.is_sent_start
+                or _is_document_word(first.lower_, lex)
                 or self._citation(doc, end)
                 # A doer ('begeleid door Berenschot') is a name even if it reads as a compound.
                 or (
@@ -1086,7 +1186,12 @@ class NameFinder:
                     not doc[i + 1].text[:1].islower() or (doc[i - 1].is_lower and close - i > 3)
                 ):
                     kind = lex.head_type(doc[i - 1].text) or "Intervention"
-                    spans.append(Span(doc, i - 1, close, label=kind, kb_id="rule:head"))
+                    # 'W&T academie ‘X’', 'STEM campagne ‘Y’': an acronym qualifying a lower-case
+                    # head belongs to the title (it says which academy).
+                    first = i - 2 if i > 1 and is_acronym(doc[i - 2].text) else i - 1
+                    if not doc[i - 1].is_lower:
+                        first = i - 1
+                    spans.append(Span(doc, first, close, label=kind, kb_id="rule:head"))
                     i = close
                     continue
             if token.lower_ in _THEME_WORDS and i + 1 < n and self._namey(doc[i + 1]):
@@ -1217,6 +1322,9 @@ class NameFinder:
                 )
                 and lex.head_type(doc[end - 1].text) is None
             ):
+                if _pluralised_head(doc, doc[end], end + 1):
+                    i = end + 1  # 'Triple Helix regio’s': a kind, its words name no one
+                    continue
                 kind = lex.head_type(doc[end].text) or "Intervention"
                 start = i
                 while start < end and (

@@ -762,3 +762,89 @@ def test_a_pilot_named_by_its_school_type_is_an_intervention(nlp: Language) -> N
         ("pilot havo-examens", "Intervention", "rule:head")
     ]
     assert names_in(nlp, "De pilot mbo-scholen begint.") == []
+
+
+def test_a_word_opening_a_line_before_an_english_head_is_part_of_the_name(
+    nlp: Language,
+) -> None:
+    # English names put modifiers before the head: 'Joint', 'High' are part of the name even
+    # where they are also Dutch words; a Dutch head opens its name, so a word before it is not.
+    assert names_in(nlp, "Joint Research Center (Zeeuwsland)")[0] == (
+        "Joint Research Center",
+        "Organisation",
+        "rule:head",
+    )
+    assert ("High Tech Centre Zeeuwsland", "Organisation", "rule:head") in names_in(
+        nlp, "High Tech Centre Zeeuwsland"
+    )
+    assert ("Centrum Zeeuwsland", "Organisation", "rule:head") in names_in(
+        nlp, "Leerlingen Centrum Zeeuwsland"
+    )
+
+
+def test_a_word_for_documents_is_no_name(nlp: Language) -> None:
+    # 'Zeeuwspactdocumenten': a kind of document, even when spelled with a capital.
+    text = "Zo zijn specifieke Zeeuwspactdocumenten en Zeeuwspactrapporten opgesteld."
+    assert names_in(nlp, text) == []
+
+
+def test_an_ordinary_noun_van_before_a_headed_name_describes_it(nlp: Language) -> None:
+    # A heading about a name ('Werking van het X') is not part of it; a name whose own
+    # words open with 'X van' has a head noun there, or keeps them when no head follows.
+    assert names_in(nlp, "3.1.2 Werking van het Zeeuwspact in de praktijk") == [
+        ("Zeeuwspact", "Programme", "rule:head")
+    ]
+    assert ("Actieplan Zeeuwsland", "Intervention", "rule:head") in names_in(
+        nlp, "De Evaluatie van het Actieplan Zeeuwsland volgt."
+    )
+    assert ("Ministerie van Zeeuwse Zaken", "Organisation", "rule:head") in names_in(
+        nlp, "Zo werkt het Ministerie van Zeeuwse Zaken."
+    )
+
+
+def test_a_head_noun_in_the_plural_names_a_kind_not_one(nlp: Language) -> None:
+    # 'de Delta Regio’s', 'Triple X regio’s, zoals Y': several members of a kind, each named on
+    # its own; the singular is a name.
+    assert names_in(nlp, "De Zeeuwse Delta Regio’s zijn vertegenwoordigd.") == []
+    found = names_in(nlp, "Zo werken de Delta regio’s, zoals Zeeuwsland, samen.")
+    assert not [t for t, _, _ in found if "Delta" in t]
+    assert ("Delta Regio", "Region", "rule:head") in names_in(nlp, "Zo groeit de Delta Regio.")
+
+
+def test_an_imperative_title_keeps_its_possessive_after_a_head_noun(nlp: Language) -> None:
+    # Programmes and campaigns address the reader ('Verzilver je X'); in running text a
+    # possessive between capitalised words glues nothing.
+    found = names_in(nlp, "Zo stimuleert het programma Wissel je Kennis de samenwerking.")
+    assert ("programma Wissel je Kennis", "Programme", "rule:head") in found
+    assert names_in(nlp, "Als je Zeeuwsland bezoekt, zie je veel.") == [
+        ("Zeeuwsland", "Organisation", "rule:single")
+    ]
+
+
+def test_a_legal_form_before_a_place_is_a_metaphor_not_a_company(nlp: Language) -> None:
+    found = names_in(nlp, "Met techniek verdient de BV Zeeuwsland de boterham.")
+    assert not [t for t, _, _ in found if "BV" in t]
+    assert ("Zeeuws Advies B.V.", "Organisation", "rule:head") in names_in(
+        nlp, "Zo werkt Zeeuws Advies B.V. mee."
+    )
+
+
+def test_a_name_ends_before_in_and_a_bare_compass_word(nlp: Language) -> None:
+    # 'X in Oost': the area where the name works, not part of it.
+    assert names_in(nlp, "Zo groeit het Zeeuwspact in Oost sterk.") == [
+        ("Zeeuwspact", "Programme", "rule:head"),
+        ("Oost", "Region", "rule:cue"),
+    ]
+
+
+def test_an_acronym_before_a_head_and_its_quoted_title_belongs_to_the_name(
+    nlp: Language,
+) -> None:
+    doc = nlp("De STEM campagne ‘Kies Zeeuws’ loopt.")
+    assert spans(doc, "bg_entities")[0][:2] == ("STEM campagne ‘Kies Zeeuws’", "Intervention")
+
+
+def test_a_plural_compound_of_ordinary_words_opening_a_line_is_a_kind(nlp: Language) -> None:
+    assert names_in(nlp, "Bedrijfsstages voor studenten") == []
+    # The singular, or a compound with a made word, may name one instrument.
+    assert ("Zeeuwsstage", "Intervention", "rule:head") in names_in(nlp, "Zo werkt de Zeeuwsstage.")

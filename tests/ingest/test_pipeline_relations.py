@@ -415,6 +415,10 @@ def test_box_entry_names_from_quotes_and_colons() -> None:
     assert _name_of_item("Jean school: unieke vakopleiding voor denim developers") == "Jean school"
     assert _name_of_item("‘extra’ kosten, zoals btw en scholing") is None
     assert _name_of_item("Ouderparticipatie", frozenset({"ouderparticipatie"})) is None
+    # The site after a name is its address, not part of it.
+    assert _name_of_item("Zeeuws Techniek Platform www.zeeuwstechniek.nl") == (
+        "Zeeuws Techniek Platform"
+    )
 
 
 def test_organisations_in_a_box_entry_carry_it_out(techniekpact: Extraction) -> None:
@@ -581,3 +585,36 @@ def test_a_head_noun_may_introduce_the_list_of_a_frame() -> None:
         ("EZK", "collaboratesWith", "SZW"),
         ("OCW", "collaboratesWith", "SZW"),
     }
+
+
+def test_documents_listed_in_a_table_of_plans_are_neither_plans_nor_areas(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Plannen per regio\n\n"
+        "Tabel 4.2 Plan van aanpak per landsdeel en deelregio\n\n"
+        "Landsdeel Centraal plan van aanpak Deelregio plannen\n\n"
+        "Noord\nTechniekagenda Waddenkust (2014)\nPosition paper landsdeel Noord\n(2018)\n\n"
+        "Werkplan Techniekpact Zeeuwsland\n\n"
+        "Oost\nNotitie doorontwikkeling Techniekpact\nZandhoek (2020)\n\n"
+        "Techniekpact Zandhoek\n"
+        "Bron: eigen bewerking\n"
+    )
+    path = tmp_path / "plannen.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract_document(path, load_pipeline())
+    labels = {e.label for e in extraction.entities}
+    assert {"Techniekagenda Waddenkust", "Werkplan Techniekpact Zeeuwsland"} <= labels
+    assert "Techniekpact Zandhoek" in labels
+    assert not [label for label in labels if label.startswith(("Position", "Notitie"))]
+
+
+def test_a_plan_named_after_a_joined_area_stays_whole_in_a_table_cell() -> None:
+    from beleidsgraaf.ingest.relations import _area_names
+
+    cell = "Techniekpact Zandhoek en Veenmeer; Dijkland en Polderwaard"
+    assert _area_names(cell, cell) == [
+        "Techniekpact Zandhoek en Veenmeer",
+        "Dijkland",
+        "Polderwaard",
+    ]

@@ -374,3 +374,55 @@ def test_a_head_noun_outweighs_the_website_guess() -> None:
         ]
     )
     assert cluster.type == "Organisation"
+
+
+def _in_sentence(sentence: str, *names: tuple[str, str]) -> list[Mention]:
+    ev = Evidence(doc="0" * 64, text=sentence, start=0, end=len(sentence))
+    out = []
+    for text, rule in names:
+        at = sentence.index(text)
+        out.append(Mention(text, "Organisation", rule, ev, 0, at, at + len(text)))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "merged"),
+    [
+        ("De regio's zitten in het Zeeuws Netwerk Delta (ZND), hiervoor Deltapoort genaamd.", True),
+        ("Zo werkt het Zeeuws Netwerk Delta (voorheen Deltapoort) samen.", True),
+        ("Zo werkt het Zeeuws Netwerk Delta, hiervoor Deltapoort gebruikt.", False),
+        ("Zo werkt het Zeeuws Netwerk Delta, eerder Deltapoort en later Zandhoek.", False),
+    ],
+)
+def test_a_former_name_stated_in_the_sentence_is_the_same_entity(
+    sentence: str, merged: bool
+) -> None:
+    mentions = _in_sentence(
+        sentence, ("Zeeuws Netwerk Delta", "rule:head"), ("Deltapoort", "rule:single")
+    )
+    if "(ZND)" in sentence:
+        mentions.append(_in_sentence(sentence, ("ZND", "acr:ZND"))[0])
+        mentions[0].rule = "acr:ZND"
+    clusters = resolve_mentions(mentions)
+    together = [
+        c
+        for c in clusters
+        if {"Zeeuws Netwerk Delta", "Deltapoort"} <= {m.text for m in c.mentions}
+    ]
+    assert bool(together) is merged
+
+
+def test_a_name_with_its_web_address_closing_an_entry_is_one_instrument() -> None:
+    sentence = "Zeeuws Techniek Platform www.zeeuwstechniek.nl"
+    ev = Evidence(doc="0" * 64, text=sentence, start=0, end=len(sentence))
+    name = Mention("Zeeuws Techniek Platform", "Organisation", "rule:head", ev, 0, 0, 24)
+    site = Mention("www.zeeuwstechniek.nl", "Intervention", "rule:web", ev, 0, 25, 46)
+    clusters = resolve_mentions([name, site])
+    assert len(clusters) == 1
+    assert clusters[0].type == "Intervention"
+    # In running text a site has its own cue and stays apart from the name before it.
+    sentence = "Zo biedt Zeeuws Techniek Platform www.zeeuwstechniek.nl en meer aan."
+    ev = Evidence(doc="0" * 64, text=sentence, start=0, end=len(sentence))
+    name = Mention("Zeeuws Techniek Platform", "Organisation", "rule:head", ev, 0, 9, 33)
+    site = Mention("www.zeeuwstechniek.nl", "Intervention", "rule:web", ev, 0, 34, 55)
+    assert len(resolve_mentions([name, site])) == 2
