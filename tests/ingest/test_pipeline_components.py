@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from beleidsgraaf.ingest.extract import load_pipeline
+from beleidsgraaf.ingest.extract import extract_document, load_pipeline
 from beleidsgraaf.ingest.pipeline.acronyms import AcronymDetector, align_long_form, is_acronym
 from beleidsgraaf.ingest.pipeline.authority import AuthorityMatcher, AuthorityName
 from beleidsgraaf.ingest.pipeline.entities import EntityConsolidator
@@ -748,3 +750,24 @@ def test_a_topic_of_ordinary_words_opening_an_item_is_no_name(nlp: Language) -> 
     assert names_in(nlp, "Kunstmatige Intelligentie") == []
     found = names_in(nlp, "Zo werkt Kunstmatige Intelligentie Zeebrakkel mee.")
     assert found != []
+
+
+def extracted(tmp_path: Path, text: str) -> dict[str, str]:
+    """Entity label -> type for a small invented document, through the whole extractor."""
+    path = tmp_path / "nota.txt"
+    path.write_text(text, encoding="utf-8")
+    return {e.label: e.type for e in extract_document(path).entities}
+
+
+def test_fields_of_knowledge_and_readiness_scales_are_no_entities(tmp_path: Path) -> None:
+    found = extracted(
+        tmp_path,
+        "De Stichting Gloria en het Kwantumfonds werken aan Frobnic Technologies (FBT) en "
+        "Woven Materials. De Stichting Gloria meet dit langs de lat van de Market Readiness "
+        "Levels (MRL). Het Kwantumfonds steunt FBT en Woven Materials.\n",
+    )
+    assert "Stichting Gloria" in found and "Kwantumfonds" in found
+    assert not any(
+        "Technologies" in label or "Materials" in label or "Readiness" in label or label == "FBT"
+        for label in found
+    )
