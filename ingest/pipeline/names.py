@@ -35,9 +35,11 @@ from spacy.tokens import Doc, Span, Token
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
 from beleidsgraaf.ingest.pipeline.lexicon import Lexicon, is_common_word, lexicon, looks_like_verb
 
-__all__ = ["SPANS_KEY", "VOCAB_KEY", "NameFinder", "is_place"]
+__all__ = ["SPANS_KEY", "TOPICS_KEY", "VOCAB_KEY", "NameFinder", "is_place"]
 
 SPANS_KEY = "bg_names"
+TOPICS_KEY = "bg_topics"
+"""Words of theme names ('thema’s: Energie en Duurzaamheid'): topics, never entities."""
 VOCAB_KEY = "bg_lowercase_words"
 
 _OPEN_QUOTES = {"'", "‘", "“", '"', "„"}
@@ -308,7 +310,9 @@ def _in_a_list(doc: Doc, i: int) -> bool:
     return doc[i - 1].text in {",", "en", "&"} and doc[i + 1].text in {",", "en", "&"}
 
 
-_THEME_WORDS = frozenset({"thema", "thema's", "thema’s", "motto", "slogan", "theme"})
+_THEME_WORDS = frozenset(
+    {"thema", "thema's", "thema’s", "motto", "slogan", "theme", "themes", "themas"}
+)
 
 
 def _glossed(doc: Doc, end: int) -> bool:
@@ -1068,6 +1072,7 @@ class NameFinder:
         lex = lexicon()
         places = {s.start for s in doc.spans.get("bg_authority", []) if s.label_ == "Region"}
         spans: list[Span] = []
+        topics: list[Span] = []
         n = len(doc)
         i = 0
         while i < n:
@@ -1085,14 +1090,23 @@ class NameFinder:
                     spans.append(Span(doc, i - 1, close, label=kind, kb_id="rule:head"))
                     i = close
                     continue
-            if token.lower_ in _THEME_WORDS and i + 1 < n and self._namey(doc[i + 1]):
-                # 'bij thema Landbouw, Water en Voedsel': theme names are topics, not actors or
-                # programmes; skip them and the list they form.
-                i += 1
-                while i < n and (
-                    (self._namey(doc[i]) and not is_acronym(doc[i].text))
-                    or (doc[i].text in {",", "en", "&"} and i + 1 < n and self._namey(doc[i + 1]))
-                ):
+            opens = self._theme_list_opens(doc, i)
+            if opens is not None:
+                # 'bij thema Landbouw, Water en Voedsel', 'de volgende thema’s: Energie en
+                # Duurzaamheid; Landbouw, Water en Voedsel': theme names are topics, not actors
+                # or programmes; skip them and the list they form, and keep them as topics so
+                # that the same words elsewhere in the document are not taken for names.
+                i = opens
+                glue = {",", "en", "&", ";"} if doc[opens - 1].text == ":" else {",", "en", "&"}
+                while i < n and (i == opens or not doc[i].is_sent_start):
+                    if self._namey(doc[i]) and not is_acronym(doc[i].text):
+                        topics.append(Span(doc, i, i + 1, label="Topic"))
+                    elif not (
+                        doc[i].text in glue
+                        and i + 1 < n
+                        and (self._namey(doc[i + 1]) or doc[i + 1].text in glue)
+                    ):
+                        break
                     i += 1
                 continue
             if token.text in _OPEN_QUOTES:
@@ -1231,4 +1245,22 @@ class NameFinder:
             spans.extend(self._classify(doc, i, end, lex))
             i = end
         doc.spans[SPANS_KEY] = spans
+        doc.spans[TOPICS_KEY] = topics
         return doc
+
+    def _theme_list_opens(self, doc: Doc, i: int) -> int | None:
+        """Where the theme names start after a theme word at ``i``, if they follow it.
+
+        'thema Landbouw' names one theme right after the word; 'de volgende thema’s:' introduces
+        a list of them after a colon.
+        """
+        if doc[i].lower_ not in _THEME_WORDS:
+            return None
+        k = i + 1
+        if k < len(doc) and doc[k].text in _PLURAL_S:
+            k += 1
+        if k < len(doc) and doc[k].text == ":":
+            k += 1
+        if k < len(doc) and self._namey(doc[k]) and not doc[k].is_sent_start:
+            return k
+        return None

@@ -771,3 +771,15 @@ def test_fields_of_knowledge_and_readiness_scales_are_no_entities(tmp_path: Path
         "Technologies" in label or "Materials" in label or "Readiness" in label or label == "FBT"
         for label in found
     )
+
+
+def test_themes_listed_after_a_colon_are_topics_in_the_whole_document(tmp_path: Path) -> None:
+    found = extracted(
+        tmp_path,
+        "De Stichting Gloria kiest de volgende thema’s: Vlotheid en Zwierigheid; Ploegwerk, "
+        "Grondwater en Graan.\n\n"
+        "Van alle plannen sluit de helft aan bij Vlotheid en Zwierigheid. De Stichting Gloria "
+        "werkt aan Zwierigheid.\n",
+    )
+    assert "Stichting Gloria" in found
+    assert not {"Vlotheid", "Zwierigheid", "Ploegwerk", "Grondwater", "Graan"} & set(found)
