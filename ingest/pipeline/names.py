@@ -310,6 +310,25 @@ def _in_a_list(doc: Doc, i: int) -> bool:
     return doc[i - 1].text in {",", "en", "&"} and doc[i + 1].text in {",", "en", "&"}
 
 
+_DOCUMENT_PARTS = frozenset(
+    {
+        "bijlage",
+        "bijlagen",
+        "hoofdstuk",
+        "paragraaf",
+        "figuur",
+        "tabel",
+        "annex",
+        "appendix",
+        "sectie",
+        "pagina",
+        "chapter",
+        "section",
+        "figure",
+        "table",
+    }
+)
+_PART_CODE = re.compile(r"^(?:[A-Z]|\d{1,3}|[IVX]{1,5})(?:\.\d{1,2})*\.?$")
 _THEME_WORDS = frozenset(
     {"thema", "thema's", "thema’s", "motto", "slogan", "theme", "themes", "themas"}
 )
@@ -616,6 +635,8 @@ class NameFinder:
             return []
         first = doc[start]
         run = doc[start:end]
+        if self._document_part(run):
+            return []
         if lex.is_generic_body(run.text):
             # 'Algemeen Bestuur', 'College van Bestuur', 'Bestuurscommissie Onderzoek': an organ
             # every organisation has, not an actor of its own.
@@ -1247,6 +1268,15 @@ class NameFinder:
         doc.spans[SPANS_KEY] = spans
         doc.spans[TOPICS_KEY] = topics
         return doc
+
+    @staticmethod
+    def _document_part(run: Span) -> bool:
+        """'Bijlage C', 'Hoofdstuk 3', 'Figuur 2.1', 'Annex IV': a part of the document, named by
+        a document-part word and a letter, number or numeral, is a reference, not an entity (after
+        'in' it would be taken for a place)."""
+        if len(run) < 2 or run[0].lower_ not in _DOCUMENT_PARTS:
+            return False
+        return all(_PART_CODE.match(t.text) for t in run[1:])
 
     def _theme_list_opens(self, doc: Doc, i: int) -> int | None:
         """Where the theme names start after a theme word at ``i``, if they follow it.

@@ -783,3 +783,8 @@ def test_themes_listed_after_a_colon_are_topics_in_the_whole_document(tmp_path: 
     )
     assert "Stichting Gloria" in found
     assert not {"Vlotheid", "Zwierigheid", "Ploegwerk", "Grondwater", "Graan"} & set(found)
+
+
+def test_a_part_of_the_document_is_no_place(nlp: Language) -> None:
+    found = names_in(nlp, "De plannen staan in Bijlage D. Zie ook Hoofdstuk 4 en Figuur 2.1.")
+    assert found == []
