@@ -50,6 +50,7 @@ class Lexicon:
     agreement_heads: tuple[str, ...]
     generic_body_prefixes: tuple[str, ...]
     topic_heads: tuple[str, ...]
+    topic_plurals: tuple[str, ...]
     _memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def head_type(self, word: str) -> str | None:
@@ -159,6 +160,7 @@ def lexicon() -> Lexicon:
         agreement_heads=tuple(words("agreement_heads")),
         generic_body_prefixes=tuple(words("generic_body_prefixes")),
         topic_heads=tuple(words("topic_heads")),
+        topic_plurals=tuple(words("topic_plurals")),
     )
 
 

@@ -589,6 +589,30 @@ class NameFinder:
             return k > 0 and doc[k - 1].lower_ in lex.actor_plurals
         return False
 
+    def _example_of_topics(self, doc: Doc, start: int, lex: Lexicon) -> bool:
+        """True inside 'onderwerpen zoals quantumtechnologie, MedTech en AI' / 'thema’s als X'.
+
+        A list of examples of subjects, themes or technologies names topics, whatever their
+        spelling: a CamelCase or capitalised item ('MedTech') is a field, not an actor. The
+        items may be lower-case phrases ('industriële elektrificatie'), so the walk back to
+        'zoals' / 'als' passes any content word, but no verb, stop word or sentence start.
+        """
+        k = start - 1
+        while k >= 0 and start - k <= 25:
+            tok = doc[k]
+            low = tok.lower_
+            if low in {"zoals", "als", "waaronder", "bijvoorbeeld"}:
+                before = [t.lower_ for t in doc[max(0, k - 2) : k] if t.text not in _PLURAL_S]
+                return bool(before) and before[-1].endswith(lex.topic_plurals)
+            if tok.is_sent_start or tok.text in {".", ";", ":", "(", ")"}:
+                return False
+            if tok.is_alpha and (
+                (low in lex.stop_words and low not in {"en", "of"}) or looks_like_verb(low)
+            ):
+                return False
+            k -= 1
+        return False
+
     def _classify(self, doc: Doc, start: int, end: int, lex: Lexicon) -> list[Span]:
         cue = False
         itemised = _after_list_marker(doc, start)
@@ -788,6 +812,8 @@ class NameFinder:
             if first.lower_ not in vocab and first.lower_ not in lex.stop_words:
                 return [Span(doc, start, end, label="Person", kb_id="rule:person")]
 
+        if not cue and self._example_of_topics(doc, start, lex):
+            return []
         if not cue and self._example_of_actors(doc, start, lex):
             return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
 

@@ -788,3 +788,14 @@ def test_themes_listed_after_a_colon_are_topics_in_the_whole_document(tmp_path: 
 def test_a_part_of_the_document_is_no_place(nlp: Language) -> None:
     found = names_in(nlp, "De plannen staan in Bijlage D. Zie ook Hoofdstuk 4 en Figuur 2.1.")
     assert found == []
+
+
+def test_examples_of_topics_are_no_names_but_examples_of_actors_are(nlp: Language) -> None:
+    found = names_in(
+        nlp,
+        "De fondsen richten zich op onderwerpen zoals kwantumrekenen, GlowTech, vezels en "
+        "Zwevende-Dingen-voor-Iedereen. Bedrijven zoals Frobnic en Wervelwind doen mee.",
+    )
+    texts = [t for t, _, _ in found]
+    assert "GlowTech" not in texts and "Zwevende-Dingen-voor-Iedereen" not in texts
+    assert "Frobnic" in texts and "Wervelwind" in texts
