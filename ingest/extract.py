@@ -272,7 +272,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     _landsdelen_in_context(source, mentions)
     mentions = _without_concepts(mentions, concepts)
     mentions = _without_topics(mentions, topics)
-    clusters = resolve_mentions(mentions, _authority_labels())
+    clusters = resolve_mentions(mentions, _labels_in_context(source))
     entities: list[Entity] = []
     iri_of: dict[int, str] = {}
     for cluster in clusters:
@@ -496,6 +496,22 @@ def _landsdelen_in_context(source: SourceDocument, mentions: list[Mention]) -> N
     for m in mentions:
         if m.type == "Region" and m.text in short:
             m.rule = short[m.text]
+
+
+def _labels_in_context(source: SourceDocument) -> dict[str, str]:
+    """Authority labels, leaving out the landsdelen in a document that never speaks of them.
+
+    'Landsdeel Noord' is the Techniekpact's name for the area of 'Noord-Nederland'; a text that
+    just says where something is ('in Noord-Nederland') keeps its own word as the label (the
+    entity is still the authority's, so documents share it).
+    """
+    labels = _authority_labels()
+    if _LANDSDEEL_CONTEXT.search(source.original):
+        return labels
+    from beleidsgraaf.ontology.authority import landsdelen
+
+    regional = {entry.iri for entry in landsdelen()}
+    return {iri: label for iri, label in labels.items() if iri not in regional}
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

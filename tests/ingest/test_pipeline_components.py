@@ -799,3 +799,15 @@ def test_examples_of_topics_are_no_names_but_examples_of_actors_are(nlp: Languag
     texts = [t for t, _, _ in found]
     assert "GlowTech" not in texts and "Zwevende-Dingen-voor-Iedereen" not in texts
     assert "Frobnic" in texts and "Wervelwind" in texts
+
+
+def test_landsdeel_labels_only_in_a_document_about_landsdelen(tmp_path: Path) -> None:
+    from beleidsgraaf.ingest.extract import _labels_in_context, read_source
+    from beleidsgraaf.ontology.authority import landsdelen
+
+    plain, about = tmp_path / "a.txt", tmp_path / "b.txt"
+    plain.write_text("Het Frobnicprogramma loopt in het noorden.\n", encoding="utf-8")
+    about.write_text("Het Frobnicprogramma loopt in elk landsdeel.\n", encoding="utf-8")
+    iris = {entry.iri for entry in landsdelen()}
+    assert iris and not iris & set(_labels_in_context(read_source(plain)))
+    assert iris <= set(_labels_in_context(read_source(about)))
