@@ -811,3 +811,15 @@ def test_landsdeel_labels_only_in_a_document_about_landsdelen(tmp_path: Path) ->
     iris = {entry.iri for entry in landsdelen()}
     assert iris and not iris & set(_labels_in_context(read_source(plain)))
     assert iris <= set(_labels_in_context(read_source(about)))
+
+
+def test_a_plural_plan_head_types_an_acronym_definition(nlp: Language) -> None:
+    doc = AcronymDetector(nlp, "test")(
+        make(nlp, "Dit sluit aan op de Lokale Groeistrategieën (LGS) en de Frobnic Offices (FO).")
+    )
+    assert spans(doc, "bg_acronyms") == [
+        ("Lokale Groeistrategieën", "Programme", "acr:LGS"),
+        ("LGS", "Programme", "acr:LGS"),
+        ("Frobnic Offices", "Unknown", "acr:FO"),
+        ("FO", "Unknown", "acr:FO"),
+    ]
