@@ -348,6 +348,14 @@ def _glossed(doc: Doc, end: int) -> bool:
     )
 
 
+def _elided_before(doc: Doc, i: int) -> bool:
+    """Whether the word at ``i`` ends a capitalised elided pair: 'Kennis- en Innovatieagenda'."""
+    if i < 2 or doc[i - 1].lower_ not in {"en", "of", "&"}:
+        return False
+    half = doc[i - 2].text
+    return len(half) >= 3 and half.endswith("-") and half[:-1].isalpha() and half[0].isupper()
+
+
 def _compass(token: Token, lex: Lexicon) -> bool:
     """A capitalised compass word ('Noord', 'Zuidoost') or compass compound ('Oost-Nederland')."""
     head = token.text.split("-")[0]
@@ -1289,7 +1297,17 @@ class NameFinder:
                     spans.append(Span(doc, start, stop, label=kind, kb_id="rule:head"))
                     i = stop
                     continue
-            spans.extend(self._classify(doc, i, end, lex))
+            classified = self._classify(doc, i, end, lex)
+            if _elided_before(doc, i):
+                # 'Kennis- en Innovatieagenda X': the elided first half of a paired compound
+                # belongs to the name, which otherwise splits from its full mentions.
+                classified = [
+                    Span(doc, i - 2, f.end, label=f.label_, kb_id=f.kb_id_)
+                    if f.start == i and f.label_ not in {"Region", "Person"}
+                    else f
+                    for f in classified
+                ]
+            spans.extend(classified)
             i = end
         doc.spans[SPANS_KEY] = spans
         doc.spans[TOPICS_KEY] = topics

@@ -823,3 +823,8 @@ def test_a_plural_plan_head_types_an_acronym_definition(nlp: Language) -> None:
         ("Frobnic Offices", "Unknown", "acr:FO"),
         ("FO", "Unknown", "acr:FO"),
     ]
+
+
+def test_an_elided_first_half_belongs_to_the_name(nlp: Language) -> None:
+    found = names_in(nlp, "Het past in de Bouw- en Vliegagenda Zwevers van dit jaar.")
+    assert ("Bouw- en Vliegagenda Zwevers", "Programme", "rule:head") in found
