@@ -310,6 +310,7 @@ def _in_a_list(doc: Doc, i: int) -> bool:
     return doc[i - 1].text in {",", "en", "&"} and doc[i + 1].text in {",", "en", "&"}
 
 
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _DOCUMENT_PARTS = frozenset(
     {
         "bijlage",
@@ -597,6 +598,64 @@ class NameFinder:
             return k > 0 and doc[k - 1].lower_ in lex.actor_plurals
         return False
 
+    @staticmethod
+    def _plural_kind_of(token: Token, lex: Lexicon) -> str | None:
+        """The programme or instrument type of a lower-case plural head ('regelingen',
+        'financieringsinstrumenten', 'programma' before '’s'), else None. Plural actor nouns
+        ('fondsen', 'netwerken') are left to the actor rules."""
+        low = token.lower_
+        if not (token.is_lower and token.is_alpha) or low in lex.actor_plurals:
+            return None
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.text in _PLURAL_S:
+            kind = lex.head_type(low)
+        elif low.endswith("en") and lex.head_type(low) is None:
+            kind = lex.head_type(low[:-2])
+        else:
+            return None
+        return kind if kind in {"Programme", "Intervention"} else None
+
+    def _plural_head_before(self, doc: Doc, start: int, lex: Lexicon) -> str | None:
+        """'de Europese programma’s Frobnic 2030 en ...', 'de regelingen X en Y': a name right
+        after a plural programme or instrument noun is one of them (the singular head before a
+        name is handled as a head noun)."""
+        if start >= 2 and doc[start - 1].text in _PLURAL_S:
+            return self._plural_kind_of(doc[start - 2], lex)
+        if start >= 1 and not doc[start - 1].text[:1].isupper():
+            kind = self._plural_kind_of(doc[start - 1], lex)
+            if kind is not None and doc[start - 1].lower_ not in lex.heads:
+                return kind
+        return None
+
+    def _example_of_instruments(self, doc: Doc, start: int, lex: Lexicon) -> str | None:
+        """The type of 'financieringsinstrumenten (die ...), zoals X en Y' / 'regelingen als X'.
+
+        Like examples of actors ('bedrijven zoals X'), examples after a plural programme or
+        instrument noun are programmes or instruments; the noun may carry a relative clause
+        ('instrumenten die gericht zijn op valorisatie, zoals X').
+        """
+        k = start - 1
+        while k >= 0 and (doc[k].text in {",", "en", "&", "of"} or doc[k].is_title):
+            k -= 1
+            if start - k > 25:
+                return None
+        if k < 1 or doc[k].lower_ not in {"zoals", "als", "waaronder"}:
+            return None
+        k -= 1
+        if doc[k].text == ",":
+            # Back over a relative clause to the noun it describes: 'X die ... , zoals'.
+            j = k - 1
+            while j > 0 and k - j <= 15 and doc[j].lower_ not in {"die", "dat"}:
+                if doc[j].text in {",", ".", ";", ":", "(", ")"} or doc[j].is_sent_start:
+                    return None
+                j -= 1
+            if j <= 0 or doc[j].lower_ not in {"die", "dat"}:
+                return None
+            k = j - 1
+        if doc[k].text in _PLURAL_S and k > 0:
+            k -= 1
+        return self._plural_kind_of(doc[k], lex)
+
     def _example_of_topics(self, doc: Doc, start: int, lex: Lexicon) -> bool:
         """True inside 'onderwerpen zoals quantumtechnologie, MedTech en AI' / 'thema’s als X'.
 
@@ -782,6 +841,12 @@ class NameFinder:
             # programme is one.
             kind = lex.head_type(doc[end + 1].text) or "Intervention"
             return [Span(doc, start, end, label=kind, kb_id="rule:cue")]
+        kind = self._plural_head_before(doc, start, lex)
+        if kind is not None:
+            # 'programma’s Frobnic 2030': a year after the name is the programme's edition.
+            if end < len(doc) and _YEAR.match(doc[end].text) and not doc[end].is_sent_start:
+                end += 1
+            return [Span(doc, start, end, label=kind, kb_id="rule:cue")]
 
         # 2. persons.
         if _INITIALS.match(first.text) and len(run) > 1:
@@ -824,6 +889,11 @@ class NameFinder:
             return []
         if not cue and self._example_of_actors(doc, start, lex):
             return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
+        kind = None if cue else self._example_of_instruments(doc, start, lex)
+        if kind is not None:
+            if end < len(doc) and _YEAR.match(doc[end].text) and not doc[end].is_sent_start:
+                end += 1  # 'programma’s als Frobnic 2030'
+            return [Span(doc, start, end, label=kind, kb_id="rule:cue")]
 
         # 3. places.
         if end - start == 1 and _place_compound(first.text):

@@ -828,3 +828,18 @@ def test_a_plural_plan_head_types_an_acronym_definition(nlp: Language) -> None:
 def test_an_elided_first_half_belongs_to_the_name(nlp: Language) -> None:
     found = names_in(nlp, "Het past in de Bouw- en Vliegagenda Zwevers van dit jaar.")
     assert ("Bouw- en Vliegagenda Zwevers", "Programme", "rule:head") in found
+
+
+def test_names_after_a_plural_programme_or_instrument_noun_are_of_that_kind(
+    nlp: Language,
+) -> None:
+    found = names_in(
+        nlp,
+        "Het loopt via de Europese programma’s Zwaluw 2030 en andere. Er zijn "
+        "financieringsinstrumenten die gericht zijn op doorbraken, zoals Opstap en Klimrek. "
+        "Bedrijven zoals Frobnic doen mee.",
+    )
+    assert ("Zwaluw 2030", "Programme", "rule:cue") in found
+    assert ("Opstap", "Intervention", "rule:cue") in found
+    assert ("Klimrek", "Intervention", "rule:cue") in found
+    assert ("Frobnic", "Organisation", "rule:cue") in found
