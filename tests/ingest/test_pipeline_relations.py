@@ -572,3 +572,21 @@ def test_a_head_noun_may_introduce_the_list_of_a_frame() -> None:
         ("EZK", "collaboratesWith", "SZW"),
         ("OCW", "collaboratesWith", "SZW"),
     }
+
+
+def test_a_programme_cited_as_an_example_of_developments_is_context() -> None:
+    s = (
+        "Daarbij hebben we ontwikkelingen als de kabinetswissel, het vliegakkoord en het "
+        "zwemakkoord met de relevante partijen besproken."
+    )
+    authors = Located("Gilde", "Organisation", -1, -1)
+    found = triples(
+        s,
+        authors,
+        located(s, "vliegakkoord", "Programme"),
+        located(s, "zwemakkoord", "Programme"),
+    )
+    assert not any(p == "participatesIn" for _, p, _ in found)
+    s = "Daarbij hebben we het vliegakkoord met de relevante partijen besproken."
+    found = triples(s, authors, located(s, "vliegakkoord", "Programme"))
+    assert ("Gilde", "participatesIn", "vliegakkoord") in found
