@@ -809,6 +809,19 @@ class NameFinder:
                     return [Span(doc, start, end, label=other, kb_id="rule:head")]
                 return [Span(doc, start + 1, end, label="Region", kb_id="rule:cue")]
             return [Span(doc, start, end, label=kind, kb_id="rule:head")]
+        if len(run) > 1 and run[-1].is_title and run[-1].is_alpha and not run[0].is_sent_start:
+            # 'Smart Industry Fieldlabs', 'Early Research Programs': a title-case name ending in
+            # the plural of a programme or instrument head names that series of instruments.
+            low = run[-1].lower_
+            stem = low[:-1] if low.endswith("s") else low[:-2] if low.endswith("en") else ""
+            kind = lex.head_type(stem) if len(stem) >= 3 else None
+            # A weak head ('UT Masters', 'de Regio Fondsen') is too generic to name a series.
+            if (
+                kind in {"Programme", "Intervention"}
+                and lex.head_type(low) is None
+                and stem not in lex.weak_heads
+            ):
+                return [Span(doc, start, end, label=kind, kb_id="rule:head")]
         if prev is not None and prev.is_lower:
             kind = lex.head_type(prev.text)
             if prev.lower_ in _BODY_HEADS:

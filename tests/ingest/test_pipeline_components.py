@@ -843,3 +843,9 @@ def test_names_after_a_plural_programme_or_instrument_noun_are_of_that_kind(
     assert ("Opstap", "Intervention", "rule:cue") in found
     assert ("Klimrek", "Intervention", "rule:cue") in found
     assert ("Frobnic", "Organisation", "rule:cue") in found
+
+
+def test_a_title_case_name_ending_in_a_plural_instrument_head_is_a_series(nlp: Language) -> None:
+    found = names_in(nlp, "Er lopen de Zwevende Fabriek Fieldlabs en de Frobnic Masters al lang.")
+    assert ("Zwevende Fabriek Fieldlabs", "Intervention", "rule:head") in found
+    assert not any(t == "Frobnic Masters" and k == "Programme" for t, k, _ in found)
