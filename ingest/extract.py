@@ -225,7 +225,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     from beleidsgraaf.ingest.pipeline.acronyms import SPANS_KEY as ACRONYMS_KEY
     from beleidsgraaf.ingest.pipeline.entities import SPANS_KEY
     from beleidsgraaf.ingest.pipeline.entries import ACTIVITY, ENTRY_KEY
-    from beleidsgraaf.ingest.pipeline.names import VOCAB_KEY
+    from beleidsgraaf.ingest.pipeline.names import TOPICS_KEY, VOCAB_KEY
 
     doc_hash = source.info.content_hash
     mentions: list[Mention] = []
@@ -234,6 +234,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     vocabulary = frozenset(_LOWER_WORD.findall(source.original))
     docs = []
     concepts: set[str] = set()
+    topics: set[str] = set()
     for block in blocks:
         doc = nlp.make_doc(block.text)
         doc.user_data[VOCAB_KEY] = vocabulary
@@ -248,6 +249,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
                 (sent.text, _evidence(doc_hash, block, sent.start_char, sent.end_char, sent.text))
             )
         concepts.update(s.text for s in doc.spans.get(CONCEPTS_KEY, []))
+        topics.update(s.text.casefold() for s in doc.spans.get(TOPICS_KEY, []))
         kept = {(s.start, s.end) for s in doc.spans[SPANS_KEY]}
         # Acronym long forms hidden inside a longer name ('bacheloropleiding Creative Technology
         # (CT)') still link the acronym to that name.
@@ -269,7 +271,8 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
             )
     _landsdelen_in_context(source, mentions)
     mentions = _without_concepts(mentions, concepts)
-    clusters = resolve_mentions(mentions, _authority_labels())
+    mentions = _without_topics(mentions, topics)
+    clusters = resolve_mentions(mentions, _labels_in_context(source))
     entities: list[Entity] = []
     iri_of: dict[int, str] = {}
     for cluster in clusters:
@@ -350,6 +353,30 @@ def _without_concepts(mentions: list[Mention], concepts: set[str]) -> list[Menti
     if not concepts:
         return mentions
     return [m for m in mentions if not (m.rule == "rule:acronym" and m.text in concepts)]
+
+
+_TOPIC_GUESSES = frozenset({"rule:single", "rule:default", "rule:listed", "rule:caps"})
+
+
+def _without_topics(mentions: list[Mention], topics: set[str]) -> list[Mention]:
+    """Drop guessed names made only of the words of a theme the document names as such.
+
+    A text that lists its themes ('de volgende thema’s: Energietransitie en Duurzaamheid')
+    repeats them elsewhere without the word 'thema' ('aansluiten bij Energietransitie en
+    Duurzaamheid'); there a capitalised theme word is still a topic, in any block. Only guesses
+    are dropped: a head noun, cue or authority says the name is something else.
+    """
+    if not topics:
+        return mentions
+    from beleidsgraaf.ingest.pipeline.lexicon import lexicon
+
+    lex = lexicon()
+
+    def topical(m: Mention) -> bool:
+        words = [w for w in m.text.casefold().split() if w not in lex.connectors]
+        return m.rule in _TOPIC_GUESSES and bool(words) and all(w in topics for w in words)
+
+    return [m for m in mentions if not topical(m)]
 
 
 def _authors_speak(text: str, located: list[Located]) -> bool:
@@ -469,6 +496,22 @@ def _landsdelen_in_context(source: SourceDocument, mentions: list[Mention]) -> N
     for m in mentions:
         if m.type == "Region" and m.text in short:
             m.rule = short[m.text]
+
+
+def _labels_in_context(source: SourceDocument) -> dict[str, str]:
+    """Authority labels, leaving out the landsdelen in a document that never speaks of them.
+
+    'Landsdeel Noord' is the Techniekpact's name for the area of 'Noord-Nederland'; a text that
+    just says where something is ('in Noord-Nederland') keeps its own word as the label (the
+    entity is still the authority's, so documents share it).
+    """
+    labels = _authority_labels()
+    if _LANDSDEEL_CONTEXT.search(source.original):
+        return labels
+    from beleidsgraaf.ontology.authority import landsdelen
+
+    regional = {entry.iri for entry in landsdelen()}
+    return {iri: label for iri, label in labels.items() if iri not in regional}
 
 
 def _dedupe(relations: list[Relation]) -> list[Relation]:

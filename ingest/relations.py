@@ -27,6 +27,7 @@ from beleidsgraaf.ingest.frames import (
     frame_relations,
     runs,
 )
+from beleidsgraaf.ingest.pipeline.lexicon import lexicon
 from beleidsgraaf.ingest.records import (
     CoOccurrence,
     Entity,
@@ -178,6 +179,50 @@ def _asked(sentence: str, a: Located, at: int, every: Sequence[Located]) -> bool
     return bool(before) and before[-1].iri == a.iri
 
 
+_EXAMPLE_CUE = re.compile(r"\b(\w+)\s+(?:als|zoals)$", re.IGNORECASE)
+_ITEM_GLUE = re.compile(r"(?:,|\b(?:en|of)\b)$", re.IGNORECASE)
+_ITEM = re.compile(r"(?:\b(?:de|het|een)\s+)?(?:§|[\w-]+)$", re.IGNORECASE)
+_ARTICLE_END = re.compile(r"\b(?:de|het|een)$", re.IGNORECASE)
+
+
+def _cited_as_example(sentence: str, b: Located, every: Sequence[Located]) -> bool:
+    """Whether a programme is named as an example of a topic: 'ontwikkelingen als de
+    kabinetsformatie, het klimaatakkoord en ...', 'thema’s zoals het X-akkoord'.
+
+    A programme cited as one of the developments or subjects a text takes into account is the
+    context of what its actors do, not something they take part in, implement or fund. Earlier
+    items of the list may be other names or one unrecognised word each ('de kabinetsformatie');
+    the word before 'als'/'zoals' must be a plural noun that is no actor, programme or
+    instrument noun ('partners zoals', 'programma’s als' do introduce participants and
+    programmes).
+    """
+    if b.start < 0:
+        return False
+    text = sentence[: b.start]
+    for m in sorted(every, key=lambda m: -m.start):
+        if m.start >= 0 and m.end <= b.start:
+            text = text[: m.start] + "§" + text[m.end :]
+    t = _ARTICLE_END.sub("", text.rstrip()).rstrip()
+    for _ in range(12):
+        cue = _EXAMPLE_CUE.search(t)
+        if cue is not None:
+            lex = lexicon()
+            noun = cue.group(1).lower()
+            if not noun.endswith(("en", "s")) or noun in lex.actor_plurals:
+                return False
+            stems = (noun, noun[:-1], noun[:-2])
+            return all(lex.head_type(w) is None for w in stems if len(w) > 3)
+        glue = _ITEM_GLUE.search(t)
+        if glue is None:
+            return False
+        t = t[: glue.start()].rstrip()
+        item = _ITEM.search(t)
+        if item is None:
+            return False
+        t = t[: item.start()].rstrip()
+    return False
+
+
 def _near(sentence: str, pair: tuple[Located, Located], at: int) -> bool:
     """Whether a 'together' cue stands next to the coordination it speaks of (40 characters).
 
@@ -252,6 +297,8 @@ def sentence_relations(
                     continue  # 'EZK heeft HTSM gevraagd ... te coördineren': HTSM does it
                 if predicate == "collaboratesWith" and not _near(sentence, (a, b), at):
                     continue
+                if b.type in ACTIONS and _cited_as_example(sentence, b, every):
+                    continue  # 'ontwikkelingen als het klimaatakkoord': context, not joined
                 add(a, predicate, b, f"cue:{cue}")
     # Apposition 'Name (ORG)': a person belongs to the organisation in brackets.
     for a in every:

@@ -480,6 +480,23 @@ def _kind_not_actor(members: list[Mention]) -> bool:
     return all(m.rule == "rule:kind" for m in members)
 
 
+def _names_a_topic(label: str, members: list[Mention]) -> bool:
+    """Whether an entity is a field of knowledge or a scale rather than an actor or programme.
+
+    'Key Enabling Technologies (KET)', 'Quantum Technologies', 'Advanced Materials', 'Technology
+    Readiness Levels (TRL)': policy texts list fields and measurement scales in title case, often
+    with an acronym, which makes them look like names. A name whose last words are an English
+    plural field noun or a readiness scale (``topic_heads`` in the lexicon) names such a topic,
+    unless the authority list knows it or a head noun in the text says what kind of body it is.
+    Any spelled-out form counts: 'KEM’s (Key Enabling Methodologies)' is labelled by its
+    acronym.
+    """
+    if any(m.authority or m.rule == "rule:head" for m in members):
+        return False
+    lex = lexicon()
+    return lex.is_topic(label) or any(lex.is_topic(m.text) for m in members)
+
+
 def _choose_type(members: list[Mention]) -> tuple[EntityType, bool]:
     """The entity's type by weighted vote, and whether it is only a guess."""
     votes: Counter[str] = Counter()
@@ -539,6 +556,8 @@ def resolve_mentions(
         if _kind_not_actor(members):
             continue
         label = _choose_label(members, labels)
+        if _names_a_topic(label, members):
+            continue
         authority = next((m.authority for m in members if m.authority), None)
         acronym = next((m.rule[4:] for m in members if m.rule.startswith("acr:")), None)
         source = "authority" if authority else "acronym" if acronym else "rule"

@@ -98,6 +98,22 @@ def _concept(long: Span) -> bool:
     return all(t.is_lower for t in long if t.is_alpha)
 
 
+def _singulars(word: str) -> list[str]:
+    """Candidate singulars of a Dutch or English plural: 'strategieën' -> 'strategie',
+    'programma's' -> 'programma', 'fondsen' -> 'fonds', 'programs' -> 'program'."""
+    low = word.casefold()
+    for plural_s in ("'s", "’s"):
+        if low.endswith(plural_s):
+            return [low[: -len(plural_s)]]
+    if low.endswith("ën"):
+        return [low[:-2]]
+    if low.endswith("en"):
+        return [low[:-2]]
+    if low.endswith("s"):
+        return [low[:-1]]
+    return []
+
+
 class AcronymDetector:
     """Mark acronym definitions: long form and short form share ``kb_id`` 'acr:<short>'."""
 
@@ -111,6 +127,12 @@ class AcronymDetector:
         for token in span:
             kind = lex.head_type(token.text)
             if kind is not None:
+                return kind
+        # 'Regionale Innovatiestrategieën (RIS)', 'Meerjarige Innovatie Programma's (MIP's)': a
+        # plan or programme head in the plural still says what kind of thing is abbreviated.
+        for singular in _singulars(span[-1].text):
+            kind = lex.head_type(singular)
+            if kind in {"Programme", "Intervention"}:
                 return kind
         return UNKNOWN
 

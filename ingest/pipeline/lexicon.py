@@ -49,6 +49,8 @@ class Lexicon:
     title_cues: frozenset[str]
     agreement_heads: tuple[str, ...]
     generic_body_prefixes: tuple[str, ...]
+    topic_heads: tuple[str, ...]
+    topic_plurals: tuple[str, ...]
     _memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def head_type(self, word: str) -> str | None:
@@ -99,6 +101,19 @@ class Lexicon:
         low = " ".join(name.casefold().strip(".").split())
         return low in self.generic_bodies or low.startswith(self.generic_body_prefixes)
 
+    def is_topic(self, name: str) -> bool:
+        """True for a name headed by a field of knowledge or a scale ('Quantum Technologies').
+
+        Examples
+        --------
+        >>> lexicon().is_topic("Key Enabling Technologies"), lexicon().is_topic("Quantum Delta")
+        (True, False)
+        """
+        words = name.casefold().strip(" .").split()
+        return any(
+            words[-len(head.split()) :] == head.split() for head in self.topic_heads if words
+        )
+
 
 @cache
 def lexicon() -> Lexicon:
@@ -144,6 +159,8 @@ def lexicon() -> Lexicon:
         title_cues=words("title_cues"),
         agreement_heads=tuple(words("agreement_heads")),
         generic_body_prefixes=tuple(words("generic_body_prefixes")),
+        topic_heads=tuple(words("topic_heads")),
+        topic_plurals=tuple(words("topic_plurals")),
     )
 
 

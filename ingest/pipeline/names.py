@@ -35,9 +35,11 @@ from spacy.tokens import Doc, Span, Token
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
 from beleidsgraaf.ingest.pipeline.lexicon import Lexicon, is_common_word, lexicon, looks_like_verb
 
-__all__ = ["SPANS_KEY", "VOCAB_KEY", "NameFinder", "is_place"]
+__all__ = ["SPANS_KEY", "TOPICS_KEY", "VOCAB_KEY", "NameFinder", "is_place"]
 
 SPANS_KEY = "bg_names"
+TOPICS_KEY = "bg_topics"
+"""Words of theme names ('thema’s: Energie en Duurzaamheid'): topics, never entities."""
 VOCAB_KEY = "bg_lowercase_words"
 
 _OPEN_QUOTES = {"'", "‘", "“", '"', "„"}
@@ -335,7 +337,29 @@ def _in_a_list(doc: Doc, i: int) -> bool:
     return doc[i - 1].text in {",", "en", "&"} and doc[i + 1].text in {",", "en", "&"}
 
 
-_THEME_WORDS = frozenset({"thema", "thema's", "thema’s", "motto", "slogan", "theme"})
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_DOCUMENT_PARTS = frozenset(
+    {
+        "bijlage",
+        "bijlagen",
+        "hoofdstuk",
+        "paragraaf",
+        "figuur",
+        "tabel",
+        "annex",
+        "appendix",
+        "sectie",
+        "pagina",
+        "chapter",
+        "section",
+        "figure",
+        "table",
+    }
+)
+_PART_CODE = re.compile(r"^(?:[A-Z]|\d{1,3}|[IVX]{1,5})(?:\.\d{1,2})*\.?$")
+_THEME_WORDS = frozenset(
+    {"thema", "thema's", "thema’s", "motto", "slogan", "theme", "themes", "themas"}
+)
 
 
 def _glossed(doc: Doc, end: int) -> bool:
@@ -350,6 +374,14 @@ def _glossed(doc: Doc, end: int) -> bool:
         and doc[end + 1].is_alpha
         and doc[end + 1].lower_ not in _NOT_GLOSS
     )
+
+
+def _elided_before(doc: Doc, i: int) -> bool:
+    """Whether the word at ``i`` ends a capitalised elided pair: 'Kennis- en Innovatieagenda'."""
+    if i < 2 or doc[i - 1].lower_ not in {"en", "of", "&"}:
+        return False
+    half = doc[i - 2].text
+    return len(half) >= 3 and half.endswith("-") and half[:-1].isalpha() and half[0].isupper()
 
 
 def _compass(token: Token, lex: Lexicon) -> bool:
@@ -650,6 +682,88 @@ class NameFinder:
             and any(lex.head_type(t.text) is not None for t in doc[start + 2 : end])
         )
 
+    @staticmethod
+    def _plural_kind_of(token: Token, lex: Lexicon) -> str | None:
+        """The programme or instrument type of a lower-case plural head ('regelingen',
+        'financieringsinstrumenten', 'programma' before '’s'), else None. Plural actor nouns
+        ('fondsen', 'netwerken') are left to the actor rules."""
+        low = token.lower_
+        if not (token.is_lower and token.is_alpha) or low in lex.actor_plurals:
+            return None
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if nxt is not None and nxt.text in _PLURAL_S:
+            kind = lex.head_type(low)
+        elif low.endswith("en") and lex.head_type(low) is None:
+            kind = lex.head_type(low[:-2])
+        else:
+            return None
+        return kind if kind in {"Programme", "Intervention"} else None
+
+    def _plural_head_before(self, doc: Doc, start: int, lex: Lexicon) -> str | None:
+        """'de Europese programma’s Frobnic 2030 en ...', 'de regelingen X en Y': a name right
+        after a plural programme or instrument noun is one of them (the singular head before a
+        name is handled as a head noun)."""
+        if start >= 2 and doc[start - 1].text in _PLURAL_S:
+            return self._plural_kind_of(doc[start - 2], lex)
+        if start >= 1 and not doc[start - 1].text[:1].isupper():
+            kind = self._plural_kind_of(doc[start - 1], lex)
+            if kind is not None and doc[start - 1].lower_ not in lex.heads:
+                return kind
+        return None
+
+    def _example_of_instruments(self, doc: Doc, start: int, lex: Lexicon) -> str | None:
+        """The type of 'financieringsinstrumenten (die ...), zoals X en Y' / 'regelingen als X'.
+
+        Like examples of actors ('bedrijven zoals X'), examples after a plural programme or
+        instrument noun are programmes or instruments; the noun may carry a relative clause
+        ('instrumenten die gericht zijn op valorisatie, zoals X').
+        """
+        k = start - 1
+        while k >= 0 and (doc[k].text in {",", "en", "&", "of"} or doc[k].is_title):
+            k -= 1
+            if start - k > 25:
+                return None
+        if k < 1 or doc[k].lower_ not in {"zoals", "als", "waaronder"}:
+            return None
+        k -= 1
+        if doc[k].text == ",":
+            # Back over a relative clause to the noun it describes: 'X die ... , zoals'.
+            j = k - 1
+            while j > 0 and k - j <= 15 and doc[j].lower_ not in {"die", "dat"}:
+                if doc[j].text in {",", ".", ";", ":", "(", ")"} or doc[j].is_sent_start:
+                    return None
+                j -= 1
+            if j <= 0 or doc[j].lower_ not in {"die", "dat"}:
+                return None
+            k = j - 1
+        if doc[k].text in _PLURAL_S and k > 0:
+            k -= 1
+        return self._plural_kind_of(doc[k], lex)
+
+    def _example_of_topics(self, doc: Doc, start: int, lex: Lexicon) -> bool:
+        """True inside 'onderwerpen zoals quantumtechnologie, MedTech en AI' / 'thema’s als X'.
+
+        A list of examples of subjects, themes or technologies names topics, whatever their
+        spelling: a CamelCase or capitalised item ('MedTech') is a field, not an actor. The
+        items may be lower-case phrases ('industriële elektrificatie'), so the walk back to
+        'zoals' / 'als' passes any content word, but no verb, stop word or sentence start.
+        """
+        k = start - 1
+        while k >= 0 and start - k <= 25:
+            tok = doc[k]
+            low = tok.lower_
+            if low in {"zoals", "als", "waaronder", "bijvoorbeeld"}:
+                before = [t.lower_ for t in doc[max(0, k - 2) : k] if t.text not in _PLURAL_S]
+                return bool(before) and before[-1].endswith(lex.topic_plurals)
+            if tok.is_sent_start or tok.text in {".", ";", ":", "(", ")"}:
+                return False
+            if tok.is_alpha and (
+                (low in lex.stop_words and low not in {"en", "of"}) or looks_like_verb(low)
+            ):
+                return False
+            k -= 1
+        return False
+
     def _classify(self, doc: Doc, start: int, end: int, lex: Lexicon) -> list[Span]:
         cue = False
         itemised = _after_list_marker(doc, start)
@@ -711,6 +825,8 @@ class NameFinder:
             return []
         first = doc[start]
         run = doc[start:end]
+        if self._document_part(run):
+            return []
         if lex.is_generic_body(run.text):
             # 'Algemeen Bestuur', 'College van Bestuur', 'Bestuurscommissie Onderzoek': an organ
             # every organisation has, not an actor of its own.
@@ -796,6 +912,19 @@ class NameFinder:
                     return [Span(doc, start, end, label=other, kb_id="rule:head")]
                 return [Span(doc, start + 1, end, label="Region", kb_id="rule:cue")]
             return [Span(doc, start, end, label=kind, kb_id="rule:head")]
+        if len(run) > 1 and run[-1].is_title and run[-1].is_alpha and not run[0].is_sent_start:
+            # 'Smart Industry Fieldlabs', 'Early Research Programs': a title-case name ending in
+            # the plural of a programme or instrument head names that series of instruments.
+            low = run[-1].lower_
+            stem = low[:-1] if low.endswith("s") else low[:-2] if low.endswith("en") else ""
+            kind = lex.head_type(stem) if len(stem) >= 3 else None
+            # A weak head ('UT Masters', 'de Regio Fondsen') is too generic to name a series.
+            if (
+                kind in {"Programme", "Intervention"}
+                and lex.head_type(low) is None
+                and stem not in lex.weak_heads
+            ):
+                return [Span(doc, start, end, label=kind, kb_id="rule:head")]
         if prev is not None and prev.is_lower:
             kind = lex.head_type(prev.text)
             if prev.lower_ in _BODY_HEADS:
@@ -827,6 +956,12 @@ class NameFinder:
             # 'Ratho als instrument', 'X als regeling': a name described as an instrument or
             # programme is one.
             kind = lex.head_type(doc[end + 1].text) or "Intervention"
+            return [Span(doc, start, end, label=kind, kb_id="rule:cue")]
+        kind = self._plural_head_before(doc, start, lex)
+        if kind is not None:
+            # 'programma’s Frobnic 2030': a year after the name is the programme's edition.
+            if end < len(doc) and _YEAR.match(doc[end].text) and not doc[end].is_sent_start:
+                end += 1
             return [Span(doc, start, end, label=kind, kb_id="rule:cue")]
 
         # 2. persons.
@@ -866,8 +1001,15 @@ class NameFinder:
             if first.lower_ not in vocab and first.lower_ not in lex.stop_words:
                 return [Span(doc, start, end, label="Person", kb_id="rule:person")]
 
+        if not cue and self._example_of_topics(doc, start, lex):
+            return []
         if not cue and self._example_of_actors(doc, start, lex):
             return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
+        kind = None if cue else self._example_of_instruments(doc, start, lex)
+        if kind is not None:
+            if end < len(doc) and _YEAR.match(doc[end].text) and not doc[end].is_sent_start:
+                end += 1  # 'programma’s als Frobnic 2030'
+            return [Span(doc, start, end, label=kind, kb_id="rule:cue")]
 
         # 3. places.
         if end - start == 1 and _place_compound(first.text):
@@ -1172,6 +1314,7 @@ class NameFinder:
         lex = lexicon()
         places = {s.start for s in doc.spans.get("bg_authority", []) if s.label_ == "Region"}
         spans: list[Span] = []
+        topics: list[Span] = []
         n = len(doc)
         i = 0
         while i < n:
@@ -1194,14 +1337,23 @@ class NameFinder:
                     spans.append(Span(doc, first, close, label=kind, kb_id="rule:head"))
                     i = close
                     continue
-            if token.lower_ in _THEME_WORDS and i + 1 < n and self._namey(doc[i + 1]):
-                # 'bij thema Landbouw, Water en Voedsel': theme names are topics, not actors or
-                # programmes; skip them and the list they form.
-                i += 1
-                while i < n and (
-                    (self._namey(doc[i]) and not is_acronym(doc[i].text))
-                    or (doc[i].text in {",", "en", "&"} and i + 1 < n and self._namey(doc[i + 1]))
-                ):
+            opens = self._theme_list_opens(doc, i)
+            if opens is not None:
+                # 'bij thema Landbouw, Water en Voedsel', 'de volgende thema’s: Energie en
+                # Duurzaamheid; Landbouw, Water en Voedsel': theme names are topics, not actors
+                # or programmes; skip them and the list they form, and keep them as topics so
+                # that the same words elsewhere in the document are not taken for names.
+                i = opens
+                glue = {",", "en", "&", ";"} if doc[opens - 1].text == ":" else {",", "en", "&"}
+                while i < n and (i == opens or not doc[i].is_sent_start):
+                    if self._namey(doc[i]) and not is_acronym(doc[i].text):
+                        topics.append(Span(doc, i, i + 1, label="Topic"))
+                    elif not (
+                        doc[i].text in glue
+                        and i + 1 < n
+                        and (self._namey(doc[i + 1]) or doc[i + 1].text in glue)
+                    ):
+                        break
                     i += 1
                 continue
             if token.text in _OPEN_QUOTES:
@@ -1354,7 +1506,44 @@ class NameFinder:
                     spans.append(Span(doc, start, stop, label=kind, kb_id="rule:head"))
                     i = stop
                     continue
-            spans.extend(self._classify(doc, i, end, lex))
+            classified = self._classify(doc, i, end, lex)
+            if _elided_before(doc, i):
+                # 'Kennis- en Innovatieagenda X': the elided first half of a paired compound
+                # belongs to the name, which otherwise splits from its full mentions.
+                classified = [
+                    Span(doc, i - 2, f.end, label=f.label_, kb_id=f.kb_id_)
+                    if f.start == i and f.label_ not in {"Region", "Person"}
+                    else f
+                    for f in classified
+                ]
+            spans.extend(classified)
             i = end
         doc.spans[SPANS_KEY] = spans
+        doc.spans[TOPICS_KEY] = topics
         return doc
+
+    @staticmethod
+    def _document_part(run: Span) -> bool:
+        """'Bijlage C', 'Hoofdstuk 3', 'Figuur 2.1', 'Annex IV': a part of the document, named by
+        a document-part word and a letter, number or numeral, is a reference, not an entity (after
+        'in' it would be taken for a place)."""
+        if len(run) < 2 or run[0].lower_ not in _DOCUMENT_PARTS:
+            return False
+        return all(_PART_CODE.match(t.text) for t in run[1:])
+
+    def _theme_list_opens(self, doc: Doc, i: int) -> int | None:
+        """Where the theme names start after a theme word at ``i``, if they follow it.
+
+        'thema Landbouw' names one theme right after the word; 'de volgende thema’s:' introduces
+        a list of them after a colon.
+        """
+        if doc[i].lower_ not in _THEME_WORDS:
+            return None
+        k = i + 1
+        if k < len(doc) and doc[k].text in _PLURAL_S:
+            k += 1
+        if k < len(doc) and doc[k].text == ":":
+            k += 1
+        if k < len(doc) and self._namey(doc[k]) and not doc[k].is_sent_start:
+            return k
+        return None

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from beleidsgraaf.ingest.extract import load_pipeline
+from beleidsgraaf.ingest.extract import extract_document, load_pipeline
 from beleidsgraaf.ingest.pipeline.acronyms import AcronymDetector, align_long_form, is_acronym
 from beleidsgraaf.ingest.pipeline.authority import AuthorityMatcher, AuthorityName
 from beleidsgraaf.ingest.pipeline.entities import EntityConsolidator
@@ -848,3 +850,102 @@ def test_a_plural_compound_of_ordinary_words_opening_a_line_is_a_kind(nlp: Langu
     assert names_in(nlp, "Bedrijfsstages voor studenten") == []
     # The singular, or a compound with a made word, may name one instrument.
     assert ("Zeeuwsstage", "Intervention", "rule:head") in names_in(nlp, "Zo werkt de Zeeuwsstage.")
+
+
+def extracted(tmp_path: Path, text: str) -> dict[str, str]:
+    """Entity label -> type for a small invented document, through the whole extractor."""
+    path = tmp_path / "nota.txt"
+    path.write_text(text, encoding="utf-8")
+    return {e.label: e.type for e in extract_document(path).entities}
+
+
+def test_fields_of_knowledge_and_readiness_scales_are_no_entities(tmp_path: Path) -> None:
+    found = extracted(
+        tmp_path,
+        "De Stichting Gloria en het Kwantumfonds werken aan Frobnic Technologies (FBT) en "
+        "Woven Materials. De Stichting Gloria meet dit langs de lat van de Market Readiness "
+        "Levels (MRL). Het Kwantumfonds steunt FBT en Woven Materials.\n",
+    )
+    assert "Stichting Gloria" in found and "Kwantumfonds" in found
+    assert not any(
+        "Technologies" in label or "Materials" in label or "Readiness" in label or label == "FBT"
+        for label in found
+    )
+
+
+def test_themes_listed_after_a_colon_are_topics_in_the_whole_document(tmp_path: Path) -> None:
+    found = extracted(
+        tmp_path,
+        "De Stichting Gloria kiest de volgende thema’s: Vlotheid en Zwierigheid; Ploegwerk, "
+        "Grondwater en Graan.\n\n"
+        "Van alle plannen sluit de helft aan bij Vlotheid en Zwierigheid. De Stichting Gloria "
+        "werkt aan Zwierigheid.\n",
+    )
+    assert "Stichting Gloria" in found
+    assert not {"Vlotheid", "Zwierigheid", "Ploegwerk", "Grondwater", "Graan"} & set(found)
+
+
+def test_a_part_of_the_document_is_no_place(nlp: Language) -> None:
+    found = names_in(nlp, "De plannen staan in Bijlage D. Zie ook Hoofdstuk 4 en Figuur 2.1.")
+    assert found == []
+
+
+def test_examples_of_topics_are_no_names_but_examples_of_actors_are(nlp: Language) -> None:
+    found = names_in(
+        nlp,
+        "De fondsen richten zich op onderwerpen zoals kwantumrekenen, GlowTech, vezels en "
+        "Zwevende-Dingen-voor-Iedereen. Bedrijven zoals Frobnic en Wervelwind doen mee.",
+    )
+    texts = [t for t, _, _ in found]
+    assert "GlowTech" not in texts and "Zwevende-Dingen-voor-Iedereen" not in texts
+    assert "Frobnic" in texts and "Wervelwind" in texts
+
+
+def test_landsdeel_labels_only_in_a_document_about_landsdelen(tmp_path: Path) -> None:
+    from beleidsgraaf.ingest.extract import _labels_in_context, read_source
+    from beleidsgraaf.ontology.authority import landsdelen
+
+    plain, about = tmp_path / "a.txt", tmp_path / "b.txt"
+    plain.write_text("Het Frobnicprogramma loopt in het noorden.\n", encoding="utf-8")
+    about.write_text("Het Frobnicprogramma loopt in elk landsdeel.\n", encoding="utf-8")
+    iris = {entry.iri for entry in landsdelen()}
+    assert iris and not iris & set(_labels_in_context(read_source(plain)))
+    assert iris <= set(_labels_in_context(read_source(about)))
+
+
+def test_a_plural_plan_head_types_an_acronym_definition(nlp: Language) -> None:
+    doc = AcronymDetector(nlp, "test")(
+        make(nlp, "Dit sluit aan op de Lokale Groeistrategieën (LGS) en de Frobnic Offices (FO).")
+    )
+    assert spans(doc, "bg_acronyms") == [
+        ("Lokale Groeistrategieën", "Programme", "acr:LGS"),
+        ("LGS", "Programme", "acr:LGS"),
+        ("Frobnic Offices", "Unknown", "acr:FO"),
+        ("FO", "Unknown", "acr:FO"),
+    ]
+
+
+def test_an_elided_first_half_belongs_to_the_name(nlp: Language) -> None:
+    found = names_in(nlp, "Het past in de Bouw- en Vliegagenda Zwevers van dit jaar.")
+    assert ("Bouw- en Vliegagenda Zwevers", "Programme", "rule:head") in found
+
+
+def test_names_after_a_plural_programme_or_instrument_noun_are_of_that_kind(
+    nlp: Language,
+) -> None:
+    found = names_in(
+        nlp,
+        "Het loopt via de Europese programma’s Zwaluw 2030 en andere. Er zijn "
+        "financieringsinstrumenten die gericht zijn op doorbraken, zoals Opstap en Klimrek. "
+        "Bedrijven zoals Frobnic doen mee.",
+    )
+    assert ("Zwaluw 2030", "Programme", "rule:cue") in found
+    assert ("Opstap", "Intervention", "rule:cue") in found
+    assert ("Klimrek", "Intervention", "rule:cue") in found
+    assert ("Frobnic", "Organisation", "rule:cue") in found
+
+
+def test_a_title_case_name_ending_in_a_plural_instrument_head_is_a_series(nlp: Language) -> None:
+    found = names_in(nlp, "Er lopen de Zwevende Fabriek Fieldlabs en de Frobnic Masters al lang.")
+    assert ("Zwevende Fabriek Fieldlabs", "Intervention", "rule:head") in found
+    assert not any(t == "Frobnic Masters" and k == "Programme" for t, k, _ in found)

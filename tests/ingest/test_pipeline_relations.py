@@ -618,3 +618,21 @@ def test_a_plan_named_after_a_joined_area_stays_whole_in_a_table_cell() -> None:
         "Dijkland",
         "Polderwaard",
     ]
+
+
+def test_a_programme_cited_as_an_example_of_developments_is_context() -> None:
+    s = (
+        "Daarbij hebben we ontwikkelingen als de kabinetswissel, het vliegakkoord en het "
+        "zwemakkoord met de relevante partijen besproken."
+    )
+    authors = Located("Gilde", "Organisation", -1, -1)
+    found = triples(
+        s,
+        authors,
+        located(s, "vliegakkoord", "Programme"),
+        located(s, "zwemakkoord", "Programme"),
+    )
+    assert not any(p == "participatesIn" for _, p, _ in found)
+    s = "Daarbij hebben we het vliegakkoord met de relevante partijen besproken."
+    found = triples(s, authors, located(s, "vliegakkoord", "Programme"))
+    assert ("Gilde", "participatesIn", "vliegakkoord") in found
