@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
 from beleidsgraaf.ingest.pipeline.lexicon import is_common_word, lexicon, looks_like_verb
@@ -54,6 +54,12 @@ _LOCATIVES = frozenset({"in", "te", "uit", "binnen", "rond", "bij", "op"})
 _SCHOOL_TYPES = frozenset({"PO", "VO", "MBO", "HBO", "WO", "HO", "VMBO", "HAVO", "VWO"})
 _ADJECTIVE = re.compile(r"(?:se|sche|ees|isch|ische)$")
 _CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")
+_ATTRIBUTIVE = re.compile(r"(?:lijke|ische|ale|ele|ieve|ige|bare|ende)$")
+"""Endings of an inflected attributive adjective ('bestuurlijke', 'regionale', 'lerende'): the
+word after one is a noun, even when it also reads as a verb ('bestuurlijke netwerken')."""
+_GLOSS = re.compile(r"^\(\s*[a-zà-ÿ][^()]*\)$")
+"""A parenthetical that opens in lower case: a gloss saying what an activity does or is for
+('X (samenwerking scholen-bedrijven)', 'Y (onderzoek, kennisvalorisatie)')."""
 
 
 def _ordinary(word: str, vocabulary: frozenset[str]) -> bool:
@@ -94,6 +100,26 @@ def _ends_name(doc: Doc, i: int) -> bool:
     if token.text not in _ENDS:
         return False
     return not (token.text == "(" and i > 0 and not doc[i - 1].whitespace_)
+
+
+def _after_attributive(token: Token) -> bool:
+    """Whether ``token`` follows an inflected attributive adjective, which makes it a noun."""
+    return token.i > 0 and bool(_ATTRIBUTIVE.search(token.doc[token.i - 1].lower_))
+
+
+def _glossed_label(doc: Doc, words: Span) -> bool:
+    """'Steunpunten (professionaliseren)': a one-word entry headed by an instrument noun and
+    explained by a lower-case gloss in brackets. An ordinary compound alone ('Technieklokaal')
+    may just describe an activity, but one the author has to gloss is the activity's label; a
+    multiword description ('Verbinden van vakken (...)') is not taken this way."""
+    if len(words) != 1 or not words[0].is_alpha or words.end >= len(doc):
+        return False
+    gloss = doc[words.end :].text
+    if not _GLOSS.match(gloss):
+        return False
+    low = words[0].lower_
+    lex = lexicon()
+    return low not in lex.heads and lex.head_type(low) == "Intervention"
 
 
 _GENERIC_PROGRAMME_HEADS = ("programma", "programme", "program", "opleiding")
@@ -148,7 +174,11 @@ def entry_name(doc: Doc) -> Span | None:
         return None
     # A verb makes the entry a sentence ('Leraren volgen opleidingen'); 'en' joins two things
     # ('DOT Scheikunde en andere DOTs'), each left to the running-text rules.
-    if any(t.is_lower and (t.lower_ == "en" or looks_like_verb(t.lower_)) for t in words[1:]):
+    if any(
+        t.is_lower
+        and (t.lower_ == "en" or (looks_like_verb(t.lower_) and not _after_attributive(t)))
+        for t in words[1:]
+    ):
         return None
     vocabulary = doc.user_data.get(VOCAB_KEY) or frozenset()
     first = words[0].text
@@ -161,6 +191,7 @@ def entry_name(doc: Doc) -> Span | None:
         or bool(_CAMEL.search(first))
         or (is_acronym(first) and first not in _SCHOOL_TYPES)
         or (len(words) == 1 and words[0].is_alpha and not _ordinary(first, vocabulary))
+        or _glossed_label(doc, words)
     )
     return words if made else None
 
@@ -212,7 +243,13 @@ class EntryNames:
                 return True
         # A lower-case description before a name the running-text rules found ('Publiek-private
         # samenwerking Food Innovation Community'): the name is the found one.
-        found = [s for s in words.doc.spans.get(NAMES_KEY, []) if words.start < s.start < words.end]
+        # A found name that opens with a lower-case head noun ('netwerken W&T' in 'Regionale
+        # bestuurlijke netwerken W&T') is no proper name: the words before it belong to it.
+        found = [
+            s
+            for s in words.doc.spans.get(NAMES_KEY, [])
+            if words.start < s.start < words.end and not s[0].is_lower
+        ]
         if found:
             lead = words.doc[words.start + 1 : min(s.start for s in found)]
             if all(t.is_lower for t in lead) and any(t.lower_ not in lex.connectors for t in lead):

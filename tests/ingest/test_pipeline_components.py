@@ -949,3 +949,24 @@ def test_a_title_case_name_ending_in_a_plural_instrument_head_is_a_series(nlp: L
     found = names_in(nlp, "Er lopen de Zwevende Fabriek Fieldlabs en de Frobnic Masters al lang.")
     assert ("Zwevende Fabriek Fieldlabs", "Intervention", "rule:head") in found
     assert not any(t == "Frobnic Masters" and k == "Programme" for t, k, _ in found)
+
+
+def test_entry_glossed_in_brackets_names_its_activity(nlp: Language) -> None:
+    # A one-word compound headed by an instrument noun and glossed in lower case is the label
+    # of the activity, even when its parts are ordinary words of the document.
+    doc = nlp.make_doc("Kennissteunpunten (advies, begeleiding)")
+    doc.user_data[ENTRY_KEY] = ACTIVITY
+    doc.user_data[VOCAB_KEY] = frozenset({"kennis", "steunpunten"})
+    assert ("Kennissteunpunten", "Intervention", "rule:entry") in spans(nlp(doc), "bg_entities")
+    # Without a gloss, such a compound stays a description.
+    doc = nlp.make_doc("Kennissteunpunten")
+    doc.user_data[ENTRY_KEY] = ACTIVITY
+    doc.user_data[VOCAB_KEY] = frozenset({"kennis", "steunpunten"})
+    assert not [s for s in spans(nlp(doc), "bg_entities") if s[2] == "rule:entry"]
+
+
+def test_entry_noun_after_an_adjective_is_no_verb(nlp: Language) -> None:
+    # 'netwerken' after an inflected adjective is a noun, and the adjectives before a head-noun
+    # name belong to the entry's name.
+    found = _entry(nlp, "Lokale bestuurlijke netwerken Q&Z (afstemming)")
+    assert ("Lokale bestuurlijke netwerken Q&Z", "Intervention", "rule:entry") in found
