@@ -72,6 +72,31 @@ _ROLE_FILLING = frozenset({"vervuld", "bekleed", "waargenomen", "vervult", "bekl
 person (an organisation 'voert uit', it does not 'vervullen' a function held by one person)."""
 
 
+_INSTRUMENT_CUES = frozenset({"plan", "interventie", "maatregel"})
+"""Generic words for a plan or measure that are no head nouns of their own (a compound ending in
+'plan' -- 'Bestemmingsplan' -- names no instrument), but that before a name say what it is."""
+
+
+def _instrument_cue(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` follows 'het plan', 'de (sectorspecifieke) interventie':
+    an article, optionally with a lower-case adjective, then the cue word, mid-sentence."""
+    if start < 2 or doc[start].is_sent_start:
+        return False
+    cue = doc[start - 1]
+    if not (cue.is_lower and cue.lower_ in _INSTRUMENT_CUES):
+        return False
+    before = doc[start - 2]
+    if before.lower_ in _ARTICLES:
+        return True
+    return (
+        before.is_lower
+        and before.is_alpha
+        and before.lower_.endswith("e")
+        and start > 2
+        and doc[start - 3].lower_ in _ARTICLES
+    )
+
+
 def _passive_agent(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` is the agent of a passive: 'begeleid door X',
     'georganiseerd door X', 'wordt uitgevoerd door X'.
@@ -1457,6 +1482,16 @@ class NameFinder:
                 i += 1
                 continue
             end = self._extend(doc, i, lex, places)
+            if _instrument_cue(doc, i):
+                # 'het plan Meer Samen Doen', 'de sectorspecifieke interventie X': a generic
+                # word for a plan or measure right before a capitalised run says what it names,
+                # even when the run is made of ordinary words. A plural ending glued to the last
+                # word ('Bèta’s') is part of it.
+                if end < n and doc[end].text in _PLURAL_S and not doc[end - 1].whitespace_:
+                    end += 1
+                spans.append(Span(doc, i, end, label="Intervention", kb_id="rule:cue"))
+                i = end
+                continue
             # A lower-case head right after the name belongs to it ('Techstart module',
             # 'W&T verduurzamingspremie', 'VO-HO netwerken').
             if (

@@ -970,3 +970,21 @@ def test_entry_noun_after_an_adjective_is_no_verb(nlp: Language) -> None:
     # name belong to the entry's name.
     found = _entry(nlp, "Lokale bestuurlijke netwerken Q&Z (afstemming)")
     assert ("Lokale bestuurlijke netwerken Q&Z", "Intervention", "rule:entry") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # ordinary words, and a glued plural ending
+        (
+            "Het vervolg was het plan Meer Groene Dak’s (2015-2016) van de minister.",
+            "Meer Groene Dak’s",
+        ),
+        ("Zo dekt de regionale interventie Werkplaats Zink de hele provincie.", "Werkplaats Zink"),
+        ("Daarna kwam de maatregel Samen Sterker voor werkzoekenden.", "Samen Sterker"),
+    ],
+)
+def test_name_after_a_plan_or_measure_word_is_an_intervention(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert (name, "Intervention", "rule:cue") in spans(nlp(text), "bg_entities")
