@@ -713,13 +713,20 @@ class NameFinder:
         'financieringsinstrumenten', 'programma' before '’s'), else None. Plural actor nouns
         ('fondsen', 'netwerken') are left to the actor rules."""
         low = token.lower_
-        if not (token.is_lower and token.is_alpha) or low in lex.actor_plurals:
+        # A plural noun opening the sentence is capitalised only by its place ('Initiatieven
+        # zoals X kunnen ...').
+        lower = token.is_lower or (token.is_sent_start and token.is_title)
+        if not (lower and token.is_alpha) or low in lex.actor_plurals:
             return None
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if nxt is not None and nxt.text in _PLURAL_S:
             kind = lex.head_type(low)
         elif low.endswith("en") and lex.head_type(low) is None:
-            kind = lex.head_type(low[:-2])
+            stem = low[:-2]
+            # Dutch plurals voice a final f or s: 'initiatieven' is the plural of 'initiatief'.
+            if stem.endswith(("v", "z")) and lex.head_type(stem) is None:
+                stem = stem[:-1] + ("f" if stem.endswith("v") else "s")
+            kind = lex.head_type(stem)
         else:
             return None
         return kind if kind in {"Programme", "Intervention"} else None

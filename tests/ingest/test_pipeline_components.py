@@ -988,3 +988,10 @@ def test_name_after_a_plan_or_measure_word_is_an_intervention(
     nlp: Language, text: str, name: str
 ) -> None:
     assert (name, "Intervention", "rule:cue") in spans(nlp(text), "bg_entities")
+
+
+def test_examples_after_a_sentence_opening_plural_instrument_noun(nlp: Language) -> None:
+    # 'Initiatieven zoals X': the plural opens the sentence (capitalised only by its place) and
+    # voices the final f of 'initiatief'; the ordinary word after it is an example of one.
+    found = spans(nlp("Dat werkt goed. Initiatieven zoals Vliegwiel kunnen helpen."), "bg_entities")
+    assert ("Vliegwiel", "Intervention", "rule:cue") in found
