@@ -1131,8 +1131,16 @@ class NameFinder:
                 )
             ):
                 vocab = doc.user_data.get(VOCAB_KEY) or frozenset()
+                # 'X, Zeehaven 2030, Y': a year after a listed word is its horizon and part of
+                # the name ('Horizon 2020'), as 'programma’s als X 2030' above.
+                dated = (
+                    end + 1 < len(doc)
+                    and _YEAR.match(doc[end].text) is not None
+                    and doc[start - 1].text in {",", "en", "&"}
+                    and doc[end + 1].text in {",", "en", "&"}
+                )
                 if (
-                    _in_a_list(doc, start)
+                    (_in_a_list(doc, start) or dated)
                     and first.is_title
                     and first.is_alpha
                     and first.lower_ not in vocab  # 'Onderwijs' is written lower case too
@@ -1141,6 +1149,11 @@ class NameFinder:
                     # 'VHTO, Atria, Emancipator en NVR': a capitalised ordinary word in a list
                     # may still name a body; the consolidator keeps it only when it is listed
                     # next to a known organisation.
+                    if dated:
+                        # The year makes it a name by itself, not only next to a known body.
+                        return [
+                            Span(doc, start, end + 1, label="Organisation", kb_id="rule:default")
+                        ]
                     return [Span(doc, start, end, label="Organisation", kb_id="rule:listed")]
                 return []
             if _ADJECTIVE.search(first.lower_):

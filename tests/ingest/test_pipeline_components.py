@@ -995,3 +995,11 @@ def test_examples_after_a_sentence_opening_plural_instrument_noun(nlp: Language)
     # voices the final f of 'initiatief'; the ordinary word after it is an example of one.
     found = spans(nlp("Dat werkt goed. Initiatieven zoals Vliegwiel kunnen helpen."), "bg_entities")
     assert ("Vliegwiel", "Intervention", "rule:cue") in found
+
+
+def test_listed_word_with_a_year_is_a_name(nlp: Language) -> None:
+    # 'X, Zeehaven 2030, Y': an ordinary compound carrying a year in a list names something.
+    found = spans(
+        nlp("De regio’s Kustland Noord, Zeehaven 2030, Akkerdal en Veenhoek."), "bg_entities"
+    )
+    assert any(s[0] == "Zeehaven 2030" for s in found)
