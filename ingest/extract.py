@@ -45,7 +45,7 @@ from beleidsgraaf.ontology.iri import entity_iri
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
     from beleidsgraaf.ingest.curation import Curation
 
@@ -99,6 +99,68 @@ def _lists_activities(block: Block) -> bool:
         return False
     title = block.context.get("box") or block.context.get("table") or ""
     return "landsdeel" in block.context or bool(_ACTIVITY_WORDS.search(title))
+
+
+_ECHO_RULES = frozenset({"rule:cue", "rule:head", "rule:entry"})
+_CITED = re.compile(r"^\s*[(,]\s*(?:19|20)\d\d")
+
+
+def _echoes(
+    processed: list[tuple[Block, Doc, dict[int, int]]],
+    mentions: list[Mention],
+    sentences: list[tuple[str, Evidence]],
+    vocabulary: frozenset[str],
+) -> list[Mention]:
+    """Other mentions of a one-word name that a cue, head noun or entry confirmed once.
+
+    A capitalised ordinary word ('Vliegwiel') is no name on its own, so the rules only find it
+    where something says what it is ('initiatieven zoals Vliegwiel'). Elsewhere the same word,
+    capitalised, is that name too ('Vliegwiel vervult een rol', 'maakt ook Vliegwiel deel uit
+    van ...') -- when the document never writes it in lower case, so it is no ordinary word in
+    this text. A citation ('Vliegwiel (2019)') and headings are left alone.
+    """
+    confirmed: dict[str, Mention] = {}
+    for m in mentions:
+        word = m.text
+        if (
+            m.rule in _ECHO_RULES
+            and m.type in {"Intervention", "Programme", "Organisation"}
+            and word.isalpha()
+            and word.istitle()
+            and word.casefold() not in vocabulary
+        ):
+            confirmed.setdefault(word, m)
+    if not confirmed:
+        return []
+    from beleidsgraaf.ingest.pipeline.entities import SPANS_KEY
+
+    found: list[Mention] = []
+    for block, doc, sent_index in processed:
+        if block.kind == "heading":
+            continue
+        covered = {i for s in doc.spans[SPANS_KEY] for i in range(s.start, s.end)}
+        for token in doc:
+            model = confirmed.get(token.text)
+            if (
+                model is None
+                or token.i in covered
+                or _CITED.match(doc.text[token.idx + len(token) :])
+            ):
+                continue
+            sent = token.sent
+            index = sent_index[sent.start]
+            found.append(
+                Mention(
+                    text=token.text,
+                    type=model.type,
+                    rule=model.rule,
+                    evidence=sentences[index][1],
+                    sentence=index,
+                    start=token.idx - sent.start_char,
+                    end=token.idx + len(token) - sent.start_char,
+                )
+            )
+    return found
 
 
 _LOWER_WORD = re.compile(r"(?<![\w\-.])[a-zà-ÿ][a-zà-ÿ]+(?![\w\-])")
@@ -233,6 +295,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     blocks = [b for b in source.blocks if b.text.strip()]
     vocabulary = frozenset(_LOWER_WORD.findall(source.original))
     docs = []
+    processed: list[tuple[Block, Doc, dict[int, int]]] = []
     concepts: set[str] = set()
     topics: set[str] = set()
     for block in blocks:
@@ -254,6 +317,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
         # Acronym long forms hidden inside a longer name ('bacheloropleiding Creative Technology
         # (CT)') still link the acronym to that name.
         hidden = [s for s in doc.spans[ACRONYMS_KEY] if (s.start, s.end) not in kept]
+        processed.append((block, doc, sent_index))
         itemised = block.kind in _ITEM_KINDS
         for span in [*doc.spans[SPANS_KEY], *hidden]:
             sent = span.sent
@@ -269,6 +333,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
                     end=span.end_char - sent.start_char,
                 )
             )
+    mentions.extend(_echoes(processed, mentions, sentences, vocabulary))
     _landsdelen_in_context(source, mentions)
     mentions = _without_concepts(mentions, concepts)
     mentions = _without_topics(mentions, topics)

@@ -1003,3 +1003,20 @@ def test_listed_word_with_a_year_is_a_name(nlp: Language) -> None:
         nlp("De regio’s Kustland Noord, Zeehaven 2030, Akkerdal en Veenhoek."), "bg_entities"
     )
     assert any(s[0] == "Zeehaven 2030" for s in found)
+
+
+def test_a_confirmed_one_word_name_is_found_again(tmp_path: Path) -> None:
+    # 'initiatieven zoals Vliegwiel' confirms the ordinary word as a name; its other capitalised
+    # mentions then count too, so a relation stated there is found.
+    path = tmp_path / "nota.txt"
+    path.write_text(
+        "Er zijn veel initiatieven zoals Vliegwiel in de regio.\n\n"
+        "Net als andere netwerken maakt ook Vliegwiel deel uit van het Platform Zonnig Werk.\n",
+        encoding="utf-8",
+    )
+    extraction = extract_document(path)
+    labels = {e.iri: e.label for e in extraction.entities}
+    found = {
+        (labels.get(r.subject), r.predicate, labels.get(r.object)) for r in extraction.relations
+    }
+    assert ("Vliegwiel", "partOf", "Platform Zonnig Werk") in found
