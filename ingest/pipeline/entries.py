@@ -102,6 +102,36 @@ def _ends_name(doc: Doc, i: int) -> bool:
     return not (token.text == "(" and i > 0 and not doc[i - 1].whitespace_)
 
 
+def _named_subject(doc: Doc, start: int, end: int) -> Span:
+    """The entry's words up to ``end``, or, when the entry is a sentence whose subject is a
+    slogan-like title ('Samen Sterk Werkt helpen werkzoekenden aan een baan'), that title.
+
+    The title is a run of capitalised words with a verb in it ('Werkt'), as campaign and
+    activity titles have, and a lower-case verb right after it ends it. A run without a verb
+    ('Staal B.V. verzorgt opleidingen') is the actor the entry is about, left to the
+    running-text rules."""
+    k = start
+    while k < end and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        k += 1
+    if (
+        k - start >= 2
+        and k < end
+        and doc[k].is_lower
+        and looks_like_verb(doc[k].lower_)
+        and any(_verb_form(t.lower_) for t in doc[start + 1 : k])
+    ):
+        return doc[start:k]
+    return doc[start:end]
+
+
+def _verb_form(low: str) -> bool:
+    """A finite verb, also one the lemma tables file under a noun ('werkt': stem 'werk' + t,
+    whose infinitive 'werken' is a verb)."""
+    return looks_like_verb(low) or (
+        low.endswith("t") and len(low) > 3 and looks_like_verb(low[:-1] + "en")
+    )
+
+
 def _after_attributive(token: Token) -> bool:
     """Whether ``token`` follows an inflected attributive adjective, which makes it a noun."""
     return token.i > 0 and bool(_ATTRIBUTIVE.search(token.doc[token.i - 1].lower_))
@@ -168,7 +198,7 @@ def entry_name(doc: Doc) -> Span | None:
     end = start
     while end < len(doc) and not _ends_name(doc, end):
         end += 1
-    words = doc[start:end]
+    words = _named_subject(doc, start, end)
     content = [t for t in words if not t.is_punct]
     if not content or len(content) > _MAX_WORDS or not words[0].text[:1].isupper():
         return None

@@ -1020,3 +1020,12 @@ def test_a_confirmed_one_word_name_is_found_again(tmp_path: Path) -> None:
         (labels.get(r.subject), r.predicate, labels.get(r.object)) for r in extraction.relations
     }
     assert ("Vliegwiel", "partOf", "Platform Zonnig Werk") in found
+
+
+def test_entry_sentence_with_a_slogan_title_as_subject(nlp: Language) -> None:
+    # A capitalised title with a verb in it, then a lower-case verb: the title is the activity.
+    found = _entry(nlp, "• Samen Sterk Werkt helpen werkzoekenden weer aan een baan")
+    assert ("Samen Sterk Werkt", "Intervention", "rule:entry") in found
+    # Without a verb in the run, the subject is the actor the entry is about.
+    found = _entry(nlp, "• Zinkwerk Holland verzorgt opleidingen voor monteurs")
+    assert not [s for s in found if s[2] == "rule:entry"]
