@@ -97,6 +97,24 @@ def _instrument_cue(doc: Doc, start: int) -> bool:
     )
 
 
+def _made_thing(doc: Doc, start: int, vocab: frozenset[str]) -> bool:
+    """'het landelijk ontwikkelde Leerplankader': a capitalised word mid-sentence after a
+    definite article and a participle used as adjective ('ontwikkelde', 'vernieuwde') names the
+    thing that was made -- a curriculum, plan or tool -- when the document never writes the
+    word in lower case (then the capital is deliberate, not an ordinary noun's)."""
+    token = doc[start]
+    if start < 2 or token.is_sent_start or not token.is_title or token.lower_ in vocab:
+        return False
+    adjective = doc[start - 1].lower_
+    if not (
+        doc[start - 1].is_lower
+        and adjective.endswith(("de", "te"))
+        and _participle_like(adjective[:-1])
+    ):
+        return False
+    return any(t.lower_ in {"de", "het"} for t in doc[max(0, start - 3) : start - 1])
+
+
 def _passive_agent(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` is the agent of a passive: 'begeleid door X',
     'georganiseerd door X', 'wordt uitgevoerd door X'.
@@ -1155,6 +1173,8 @@ class NameFinder:
                             Span(doc, start, end + 1, label="Organisation", kb_id="rule:default")
                         ]
                     return [Span(doc, start, end, label="Organisation", kb_id="rule:listed")]
+                if _made_thing(doc, start, vocab):
+                    return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
                 return []
             if _ADJECTIVE.search(first.lower_):
                 return [Span(doc, start, end, label="Region", kb_id="rule:adjective")]

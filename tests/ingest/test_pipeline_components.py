@@ -1029,3 +1029,14 @@ def test_entry_sentence_with_a_slogan_title_as_subject(nlp: Language) -> None:
     # Without a verb in the run, the subject is the actor the entry is about.
     found = _entry(nlp, "• Zinkwerk Holland verzorgt opleidingen voor monteurs")
     assert not [s for s in found if s[2] == "rule:entry"]
+
+
+def test_capitalised_word_after_a_participle_names_what_was_made(nlp: Language) -> None:
+    # 'het landelijk ontwikkelde Leerplankader': the capital is deliberate when the document
+    # never writes the word in lower case.
+    doc = nlp.make_doc("Scholen gebruiken het landelijk ontwikkelde Leerplankader en andere hulp.")
+    doc.user_data[VOCAB_KEY] = frozenset({"scholen", "gebruiken", "andere", "hulp"})
+    assert ("Leerplankader", "Intervention", "rule:cue") in spans(nlp(doc), "bg_entities")
+    doc = nlp.make_doc("Scholen gebruiken het landelijk ontwikkelde Leerplankader en andere hulp.")
+    doc.user_data[VOCAB_KEY] = frozenset({"leerplankader"})
+    assert not spans(nlp(doc), "bg_entities")
