@@ -98,7 +98,7 @@ def _instrument_cue(doc: Doc, start: int) -> bool:
 
 
 def _made_thing(doc: Doc, start: int, vocab: frozenset[str]) -> bool:
-    """'het landelijk ontwikkelde Leerplankader': a capitalised word mid-sentence after a
+    """'het landelijk ontwikkelde Taalkompas': a capitalised word mid-sentence after a
     definite article and a participle used as adjective ('ontwikkelde', 'vernieuwde') names the
     thing that was made -- a curriculum, plan or tool -- when the document never writes the
     word in lower case (then the capital is deliberate, not an ordinary noun's)."""
@@ -612,6 +612,11 @@ class NameFinder:
             if low == "van" and is_acronym(nxt.text) and _programme_headed(doc[start:end], lex):
                 # 'Agenda Hoger Onderwijs van OCW', 'Regeling X van NWO': the acronym after a
                 # programme or instrument names its owner, not part of its name.
+                break
+            if low == "de" and lex.head_type(nxt.text) in {"Programme", "Intervention", "Region"}:
+                # 'Nijmegen de Topsector Health' (an elided verb: 'X [kreeg] de Topsector Y'):
+                # before a programme, instrument or region noun 'de' is an article opening a
+                # new phrase; a surname after the tussenvoegsel is no such noun.
                 break
             if low in lex.connectors and low not in {"en", "&", "aan", "te", "het", "the"}:
                 # A lone 'het' glues nothing ('Baken het Techniekpact' is two phrases); in a

@@ -1032,11 +1032,24 @@ def test_entry_sentence_with_a_slogan_title_as_subject(nlp: Language) -> None:
 
 
 def test_capitalised_word_after_a_participle_names_what_was_made(nlp: Language) -> None:
-    # 'het landelijk ontwikkelde Leerplankader': the capital is deliberate when the document
+    # 'het landelijk ontwikkelde Taalkompas': the capital is deliberate when the document
     # never writes the word in lower case.
-    doc = nlp.make_doc("Scholen gebruiken het landelijk ontwikkelde Leerplankader en andere hulp.")
+    doc = nlp.make_doc("Scholen gebruiken het landelijk ontwikkelde Taalkompas en andere hulp.")
     doc.user_data[VOCAB_KEY] = frozenset({"scholen", "gebruiken", "andere", "hulp"})
-    assert ("Leerplankader", "Intervention", "rule:cue") in spans(nlp(doc), "bg_entities")
-    doc = nlp.make_doc("Scholen gebruiken het landelijk ontwikkelde Leerplankader en andere hulp.")
-    doc.user_data[VOCAB_KEY] = frozenset({"leerplankader"})
+    assert ("Taalkompas", "Intervention", "rule:cue") in spans(nlp(doc), "bg_entities")
+    doc = nlp.make_doc("Scholen gebruiken het landelijk ontwikkelde Taalkompas en andere hulp.")
+    doc.user_data[VOCAB_KEY] = frozenset({"taalkompas"})
     assert not spans(nlp(doc), "bg_entities")
+
+
+def test_lone_de_before_a_programme_noun_opens_a_new_phrase(nlp: Language) -> None:
+    # 'X de Topsector Y' (elided verb): 'de' is an article here, not a surname's tussenvoegsel.
+    found = spans(
+        nlp("Zo kreeg Delft-Leiden de Topsector ‘Water’ en Twente de rest."), "bg_entities"
+    )
+    assert ("Delft-Leiden", "Region", "rule:cue") in found
+    assert not any(s[0].startswith("Delft-Leiden de") for s in found)
+    # A surname after 'de' still belongs to the person's name.
+    assert ("Joost de Wolk", "Person", "rule:person") in spans(
+        nlp("De voorzitter was Joost de Wolk tot 2020."), "bg_entities"
+    )
