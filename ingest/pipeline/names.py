@@ -1,12 +1,12 @@
 """Component ``beleidsgraaf_names_v1``: typed names found by rules that generalise to unseen text.
 
 A *name run* is a stretch of capitalised tokens, acronyms and numbers, glued by the connector words
-names use ('Week van de Techniek', 'Platform Talent voor Technologie'). Each run is typed by, in
+names use ('Week van de Bouw', 'Platform Kansen voor Techniek'). Each run is typed by, in
 order of trust:
 
-1. a head noun in or just before it ('Investeringsfonds', 'regeling Sterk Techniekonderwijs',
+1. a head noun in or just before it ('Investeringsfonds', 'regeling Sterk Beroepsonderwijs',
    'Sectorplan ...') -- see ``lexicon.yaml``; a head followed by a quoted title takes the title
-   ('Topsector 'Smart Industry''); 'provincie X' / 'gemeente X' also yields the place X;
+   ('Topsector 'Slimme Havens''); 'provincie X' / 'gemeente X' also yields the place X;
 2. a person cue ('minister X', 'Eurocommissaris X', 'X (VU)' after two or three capitalised
    words, or a name with a tussenvoegsel such as 'Paul de Krom');
 3. a place cue ('in X', 'regio X') or a compass compound ('Noord-Holland', 'Oost-Nederland');
@@ -237,7 +237,7 @@ def _field_label(doc: Doc, i: int) -> bool:
     Tables and forms flattened to text put a capitalised ordinary noun before a colon to say what
     follows; it is no name, and a name run before it ('Activiteit: Sectortafel Onderwerpen:')
     ends there. Only words of the Dutch lemma tables count: a name before a colon
-    ('Techniekpact Zeeland: resultaten') stays.
+    ('Bouwpact Zeeuwsland: resultaten') stays.
     """
     tok = doc[i]
     return (
@@ -306,7 +306,7 @@ def _is_document_word(low: str, lex: Lexicon) -> bool:
 def _english_headed(rest: Span, lex: Lexicon) -> bool:
     """Whether an English head noun ('Center', 'Institute') follows in the run.
 
-    English names put their modifiers before the head ('Joint Research Center', 'High Tech
+    English names put their modifiers before the head ('Joint Design Center', 'High Tech
     Centre X'), so a word opening the line before such a head is a modifier of the name even
     when it is also a Dutch word ('joint', 'high', 'expat'); a Dutch name opens with its head.
     """
@@ -522,13 +522,13 @@ class NameFinder:
                     break  # a head before the colon ends the name ('X Campus: ...')
                 if self._function_word(tok, lex) and not tok.is_upper:
                     # A capitalised stop word between two capitalised words is part of a
-                    # title-case name ('Leven Lang Ontwikkelen', 'Meer Betere Bèta’s'); the
+                    # title-case name ('Leven Lang Ontwikkelen', 'Meer Goede Leraren'); the
                     # listed function words ('Naast', 'Via') never are.
                     nxt_tok = doc[end + 1] if end + 1 < n else None
                     if (
                         (
                             low in lex.function_words
-                            # 'Toets Nieuwe Opleiding': after an opening head, a capitalised
+                            # 'Toets Nieuwe Richting': after an opening head, a capitalised
                             # adjective before another capital is part of the title.
                             and not (headed and low in _TITLE_ADJECTIVES)
                         )
@@ -546,21 +546,21 @@ class NameFinder:
                     and lex.head_type(tok.text) is not None
                     and doc[end - 1].lower_ not in lex.connectors
                     and low not in lex.weak_heads
-                    # 'Werkplan Techniekpact Flevoland': a head right after the opening head
+                    # 'Werkplan Bouwpact Kustregio': a head right after the opening head
                     # is a document about a name, one title; after a complete name it opens
                     # the next one.
                     and any(lex.head_type(t.text) in {None, "Region"} for t in doc[start + 1 : end])
                 ):
-                    break  # 'Techniekpact Twente Techniekpact Zwolle': a new name starts
+                    break  # 'Bouwpact Kustregio Bouwpact Heuvelland': a new name starts
                 if tok.is_alpha and low.endswith(lex.street_suffixes) and not is_common_word(low):
                     break
                 end += 1
                 continue
             low = tok.lower_
             if self._imperative_title(doc, start, end):
-                end += 2  # 'Verzilver je Talent'
+                end += 2  # 'Kies je Toekomst'
                 continue
-            # Connectors may come in pairs ('Week van de Techniek'): look past them.
+            # Connectors may come in pairs ('Week van de Bouw'): look past them.
             ahead = end + 1
             while ahead < n and ahead - end < 3 and doc[ahead].lower_ in lex.connectors:
                 ahead += 1
@@ -583,11 +583,11 @@ class NameFinder:
                     end += 1
                 break
             if low in {"en", "of"} and doc[end - 1].text.endswith("-") and end - start > 1:
-                # 'Techniekpact Gooi- en Vechtstreek': an elided compound inside a name.
+                # 'Techniekpact Maas- en Peelland': an elided compound inside a name.
                 end += 1
                 continue
             if low in {"en", "&"}:
-                # 'Centre for Engineering Education en Sectorplan X': a head word after 'en'
+                # 'Centre for Design Education en Sectorplan X': a head word after 'en'
                 # opens a second name.
                 if is_acronym(nxt.text) or lex.head_type(nxt.text) is not None:
                     break
@@ -614,7 +614,7 @@ class NameFinder:
                 # programme or instrument names its owner, not part of its name.
                 break
             if low == "de" and lex.head_type(nxt.text) in {"Programme", "Intervention", "Region"}:
-                # 'Nijmegen de Topsector Health' (an elided verb: 'X [kreeg] de Topsector Y'):
+                # 'Nijmegen de Topsector Water' (an elided verb: 'X [kreeg] de Topsector Y'):
                 # before a programme, instrument or region noun 'de' is an article opening a
                 # new phrase; a surname after the tussenvoegsel is no such noun.
                 break
@@ -631,11 +631,11 @@ class NameFinder:
 
     @staticmethod
     def _inner_head_pair(doc: Doc, start: int, en: int, lex: Lexicon) -> bool:
-        """'Strategische Agenda Hoger Onderwijs en Onderzoek': a title-case name whose head
+        """'Strategische Agenda Kunst en Cultuur': a title-case name whose head
         noun comes after a qualifier goes on over 'en' to a single capitalised word that ends
         the title (followed by no further capital), pairing two subjects of the head. Only a
         programme or instrument head: bodies are listed with 'en' ('X Factory en Y'). The head
-        must have a subject after it: 'Human Capital Agenda en Topsectoren' is a complete name
+        must have a subject after it: 'Human Talent Agenda en Topsectoren' is a complete name
         and another; places are listed ('Agenda Twente en Gelderland')."""
         if not _programme_headed(doc[start + 1 : en - 1], lex):
             return False
@@ -655,7 +655,7 @@ class NameFinder:
 
     @staticmethod
     def _imperative_title(doc: Doc, start: int, end: int) -> bool:
-        """'(programma) Verzilver je Talent', 'Kies jouw Toekomst': a possessive between two
+        """'(programma) Kies je Toekomst', 'Kies jouw Toekomst': a possessive between two
         capitalised words of a title that follows a head noun, a quote or opens an entry.
 
         Campaigns and programmes are often named by an imperative addressing the reader; the
@@ -677,7 +677,7 @@ class NameFinder:
     def _paired_before_head(
         self, doc: Doc, start: int, en: int, lex: Lexicon, places: set[int]
     ) -> bool:
-        """'Bouw en Techniek Innovatiecentrum': one word, 'en', then a capitalised word and a
+        """'Hout en Bouw Innovatiecentrum': one word, 'en', then a capitalised word and a
         head noun within two words is one name of paired subjects (not two names)."""
         if en != start + 1 or start in places or not doc[start].is_title:
             return False
@@ -837,7 +837,7 @@ class NameFinder:
                 # 'de BV Nederland': a legal form closes a company's name ('Technopolis
                 # B.V.'); before a name it makes a metaphor of a country or city.
                 or (end - start > 1 and first.lower_ in _LEGAL_FORMS)
-                # 'de O&O-fondsen A+O Metaalelektro en OTIB': a plural class noun before names
+                # 'de O&O-fondsen A+O Houtbouw en OTIB': a plural class noun before names
                 # introduces them, it is not part of the first one.
                 or (
                     end - start > 1
@@ -897,7 +897,7 @@ class NameFinder:
             and (_WEB.match(first.text) or _DOMAIN.match(first.text))
             and not described
         ):
-            # 'www.stagemarkt.nl', 'Arbeidsmarktinzicht.nl': a website is an instrument (a
+            # 'www.leerplekken.nl', 'Werkkaart.nl': a website is an instrument (a
             # portal or campaign site), whatever it is called ('platform', 'site') -- unless a
             # head noun for a body before it says it names the body ('de organisatie
             # Techwerk.nu', typed below).
@@ -991,7 +991,7 @@ class NameFinder:
                 ]
             if kind == "Region":
                 if prev.lower_ not in _PLAIN_AREA_HEADS:
-                    # 'metropoolregio Amsterdam', 'veiligheidsregio Twente': a kind of region
+                    # 'metropoolregio Utrecht', 'veiligheidsregio Twente': a kind of region
                     # named after a place is an area of its own, not the place.
                     return [Span(doc, start - 1, end, label="Region", kb_id="rule:head")]
                 return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
@@ -1189,7 +1189,7 @@ class NameFinder:
                 return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
             return [Span(doc, start, end, label="Organisation", kb_id="rule:single")]
         if all(t.is_upper for t in run if t.is_alpha):
-            # Shouting headings ('CREATING SECURE SOCIETIES') are only kept through resolution.
+            # Shouting headings ('BUILDING SAFE CITIES') are only kept through resolution.
             return [Span(doc, start, end, label="Organisation", kb_id="rule:caps")]
         if all(
             self._common(t)
@@ -1211,7 +1211,7 @@ class NameFinder:
 
         Dutch government instruments are mostly titled in sentence case: one capital, then
         lower-case nouns. Only a single capitalised word after the head opens such a tail (a
-        title-case name, 'regeling Sterk Techniekonderwijs', is complete); the tail takes
+        title-case name, 'regeling Sterk Beroepsonderwijs', is complete); the tail takes
         lower-case content words and stops at a stop word, a verb form, punctuation or after
         five words.
         """
@@ -1236,7 +1236,7 @@ class NameFinder:
 
     @staticmethod
     def _named_title(words: Span, lex: Lexicon) -> bool:
-        """A quoted capitalised phrase of two to eight words that is a title: 'Horizon Europe'.
+        """A quoted capitalised phrase of two to eight words that is a title: 'Horizon Zuid'.
 
         Quotes in policy texts mark titles of programmes and initiatives, as well as quoted
         speech and report titles; the caller leaves out titles after a document or theme word
@@ -1257,7 +1257,7 @@ class NameFinder:
 
         Two shapes, both singular and definite, so that they refer to one known instance:
 
-        - a plan head and one sector noun: 'het aanvalsplan techniek', 'het deltaplan zorg'
+        - a plan head and one sector noun: 'het aanvalsplan zorg', 'het deltaplan water'
           (the noun is an ordinary word, no stop word or verb: 'het actieplan komen' is none);
         - a sector or school-type prefix hyphenated to an instrument or event head that a sector
           holds one of: 'de hbo-monitor', 'de mbo-week', 'de zorg-scan'.
@@ -1295,7 +1295,7 @@ class NameFinder:
         return None
 
     def _listed_lower_case_body(self, doc: Doc, i: int, lex: Lexicon) -> bool:
-        """'vanuit OCW, EZK, de industriecoalitie en de VH': a definite lower-case compound with
+        """'vanuit OCW, EZK, de havencoalitie en de VH': a definite lower-case compound with
         a body head ('-coalitie', '-raad'), listed between names of organisations, is one body
         among them, named by its kind.
 
@@ -1329,7 +1329,7 @@ class NameFinder:
     @staticmethod
     def _listed_after_agreement(doc: Doc, i: int, spans: list[Span]) -> bool:
         """Whether the token at ``i`` follows ', ' or 'en' right after a lower-case agreement
-        found as a name ('het bestuursakkoord, klimaatakkoord')."""
+        found as a name ('het pensioenakkoord, woonakkoord')."""
         if i < 2 or doc[i - 1].lower_ not in {",", "en", "of"} or not spans:
             return False
         last = spans[-1]
@@ -1389,7 +1389,7 @@ class NameFinder:
         i = 0
         while i < n:
             token = doc[i]
-            # Head + quoted title: "Sectorplan 'Groningen op voorsprong'", "uitvoeringsplan '...'".
+            # Head + quoted title: "Sectorplan 'Drenthe vooruit'", "uitvoeringsplan '...'".
             if token.text in _OPEN_QUOTES and i > 0 and lex.head_type(doc[i - 1].text):
                 close = self._quoted(doc, i)
                 # A title starts with a capital, or follows a lower-case descriptive head and has
@@ -1443,7 +1443,7 @@ class NameFinder:
                     )
                     i = close
                     continue
-            # 'het klimaatakkoord', 'het energieakkoord': national agreements are written in
+            # 'het woonakkoord', 'het mijnbouwakkoord': national agreements are written in
             # lower case, but 'het' + a compound ending in an agreement word names one.
             if (
                 token.lower_.endswith(lex.agreement_heads)
@@ -1459,7 +1459,7 @@ class NameFinder:
                 spans.append(Span(doc, i, i + 1, label="Programme", kb_id="rule:head"))
                 i += 1
                 continue
-            # 'het bestuursakkoord, klimaatakkoord, groeibanenplan': the article of the first
+            # 'het pensioenakkoord, woonakkoord, groeibanenplan': the article of the first
             # agreement serves the whole list, so a lower-case compound ending in a plan head
             # listed right after one names a plan too.
             if (
@@ -1482,7 +1482,7 @@ class NameFinder:
                 spans.append(found)
                 i = found.end
                 continue
-            # 'de pilot mbo-certificaten', 'Pilots po-vmbo': a pilot named by the school type it
+            # 'de pilot havo-examens', 'Pilots vo-mbo': a pilot named by the school type it
             # tries something in; a pilot is one trial, so the pair names it.
             if (
                 token.lower_ in {"pilot", "pilots"}
@@ -1537,8 +1537,8 @@ class NameFinder:
                 spans.append(Span(doc, i, end, label="Intervention", kb_id="rule:cue"))
                 i = end
                 continue
-            # A lower-case head right after the name belongs to it ('Techstart module',
-            # 'W&T verduurzamingspremie', 'VO-HO netwerken').
+            # A lower-case head right after the name belongs to it ('Bouwstart module',
+            # 'W&T vergroeningspremie', 'BO-VO netwerken').
             if (
                 end < n
                 and doc[end].is_lower
@@ -1548,7 +1548,7 @@ class NameFinder:
                 and not (end + 1 < n and doc[end + 1].text in _PLURAL_S)
                 and (
                     lex.head_type(doc[end].text) in {"Intervention", "Programme"}
-                    # 'Cleantech regio': a name that is not itself a place, before 'regio',
+                    # 'Zeewind regio': a name that is not itself a place, before 'regio',
                     # names a region ('Twente regio' is just Twente).
                     or (doc[end].lower_ == "regio" and not is_place(doc[i:end].text))
                 )
@@ -1572,7 +1572,7 @@ class NameFinder:
                 ):
                     start = end
                 if start < end:
-                    # 'VO-HO netwerk Noord', 'X netwerk Arnhem-Nijmegen': a place right after
+                    # 'BO-VO netwerk Noord', 'X netwerk Kampen-Zwolle': a place right after
                     # the head says which one, and belongs to the name.
                     stop = end + 1
                     if (
