@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
 from beleidsgraaf.ingest.pipeline.lexicon import is_common_word, lexicon, looks_like_verb
 from beleidsgraaf.ingest.pipeline.names import SPANS_KEY as NAMES_KEY
-from beleidsgraaf.ingest.pipeline.names import VOCAB_KEY, is_place
+from beleidsgraaf.ingest.pipeline.names import VOCAB_KEY, common_compound, is_place
 
 __all__ = ["ACTIVITY", "ENTRY_KEY", "SPANS_KEY", "EntryNames", "entry_name"]
 
@@ -65,17 +65,7 @@ _GLOSS = re.compile(r"^\(\s*[a-zà-ÿ][^()]*\)$")
 def _ordinary(word: str, vocabulary: frozenset[str]) -> bool:
     """An ordinary Dutch word, or a compound of two ('Technieklokaal' = techniek + lokaal)."""
     low = word.casefold()
-
-    def common(part: str) -> bool:
-        return is_common_word(part) or part in vocabulary
-
-    if common(low):
-        return True
-    for i in range(3, len(low) - 2):
-        left, right = low[:i], low[i:]
-        if common(right) and (common(left) or (left.endswith("s") and common(left[:-1]))):
-            return True
-    return False
+    return is_common_word(low) or low in vocabulary or common_compound(low, vocabulary)
 
 
 def _capitalised_later(words: Span) -> bool:

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
 from beleidsgraaf.ingest.pipeline.lexicon import Lexicon, is_common_word, lexicon, looks_like_verb
 
-__all__ = ["SPANS_KEY", "TOPICS_KEY", "VOCAB_KEY", "NameFinder", "is_place"]
+__all__ = ["SPANS_KEY", "TOPICS_KEY", "VOCAB_KEY", "NameFinder", "common_compound", "is_place"]
 
 SPANS_KEY = "bg_names"
 TOPICS_KEY = "bg_topics"
@@ -325,6 +325,20 @@ def _pluralised_head(doc: Doc, head: Token, end: int) -> bool:
     return head.i == end - 1 and end < len(doc) and doc[end].text in _PLURAL_S
 
 
+def common_compound(low: str, vocab: frozenset[str]) -> bool:
+    """Whether lower-case ``low`` joins two ordinary words ('techniek' + 'lokaal'), each a word
+    of the lemma tables or of the document's own lower-case vocabulary ``vocab``."""
+
+    def common(word: str) -> bool:
+        return is_common_word(word) or word in vocab
+
+    for i in range(3, len(low) - 2):
+        left, right = low[:i], low[i:]
+        if common(right) and (common(left) or (left.endswith("s") and common(left[:-1]))):
+            return True
+    return False
+
+
 @cache
 def _known_places() -> frozenset[str]:
     """Lower-cased labels of every Region of the authority list and the lexicon's places."""
@@ -454,17 +468,7 @@ class NameFinder:
     @staticmethod
     def _common_compound(token: Token) -> bool:
         """'Leeswijzer', 'Kamerbrief': a compound of two ordinary words is an ordinary word."""
-        low = token.lower_
-        vocab = token.doc.user_data.get(VOCAB_KEY) or frozenset()
-
-        def common(word: str) -> bool:
-            return is_common_word(word) or word in vocab
-
-        for i in range(3, len(low) - 2):
-            left, right = low[:i], low[i:]
-            if common(right) and (common(left) or (left.endswith("s") and common(left[:-1]))):
-                return True
-        return False
+        return common_compound(token.lower_, token.doc.user_data.get(VOCAB_KEY) or frozenset())
 
     def _plural_compound(self, token: Token, lex: Lexicon) -> bool:
         """'Bedrijfsstages': a title-case compound of ordinary words whose singular ends in a
