@@ -12,6 +12,7 @@ these are the same in every document of the genre:
   programme or intervention named before;
 * 'X maakt deel uit van Y', 'X is onderdeel van Y', 'X is lid van Y', 'Y bestaat uit A en B':
   membership, the part first;
+* 'de samenwerking in Y met A en B': A and B (and the subject) take part in Y;
 * 'X neemt deel aan Y', 'X is betrokken bij Y', 'X sluit aan bij Y', 'In Y nemen A en B deel';
 * 'het actieplan Y van A en B': a plan of A and B is carried out by them, and they work on it
   together.
@@ -392,6 +393,7 @@ def frame_relations(
     claimed: set[Predicate] = set()
     for frame in (
         _with_frames,
+        _work_in_frames,
         _agent_frames,
         _member_frames,
         _join_frames,
@@ -434,6 +436,41 @@ def _with_frames(sentence: str, items: Sequence[Located], groups: list[list[Loca
             for o in partners:
                 out.append(Frame(s.iri, "collaboratesWith", o.iri, "frame:met"))
     return out, claimed
+
+
+_WORK_IN = re.compile(
+    r"\b(?:samen\s*werk\w*|samengewerkt|samen\s+op\s*trekken)\s+(?:in|binnen)\s+(?:de\s+|het\s+)?$",
+    re.IGNORECASE,
+)
+_THEN_WITH = re.compile(r"^\s*(?:\([^()]*\)\s*)?,?\s*met\b", re.IGNORECASE)
+
+
+def _work_in_frames(
+    sentence: str, items: Sequence[Located], groups: list[list[Located]]
+) -> _Result:
+    """'de samenwerking in het X-centrum met A, B en C': A, B and C take part in X.
+
+    The joint body or programme sits between the cue and 'met'; the partners after 'met' are
+    its participants, and so is the subject of the cooperation (named before it, or, with none
+    named, the document's authors).
+    """
+    out: list[Frame] = []
+    for whole in items:
+        if whole.start < 0 or not _WORK_IN.search(sentence[: whole.start]):
+            continue
+        lead = _THEN_WITH.match(sentence[whole.end :])
+        if lead is None:
+            continue
+        partners = _after(sentence, groups, whole.end + lead.end(), ACTORS, 90)
+        if not partners:
+            continue
+        cue = _WORK_IN.search(sentence[: whole.start])
+        assert cue is not None
+        subjects = _before(sentence, groups, cue.start(), ACTORS) or _unplaced(items, ACTORS)
+        for m in [*partners, *subjects]:
+            if m.iri != whole.iri:
+                out.append(Frame(m.iri, "participatesIn", whole.iri, "frame:samenwerking in"))
+    return out, set()
 
 
 def _pairs(members: Sequence[Located], predicate: Predicate, method: str) -> Iterator[Frame]:

@@ -289,6 +289,36 @@ def test_membership_frames() -> None:
     assert not {r for r in found if r[1] == "partOf"}
 
 
+def test_cooperation_in_a_body_with_partners() -> None:
+    s = "Voorzien is dat de samenwerking in het Delta Bouwcentrum met Frobnic, VX en Zorgo blijft."
+    found = triples(
+        s,
+        located(s, "Delta Bouwcentrum", "Organisation"),
+        located(s, "Frobnic", "Organisation"),
+        located(s, "VX", "Organisation"),
+        located(s, "Zorgo", "Organisation"),
+    )
+    assert {(p, "participatesIn", "Delta Bouwcentrum") for p in ("Frobnic", "VX", "Zorgo")} <= found
+    # The authors ('we') take part too when no subject is named.
+    t = "Wij zetten de samenwerking binnen het Programma Kustlab met Frobnic voort."
+    found = triples(
+        t,
+        located(t, "Programma Kustlab", "Programme"),
+        located(t, "Frobnic", "Organisation"),
+        Located("Wij-auteur", "Organisation", -1, -1),
+    )
+    assert ("Frobnic", "participatesIn", "Programma Kustlab") in found
+    assert ("Wij-auteur", "participatesIn", "Programma Kustlab") in found
+    # Cooperation *with* a body is not taking part in it.
+    u = "De samenwerking met het Delta Bouwcentrum en Frobnic groeit."
+    found = triples(
+        u,
+        located(u, "Delta Bouwcentrum", "Organisation"),
+        located(u, "Frobnic", "Organisation"),
+    )
+    assert not {r for r in found if r[1] == "participatesIn"}
+
+
 def test_plan_of_owners_and_inverted_participation() -> None:
     s = "Er is een actieplan ‘werk en toekomst’ van VHTO, Atria en NVR."
     found = triples(
