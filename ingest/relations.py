@@ -429,13 +429,34 @@ _AREA_TABLE = re.compile(r"provincie|deelregio|regio|gebied|gemeente|indeling", 
 _AREA_NAME = re.compile(r"^(?:\([A-Z][\w-]*\))?[A-Z][\w’'&/\-]*(?:[ -][\w’'&/\-]+){0,3}$")
 
 
-def _area_names(cell: str, document: str) -> list[str]:
+def _described_area(cell: str) -> str | None:
+    """The area of a cell that describes one: 'Haaglanden: Onderwijs en arbeidsmarkt verbinden'.
+
+    A field label before the colon ('Provincies: A, B') is no area; its list follows the colon.
+    """
+    label, colon, _ = cell.partition(":")
+    label = _BRACKETED_SUFFIX.sub("", label).strip()
+    if not colon or _AREA_TABLE.search(label) or not _AREA_NAME.match(label):
+        return None
+    return label if not any(c.isdigit() for c in label) else None
+
+
+_BRACKETED_SUFFIX = re.compile(r"\([^()]*\)$")
+
+
+def _area_names(cell: str, document: str, described: bool = False) -> list[str]:
     """Place names listed in a table cell: 'Flevoland, Noord-Holland, Utrecht'.
 
     'X en Y' is one name when the document uses it as one elsewhere ('Achterhoek en Liemers'),
     else two; a continued compound ('Gooi- en Vechtstreek') and a plan named after such an area
-    ('Techniekpact X en Y') stay whole.
+    ('Techniekpact X en Y') stay whole. In a row whose cells describe areas ('Haaglanden:
+    Onderwijs verbinden; Techneum'), ``described``, the area is the name before the colon; what
+    follows it, and a cell without one (the wrapped end of a description, 'Vakmanschap.'), is
+    description, not a list of places.
     """
+    if described:
+        area = _described_area(cell)
+        return [area] if area is not None else []
     names: list[str] = []
     for piece in re.split(r"\s*[,;]\s*", cell.split(":", 1)[-1]):
         piece = _YEARS.sub("", piece).strip(" .–")
@@ -704,8 +725,16 @@ def structure_relations(
             area = landsdeel(block.cells[0]) if len(block.cells) >= 2 and areas else None
             if area is not None:
                 whole = ensure(area[1], "Region", ev)
+                described = any(_described_area(c) for c in block.cells[1:])
                 for cell in block.cells[1:]:
-                    for part in _area_names(cell, source.original):
+                    # A flattened table glues the next row's landsdeel to its first area ('Oost
+                    # Stedendriehoek: ...'): the areas from there on are that landsdeel's.
+                    first, _, rest = cell.partition(" ")
+                    next_row = landsdeel(first) if described and _described_area(rest) else None
+                    if next_row is not None:
+                        whole = ensure(next_row[1], "Region", ev)
+                        cell = rest
+                    for part in _area_names(cell, source.original, described):
                         if _names_document(part):
                             continue
                         plan = _plan_type(part)

@@ -591,6 +591,9 @@ class NameFinder:
                 end += 1
                 continue
             if low in {"en", "&"}:
+                if self._unhyphenated_pair(doc, start, end, lex, places):
+                    end += 2  # 'Kustse Haven en Scheepvaartpact' ends here
+                    break
                 # 'Centre for Design Education en Sectorplan X': a head word after 'en'
                 # opens a second name.
                 if is_acronym(nxt.text) or lex.head_type(nxt.text) is not None:
@@ -632,6 +635,33 @@ class NameFinder:
         while end > start + 1 and doc[end - 1].lower_ in lex.connectors:
             end -= 1
         return end
+
+    def _unhyphenated_pair(
+        self, doc: Doc, start: int, en: int, lex: Lexicon, places: set[int]
+    ) -> bool:
+        """'Kustse Haven en Scheepvaartpact': a pair of compounds sharing their head, written
+        without the hyphen of 'Haven- en Scheepvaartpact', ending a name that has no head before.
+
+        The word before 'en' is a capitalised ordinary Dutch word (no head, no place, so not a
+        name of its own, as 'Frobnic' in 'Frobnic en Technologiepact' is); the word after
+        it is the last capital of the run and a compound ending in a programme, instrument or
+        body noun, so the head covers both words and the whole run is one name.
+        """
+        before, after = doc[en - 1], doc[en + 1] if en + 1 < len(doc) else None
+        if after is None or not (before.is_title and before.is_alpha and after.is_title):
+            return False
+        if before.i in places or lex.head_type(before.text) is not None or not self._common(before):
+            return False
+        # A region noun may open the run ('Landsdeel Zuid X en Y-pact' is split there later).
+        if any(lex.head_type(t.text) not in {None, "Region"} for t in doc[start:en]):
+            return False
+        kind = lex.head_type(after.text)
+        if kind not in {"Programme", "Intervention", "Organisation"} or not after.is_alpha:
+            return False
+        head = after.lower_
+        compound = any(head.endswith(h) and len(head) > len(h) for h, _ in lex.head_suffixes)
+        following = doc[en + 2] if en + 2 < len(doc) else None
+        return compound and (following is None or not self._namey(following))
 
     @staticmethod
     def _inner_head_pair(doc: Doc, start: int, en: int, lex: Lexicon) -> bool:
@@ -960,6 +990,19 @@ class NameFinder:
                 return [
                     Span(doc, start, end, label="Organisation", kb_id="rule:head"),
                     Span(doc, start + 1, end, label="Region", kb_id="rule:cue"),
+                ]
+            if (
+                token.i == start
+                and token.lower_ == "landsdeel"
+                and len(run) > 2
+                and run[1].lower_ in lex.compass_prefixes
+            ):
+                # 'Landsdeel Zuidwest Techniekpact Kustrand', as in a list of sources per
+                # landsdeel: a landsdeel is named by its compass word alone; what follows is a
+                # name of its own.
+                return [
+                    Span(doc, start + 1, start + 2, label="Region", kb_id="rule:cue"),
+                    *self._classify(doc, start + 2, end, lex),
                 ]
             if kind == "Region" and token.i == start and len(run) > 1:
                 # 'Regio Deal X' is a deal, not a region: a later head of another type wins.

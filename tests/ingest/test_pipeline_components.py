@@ -930,6 +930,23 @@ def test_an_elided_first_half_belongs_to_the_name(nlp: Language) -> None:
     assert ("Bouw- en Vliegagenda Zwevers", "Programme", "rule:head") in found
 
 
+def test_a_shared_head_written_without_hyphen_joins_the_pair(nlp: Language) -> None:
+    found = names_in(nlp, "Het Zeeuws Haven en Scheepvaartpact loopt door.")
+    assert ("Zeeuws Haven en Scheepvaartpact", "Programme", "rule:head") in found
+    # A name of its own before 'en' is no first half; a head before it closes its own name.
+    found = names_in(nlp, "Wij werken met Frobnic en Technologiepact samen.")
+    assert ("Technologiepact", "Programme", "rule:head") in found
+    assert not [f for f in found if "en" in f[0].split()]
+    found = names_in(nlp, "Het Sectorplan Techniek en Scheepvaartpact loopt.")
+    assert ("Scheepvaartpact", "Programme", "rule:head") in found
+
+
+def test_a_landsdeel_is_named_by_its_compass_word_alone(nlp: Language) -> None:
+    found = names_in(nlp, "Landsdeel Zuidwest Flyer Kustwerk Zeeuwsland")
+    assert ("Zuidwest", "Region", "rule:cue") in found
+    assert not [f for f in found if f[0].startswith("Zuidwest ")]
+
+
 def test_names_after_a_plural_programme_or_instrument_noun_are_of_that_kind(
     nlp: Language,
 ) -> None:

@@ -639,6 +639,35 @@ def test_documents_listed_in_a_table_of_plans_are_neither_plans_nor_areas(
     assert not [label for label in labels if label.startswith(("Position", "Notitie"))]
 
 
+def test_a_table_describing_areas_names_them_before_the_colon(tmp_path: Path) -> None:
+    text = (
+        "Knelpunten\n\n"
+        "Tabel 3.2 Knelpunten per landsdeel en deelregio\n\n"
+        "Landsdeel Knelpunten deelregio Doelstellingen deelregio\n"
+        "Zuidwest Geen knelpunten, geen plan op deelregio niveau \n"
+        "Kustwaard: Beter benutten van Topsectoren; Centrum voor Innovatief \n"
+        "Vakwerk. \n"
+        "Polderland: Onderwijs en arbeidsmarkt verbinden. \n"
+        "Oost Heuvelrug: Meerdere knelpunten, waaronder vergrijzing. \n"
+        "Dalland: Knelpunten niet expliciet benoemd. \n\n"
+        "Bron: eigen bewerking\n"
+    )
+    path = tmp_path / "knelpunten.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract_document(path, load_pipeline())
+    label = {e.iri: e.label for e in extraction.entities}
+    part_of = {
+        (label[r.subject], label[r.object])
+        for r in extraction.relations
+        if r.predicate == "partOf" and r.subject in label and r.object in label
+    }
+    assert {("Kustwaard", "Landsdeel Zuidwest"), ("Polderland", "Landsdeel Zuidwest")} <= part_of
+    # 'Oost Heuvelrug:' is the next row's landsdeel glued to its first area.
+    assert {("Heuvelrug", "Landsdeel Oost"), ("Dalland", "Landsdeel Oost")} <= part_of
+    regions = {e.label for e in extraction.entities if e.type == "Region"}
+    assert not regions & {"Vakwerk", "Topsectoren", "Knelpunten niet expliciet benoemd"}
+
+
 def test_a_plan_named_after_a_joined_area_stays_whole_in_a_table_cell() -> None:
     from beleidsgraaf.ingest.relations import _area_names
 
