@@ -1085,6 +1085,11 @@ class NameFinder:
                 and after.text == "("
                 and end + 2 < len(doc)
                 and (is_acronym(doc[end + 1].text) or self._person_cue(doc[end + 1], lex))
+                # '(PBT, 2016)' cites a source with its year; 'Jan Jansen (VU)' names an
+                # affiliation.
+                and not (
+                    doc[end + 2].text == "," and _YEAR.match(doc[min(end + 3, len(doc) - 1)].text)
+                )
             )
             particle = any(t.lower_ in lex.tussenvoegsels for t in run[1:-1])
             unknown = not any(self._common(t) for t in run if t.lower_ not in lex.tussenvoegsels)

@@ -941,6 +941,17 @@ def test_a_shared_head_written_without_hyphen_joins_the_pair(nlp: Language) -> N
     assert ("Scheepvaartpact", "Programme", "rule:head") in found
 
 
+def test_an_acronym_with_a_year_in_brackets_is_a_citation_not_an_affiliation(
+    nlp: Language,
+) -> None:
+    found = names_in(
+        nlp, "Uit de evaluatie van de Centra van Zilver Vakwerk (PBT, 2016) blijkt dat."
+    )
+    assert not [f for f in found if f[1] == "Person"]
+    found = names_in(nlp, "Coördinator is Karel van Oudewater (VU) en verder niemand.")
+    assert ("Karel van Oudewater", "Person", "rule:person") in found
+
+
 def test_a_landsdeel_is_named_by_its_compass_word_alone(nlp: Language) -> None:
     found = names_in(nlp, "Landsdeel Zuidwest Flyer Kustwerk Zeeuwsland")
     assert ("Zuidwest", "Region", "rule:cue") in found
