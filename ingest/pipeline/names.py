@@ -1060,7 +1060,11 @@ class NameFinder:
             kind = lex.head_type(doc[end + 1].text) or "Intervention"
             return [Span(doc, start, end, label=kind, kb_id="rule:cue")]
         kind = self._plural_head_before(doc, start, lex)
-        if kind is not None:
+        if kind is not None and not (
+            len(run) == 1 and (_compass(first, lex) or is_place(first.text))
+        ):
+            # ('coalitieakkoorden Zuidwest', 'de regelingen Twente': a place after the plural
+            # says where they are, it names none of them.)
             # 'programma’s Frobnic 2030': a year after the name is the programme's edition.
             if end < len(doc) and _YEAR.match(doc[end].text) and not doc[end].is_sent_start:
                 end += 1
