@@ -1089,8 +1089,9 @@ class NameFinder:
                 and after.text == "("
                 and end + 2 < len(doc)
                 and (is_acronym(doc[end + 1].text) or self._person_cue(doc[end + 1], lex))
-                # '(PBT, 2016)' cites a source with its year; 'Jan Jansen (VU)' names an
-                # affiliation.
+                # 'Sociale Zaken (BMAS)' is a body of ordinary words; '(PBT, 2016)' cites a
+                # source with its year; 'Jan Jansen (VU)' names a person's affiliation.
+                and not all(self._common(t) for t in run if t.lower_ not in lex.tussenvoegsels)
                 and not (
                     doc[end + 2].text == "," and _YEAR.match(doc[min(end + 3, len(doc) - 1)].text)
                 )

@@ -950,6 +950,11 @@ def test_an_acronym_with_a_year_in_brackets_is_a_citation_not_an_affiliation(
     assert not [f for f in found if f[1] == "Person"]
     found = names_in(nlp, "Coördinator is Karel van Oudewater (VU) en verder niemand.")
     assert ("Karel van Oudewater", "Person", "rule:person") in found
+    doc = make(nlp, "Het ministerie Werk & Sociale Zaken (BMAS) doet veel.")
+    doc.user_data[VOCAB_KEY] = frozenset({"sociale", "zaken"})  # written in lower case elsewhere
+    assert not [f for f in spans(NameFinder(nlp, "test")(doc), "bg_names") if f[1] == "Person"]
+    found = names_in(nlp, "Met dank aan Emeritus Professor Bram Hoeksteen en anderen.")
+    assert ("Bram Hoeksteen", "Person", "rule:person") in found
 
 
 def test_a_place_after_a_plural_programme_noun_is_no_programme(nlp: Language) -> None:
