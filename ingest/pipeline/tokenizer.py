@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-__all__ = ["BRAND_WORD", "JOINT_NAME_INFIXES", "create_tokenizer"]
+__all__ = ["ACRONYM_STOP", "BRAND_WORD", "JOINT_NAME_INFIXES", "create_tokenizer"]
 
 BRAND_WORD = re.compile(r"^[A-Za-z]{2,}[!?][a-z]{2,}$")
 """A word with an exclamation or question mark inside ('MKB!dee'): a brand name, one token.
@@ -26,6 +26,11 @@ JOINT_NAME_INFIXES: tuple[str, ...] = (
     r"(?<=[A-Z0-9])/(?=[A-Z0-9])",
     r"(?<=[A-Z0-9][A-Z])-(?=[a-z]{2})",
 )
+
+
+ACRONYM_STOP = r"(?<=[a-z][A-Z])\."
+"""A full stop after a mixed-case acronym ('het PTvT.') ends the sentence, as spaCy's own suffix
+rule splits it after two capitals ('de KNAW.'); initials ('J.', 'A.M.') keep theirs."""
 
 
 def _token_match(default: Callable[[str], object] | None) -> Callable[[str], object]:
@@ -53,9 +58,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
             prefix_search=compile_prefix_regex(defaults.prefixes).search
             if defaults.prefixes
             else None,
-            suffix_search=compile_suffix_regex(defaults.suffixes).search
-            if defaults.suffixes
-            else None,
+            suffix_search=compile_suffix_regex([*(defaults.suffixes or []), ACRONYM_STOP]).search,
             infix_finditer=compile_infix_regex(infixes).finditer,
             token_match=_token_match(defaults.token_match),
             url_match=defaults.url_match,

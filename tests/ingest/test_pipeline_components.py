@@ -53,6 +53,12 @@ def test_tokenizer_splits_joint_names_but_not_hyphenated_words(nlp: Language) ->
     ]  # fmt: skip
 
 
+def test_a_full_stop_after_a_mixed_case_acronym_ends_the_sentence(nlp: Language) -> None:
+    assert [t.text for t in nlp.make_doc("nu het ZtvW. Dan J. de Vos.")] == [
+        "nu", "het", "ZtvW", ".", "Dan", "J.", "de", "Vos", ".",
+    ]  # fmt: skip
+
+
 def test_authority_matches_acronyms_by_case_and_names_by_any_case(nlp: Language) -> None:
     names = [
         AuthorityName("Vrije Universiteit", "Organisation", entity_iri("Vrije Universiteit")),
