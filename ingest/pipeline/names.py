@@ -916,6 +916,23 @@ class NameFinder:
         run = doc[start:end]
         if self._document_part(run):
             return []
+        labelled = 1 if first.lower_ in _DOCUMENT_PARTS else 0
+        if (
+            (labelled or (start > 0 and doc[start - 1].lower_ in _DOCUMENT_PARTS))
+            and start + labelled < end
+            and _PART_CODE.match(doc[start + labelled].text)
+        ):
+            # 'Bijlage C Bestudeerde documenten': the part and its letter label a title; only
+            # the title may hold a name ('Bijlage B Techniekpact X').
+            title = start + labelled + 1
+            # A title opening with a participle or another ordinary word ('Bestudeerde
+            # documenten', 'Gelezen stukken') is a description.
+            opening = doc[title].lower_ if title < end else ""
+            if opening and (
+                self._common(doc[title]) or _participle_like(opening.removesuffix("e"))
+            ):
+                title += 1
+            return self._classify(doc, title, end, lex) if title < end else []
         if lex.is_generic_body(run.text):
             # 'Algemeen Bestuur', 'College van Bestuur', 'Bestuurscommissie Onderzoek': an organ
             # every organisation has, not an actor of its own.

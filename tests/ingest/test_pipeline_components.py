@@ -969,6 +969,13 @@ def test_a_place_after_a_plural_programme_noun_is_no_programme(nlp: Language) ->
     assert not [f for f in found if f[0] == "Zuidwest" and f[1] == "Programme"]
 
 
+def test_a_document_part_label_is_no_name_but_its_title_may_hold_one(nlp: Language) -> None:
+    assert names_in(nlp, "Bijlage C Bestudeerde documenten") == []
+    assert names_in(nlp, "Zie Bijlage D Verzamelde stukken.") == []
+    found = names_in(nlp, "Zie Bijlage B Kustpact Zeeuwsland.")
+    assert found == [("Kustpact Zeeuwsland", "Programme", "rule:head")]
+
+
 def test_a_landsdeel_is_named_by_its_compass_word_alone(nlp: Language) -> None:
     found = names_in(nlp, "Landsdeel Zuidwest Flyer Kustwerk Zeeuwsland")
     assert ("Zuidwest", "Region", "rule:cue") in found
