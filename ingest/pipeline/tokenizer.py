@@ -16,7 +16,13 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-__all__ = ["ACRONYM_STOP", "BRAND_WORD", "JOINT_NAME_INFIXES", "create_tokenizer"]
+__all__ = [
+    "ACRONYM_STOP",
+    "BRAND_WORD",
+    "JOINT_NAME_INFIXES",
+    "OPTIONAL_LETTERS",
+    "create_tokenizer",
+]
 
 BRAND_WORD = re.compile(r"^[A-Za-z]{2,}[!?][a-z]{2,}$")
 """A word with an exclamation or question mark inside ('MKB!dee'): a brand name, one token.
@@ -28,6 +34,10 @@ JOINT_NAME_INFIXES: tuple[str, ...] = (
 )
 
 
+OPTIONAL_LETTERS = re.compile(r"^[^\W\d_]{2,}\([a-z]{1,3}\)[^\W\d_]*$")
+"""A word with optional letters in brackets ('Leve(n)lang', 'docent(en)'): one word, whose
+brackets the default tokenizer would split off and so cut a name in three."""
+
 ACRONYM_STOP = r"(?<=[a-z][A-Z])\."
 """A full stop after a mixed-case acronym ('het PTvT.') ends the sentence, as spaCy's own suffix
 rule splits it after two capitals ('de KNAW.'); initials ('J.', 'A.M.') keep theirs."""
@@ -35,7 +45,11 @@ rule splits it after two capitals ('de KNAW.'); initials ('J.', 'A.M.') keep the
 
 def _token_match(default: Callable[[str], object] | None) -> Callable[[str], object]:
     def match(text: str) -> object:
-        return BRAND_WORD.match(text) or (default(text) if default else None)
+        return (
+            BRAND_WORD.match(text)
+            or OPTIONAL_LETTERS.match(text)
+            or (default(text) if default else None)
+        )
 
     return match
 

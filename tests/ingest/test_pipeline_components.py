@@ -59,6 +59,18 @@ def test_a_full_stop_after_a_mixed_case_acronym_ends_the_sentence(nlp: Language)
     ]  # fmt: skip
 
 
+def test_optional_letters_in_brackets_keep_a_word_whole(nlp: Language) -> None:
+    text = "het samenwerkingsverband ‘Een Leve(n)lang Zeeuws Vakwerk’ voor docent(en)"
+    assert [t.text for t in nlp.make_doc(text)] == [
+        "het", "samenwerkingsverband", "‘", "Een", "Leve(n)lang", "Zeeuws", "Vakwerk", "’",
+        "voor", "docent(en)",
+    ]  # fmt: skip
+    found = names_in(nlp, text)
+    assert found == [
+        ("samenwerkingsverband ‘Een Leve(n)lang Zeeuws Vakwerk’", "Programme", "rule:head")
+    ]
+
+
 def test_authority_matches_acronyms_by_case_and_names_by_any_case(nlp: Language) -> None:
     names = [
         AuthorityName("Vrije Universiteit", "Organisation", entity_iri("Vrije Universiteit")),
