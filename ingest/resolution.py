@@ -497,6 +497,13 @@ def _names_a_topic(label: str, members: list[Mention]) -> bool:
     return lex.is_topic(label) or any(lex.is_topic(m.text) for m in members)
 
 
+def _in_known_namespace(text: str, known: set[str]) -> bool:
+    """Whether a name is a unit of a known body written in its namespace: '4TU.Onderzoek' when
+    '4TU' is an actor of the authority list. Such a name is made, not a heading fragment."""
+    found = _NAMESPACED.match(text)
+    return found is not None and found["rest"][:1].isupper() and found["acr"].casefold() in known
+
+
 def _choose_type(members: list[Mention]) -> tuple[EntityType, bool]:
     """The entity's type by weighted vote, and whether it is only a guess."""
     votes: Counter[str] = Counter()
@@ -544,14 +551,20 @@ def resolve_mentions(
     items = list(mentions)
     labels = authority_labels or {}
     clusters: list[Cluster] = []
+    known = {m.text.casefold() for m in items if m.authority}
     for group in _group(items):
         members = [items[i] for i in sorted(group)]
         # All-capital runs are only kept when something else confirms them.
         if all(m.rule in _CONFIRM_ONLY for m in members):
             continue
         # A capitalised run named once, with nothing saying what it is, is more often a heading
-        # fragment than an actor: it needs a second mention (or a head noun, cue, acronym).
-        if len(members) == 1 and members[0].rule in _GUESSES:
+        # fragment than an actor: it needs a second mention (or a head noun, cue, acronym), or
+        # the namespace of a known body ('4TU.Onderzoek' under '4TU').
+        if (
+            len(members) == 1
+            and members[0].rule in _GUESSES
+            and not _in_known_namespace(members[0].text, known)
+        ):
             continue
         if _kind_not_actor(members):
             continue

@@ -426,3 +426,15 @@ def test_a_name_with_its_web_address_closing_an_entry_is_one_instrument() -> Non
     name = Mention("Zeeuws Techniek Platform", "Organisation", "rule:head", ev, 0, 9, 33)
     site = Mention("www.zeeuwstechniek.nl", "Intervention", "rule:web", ev, 0, 34, 55)
     assert len(resolve_mentions([name, site])) == 2
+
+
+def test_a_unit_in_the_namespace_of_a_known_body_needs_no_second_mention() -> None:
+    known = mention("4TU", rule="https://w3id.org/beleidsgraaf/id/4tu-federatie")
+    found = resolve_mentions(
+        [
+            known,
+            mention("4TU.Zeilwerk", rule="rule:single"),
+            mention("XYZ.Zeilwerk", rule="rule:single"),
+        ]
+    )
+    assert {c.label for c in found} == {"4TU", "4TU.Zeilwerk"}
