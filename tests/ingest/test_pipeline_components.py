@@ -111,6 +111,7 @@ def test_acronym_whose_letters_do_not_align_is_no_definition(nlp: Language) -> N
             ("regeling Sterk Techniekonderwijs", "Intervention"),
         ),
         ("Dit gebeurt in het Techniekpact Zeeuwsland.", ("Techniekpact Zeeuwsland", "Programme")),
+        ("Promovendi volgen de 4TU.Zeilen PhD Course.", ("4TU.Zeilen PhD Course", "Intervention")),
         ("Het overleg met minister Jantje de Vries liep goed.", ("Jantje de Vries", "Person")),
         ("De school staat in Zwolmerveen sinds 2001.", ("Zwolmerveen", "Region")),
         ("Er is groei in Zuid-Limbabwe gemeten.", ("Zuid-Limbabwe", "Region")),
