@@ -663,6 +663,34 @@ class NameFinder:
         following = doc[en + 2] if en + 2 < len(doc) else None
         return compound and (following is None or not self._namey(following))
 
+    def _named_as(self, doc: Doc, i: int, lex: Lexicon) -> Span | None:
+        """'onder de naam 4TU TV', 'met de naam Frobnic 2030': what follows a naming phrase is a
+        name, every capitalised word, acronym and number of it, up to punctuation or a lower-case
+        word. Typed by a head noun in it, else an Intervention (what gets launched under a name
+        is mostly an activity, a platform or a label)."""
+        if i < 3 or not self._namey(doc[i]):
+            return None
+        cue = " ".join(t.lower_ for t in doc[i - 3 : i])
+        if not cue.endswith(("onder de naam", "met de naam", "onder het label")):
+            return None
+        end = i
+        while end < len(doc) and (end == i or not doc[end].is_sent_start):
+            tok = doc[end]
+            if not (self._namey(tok) or tok.like_num or is_acronym(tok.text)):
+                break
+            end += 1
+        after = doc[end] if end < len(doc) else None
+        if end - i > _MAX_RUN or (
+            # 'onder de naam X regio’s': the name goes on in lower case, out of reach.
+            after is not None and after.is_alpha and after.lower_ not in lex.stop_words
+        ):
+            return None
+        kind = next(
+            (k for t in doc[i:end] if (k := lex.head_type(t.text)) not in {None, "Region"}),
+            "Intervention",
+        )
+        return Span(doc, i, end, label=kind, kb_id="rule:cue")
+
     @staticmethod
     def _inner_head_pair(doc: Doc, start: int, en: int, lex: Lexicon) -> bool:
         """'Strategische Agenda Kunst en Cultuur': a title-case name whose head
@@ -1596,6 +1624,11 @@ class NameFinder:
                     continue
                 spans.append(Span(doc, i, i + 3, label=kind, kb_id="rule:head"))
                 i += 3
+                continue
+            named = self._named_as(doc, i, lex)
+            if named is not None:
+                spans.append(named)
+                i = named.end
                 continue
             if not self._namey(token) or _field_label(doc, i):
                 i += 1

@@ -989,6 +989,16 @@ def test_a_document_part_label_is_no_name_but_its_title_may_hold_one(nlp: Langua
     assert found == [("Kustpact Zeeuwsland", "Programme", "rule:head")]
 
 
+def test_what_follows_a_naming_phrase_is_one_name(nlp: Language) -> None:
+    found = names_in(nlp, "Er komen filmpjes onder de naam ZTU TV. Dat werkt.")
+    assert ("ZTU TV", "Intervention", "rule:cue") in found
+    found = names_in(nlp, "Een fonds onder de naam Frobnic Stichting 2030, die helpt.")
+    assert ("Frobnic Stichting 2030", "Organisation", "rule:cue") in found
+    # A name that goes on in lower case is out of reach of the rule.
+    found = names_in(nlp, "Knooppunten onder de naam Dubbel Spoor regio’s, zoals X.")
+    assert not [f for f in found if f[2] == "rule:cue" and f[0].startswith("Dubbel")]
+
+
 def test_a_landsdeel_is_named_by_its_compass_word_alone(nlp: Language) -> None:
     found = names_in(nlp, "Landsdeel Zuidwest Flyer Kustwerk Zeeuwsland")
     assert ("Zuidwest", "Region", "rule:cue") in found

@@ -438,3 +438,15 @@ def test_a_unit_in_the_namespace_of_a_known_body_needs_no_second_mention() -> No
         ]
     )
     assert {c.label for c in found} == {"4TU", "4TU.Zeilwerk"}
+
+
+def test_an_acronym_and_a_code_after_it_name_a_product_not_the_body() -> None:
+    found = resolve_mentions(
+        [
+            mention("ZTU", rule="rule:acronym"),
+            mention("ZTU", rule="rule:acronym"),
+            mention("ZTU TV", "Intervention", "rule:cue"),
+            mention("ZTU Zeilen Onderzoek", rule="rule:default"),
+        ]
+    )
+    assert sorted(len(c.mentions) for c in found) == [1, 3]
