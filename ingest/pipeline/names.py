@@ -785,7 +785,11 @@ class NameFinder:
         if k < 1 or doc[k].lower_ not in {"zoals", "als", "waaronder"}:
             return None
         k -= 1
-        if doc[k].text == ",":
+        if doc[k].text == "," and k > 0 and self._plural_kind_of(doc[k - 1], lex) is not None:
+            # 'Andere regelingen, zoals X, zijn ...': the examples set off by commas right
+            # after the plural noun.
+            k -= 1
+        elif doc[k].text == ",":
             # Back over a relative clause to the noun it describes: 'X die ... , zoals'.
             j = k - 1
             while j > 0 and k - j <= 15 and doc[j].lower_ not in {"die", "dat"}:

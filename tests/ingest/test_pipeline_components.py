@@ -945,6 +945,13 @@ def test_names_after_a_plural_programme_or_instrument_noun_are_of_that_kind(
     assert ("Frobnic", "Organisation", "rule:cue") in found
 
 
+def test_examples_set_off_by_commas_after_a_plural_instrument_noun(nlp: Language) -> None:
+    # 'Andere regelingen, zoals X, zijn ...': the comma right after the plural noun opens the
+    # examples; the acronym-like name is one of the instruments, not an organisation.
+    found = names_in(nlp, "Dat is bekend. Andere regelingen, zoals ZWK!plus, zijn nieuw.")
+    assert ("ZWK!plus", "Intervention", "rule:cue") in found
+
+
 def test_a_title_case_name_ending_in_a_plural_instrument_head_is_a_series(nlp: Language) -> None:
     found = names_in(nlp, "Er lopen de Zwevende Fabriek Fieldlabs en de Frobnic Masters al lang.")
     assert ("Zwevende Fabriek Fieldlabs", "Intervention", "rule:head") in found
