@@ -803,6 +803,52 @@ class NameFinder:
             k -= 1
         return self._plural_kind_of(doc[k], lex)
 
+    def _kind_noun(self, doc: Doc, i: int, lex: Lexicon) -> str | None:
+        """The type named by the lower-case noun phrase opening at ``i`` ('een succesvolle
+        interventie', 'regelingen', 'de organisaties'): an article and inflected adjectives,
+        then a head noun, an instrument word or a plural kind noun; else None."""
+        if i < len(doc) and doc[i].lower_ in _ARTICLES:
+            i += 1
+        while i + 1 < len(doc) and doc[i].is_lower and doc[i].is_alpha and doc[i].lower_[-1] == "e":
+            if lex.head_type(doc[i].text) is not None or doc[i].lower_ in _INSTRUMENT_CUES:
+                break  # 'interventie', 'regeling' end in -e too: the noun itself
+            i += 1
+        if i >= len(doc) or not (doc[i].is_lower and doc[i].is_alpha):
+            return None
+        low = doc[i].lower_
+        if low in _INSTRUMENT_CUES:
+            return "Intervention"
+        if low in lex.actor_plurals:
+            return "Organisation"
+        kind = lex.head_type(low)
+        if kind is not None and kind != "Region":
+            return kind
+        return self._plural_kind_of(doc[i], lex)
+
+    def _named_example(self, doc: Doc, start: int, lex: Lexicon) -> str | None:
+        """The type of the noun in 'Een voorbeeld van een succesvolle interventie in Frobnia
+        zijn de Klimteams', 'Voorbeelden van regelingen zijn X en Y'.
+
+        An example of a kind of thing, named after the copula, is one of that kind: the noun
+        after 'voorbeeld(en) van' types the name as a head noun would. A pronoun ('voorbeeld
+        hiervan is X') says nothing, so only a noun phrase counts.
+        """
+        k = start - 1
+        while k >= 0 and (doc[k].text in {",", "en", "&"} or doc[k].is_title) and start - k < 15:
+            k -= 1  # earlier examples in the same list: 'zijn X, Y en Z'
+        if k >= 0 and doc[k].lower_ in {"de", "het"}:
+            k -= 1
+        if k < 2 or doc[k].lower_ not in {"is", "zijn", "was", "waren"}:
+            return None
+        j = k - 1
+        while j >= 0 and k - j <= 12:
+            if doc[j].lower_ in {"voorbeeld", "voorbeelden"} and doc[j + 1].lower_ == "van":
+                return self._kind_noun(doc, j + 2, lex)
+            if doc[j].text in {",", ";", ":", "(", ")", "."} or doc[j].is_sent_start:
+                return None
+            j -= 1
+        return None
+
     def _example_of_topics(self, doc: Doc, start: int, lex: Lexicon) -> bool:
         """True inside 'onderwerpen zoals quantumtechnologie, MedTech en AI' / 'thema’s als X'.
 
@@ -1020,7 +1066,7 @@ class NameFinder:
             # programme is one.
             kind = lex.head_type(doc[end + 1].text) or "Intervention"
             return [Span(doc, start, end, label=kind, kb_id="rule:cue")]
-        kind = self._plural_head_before(doc, start, lex)
+        kind = self._plural_head_before(doc, start, lex) or self._named_example(doc, start, lex)
         if kind is not None:
             # 'programma’s Frobnic 2030': a year after the name is the programme's edition.
             if end < len(doc) and _YEAR.match(doc[end].text) and not doc[end].is_sent_start:

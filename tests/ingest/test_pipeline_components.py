@@ -952,6 +952,46 @@ def test_examples_set_off_by_commas_after_a_plural_instrument_noun(nlp: Language
     assert ("ZWK!plus", "Intervention", "rule:cue") in found
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Een voorbeeld van een geslaagde interventie in Zwaluwdal zijn de KlimPloegen.",
+            "KlimPloegen",
+            "Intervention",
+        ),
+        ("Voorbeelden van regelingen zijn Opstapper en Vliegwielkas.", "Opstapper", "Intervention"),
+        (
+            "Voorbeelden van regelingen zijn Opstapper en Vliegwielkas.",
+            "Vliegwielkas",
+            "Intervention",
+        ),
+        ("Een mooi voorbeeld van een organisatie is Frobnicor.", "Frobnicor", "Organisation"),
+    ],
+)
+def test_a_named_example_of_a_kind_is_of_that_kind(
+    nlp: Language, text: str, name: str, kind: str
+) -> None:
+    assert (name, kind, "rule:cue") in names_in(nlp, text)
+
+
+def test_a_named_example_after_a_pronoun_is_not_typed_by_it(nlp: Language) -> None:
+    # 'Een voorbeeld hiervan is X': the pronoun names no kind, so the cue says nothing.
+    found = names_in(nlp, "Een voorbeeld hiervan is KlimPloegen.")
+    assert ("KlimPloegen", "Intervention", "rule:cue") not in found
+
+
+def test_acronym_definition_takes_the_type_its_context_gives(nlp: Language) -> None:
+    # The long form has no head noun; the example cue types it, and the definition (which wins
+    # the overlap to link the short form) carries that type.
+    doc = nlp("Een voorbeeld van een geslaagde interventie zijn de KlimTeams (KTs). Zo gaat het.")
+    found = spans(doc, "bg_entities")
+    assert ("KlimTeams", "Intervention", "acr:KTs") in found
+    # A person reading of 'Two Words (ACR)' is no evidence against a definition.
+    doc = nlp("Zij werken met Zwevende Kantoren (ZK) aan kennis.")
+    assert not any(k == "Person" for _, k, _ in spans(doc, "bg_entities"))
+
+
 def test_a_title_case_name_ending_in_a_plural_instrument_head_is_a_series(nlp: Language) -> None:
     found = names_in(nlp, "Er lopen de Zwevende Fabriek Fieldlabs en de Frobnic Masters al lang.")
     assert ("Zwevende Fabriek Fieldlabs", "Intervention", "rule:head") in found
