@@ -1092,6 +1092,13 @@ class NameFinder:
                 and after.text == "("
                 and end + 2 < len(doc)
                 and (is_acronym(doc[end + 1].text) or self._person_cue(doc[end + 1], lex))
+                # 'Centra van Vakwerk (PBT, 2016)': an acronym with a year is a source cited
+                # for what the name did, not a person's affiliation.
+                and not (
+                    doc[end + 2].text == ","
+                    and end + 3 < len(doc)
+                    and _YEAR.match(doc[end + 3].text) is not None
+                )
             )
             particle = any(t.lower_ in lex.tussenvoegsels for t in run[1:-1])
             unknown = not any(self._common(t) for t in run if t.lower_ not in lex.tussenvoegsels)

@@ -992,6 +992,15 @@ def test_acronym_definition_takes_the_type_its_context_gives(nlp: Language) -> N
     assert not any(k == "Person" for _, k, _ in spans(doc, "bg_entities"))
 
 
+def test_a_cited_source_after_a_name_is_no_affiliation(nlp: Language) -> None:
+    # 'Two Words (ACR)' reads as a person with an affiliation; 'Two Words (ACR, 2016)' cites a
+    # source for what the named thing did.
+    found = names_in(nlp, "Dat kwam uit de evaluatie van Wieke Darsen (ZBX, 2016) naar voren.")
+    assert not any(kind == "Person" for _, kind, _ in found)
+    found = names_in(nlp, "Dat kwam uit gesprekken met Wieke Darsen (ZBX) naar voren.")
+    assert ("Wieke Darsen", "Person", "rule:person") in found
+
+
 def test_a_title_case_name_ending_in_a_plural_instrument_head_is_a_series(nlp: Language) -> None:
     found = names_in(nlp, "Er lopen de Zwevende Fabriek Fieldlabs en de Frobnic Masters al lang.")
     assert ("Zwevende Fabriek Fieldlabs", "Intervention", "rule:head") in found
