@@ -1001,6 +1001,14 @@ def test_a_cited_source_after_a_name_is_no_affiliation(nlp: Language) -> None:
     assert ("Wieke Darsen", "Person", "rule:person") in found
 
 
+def test_a_titled_guideline_is_a_programme_not_a_council(nlp: Language) -> None:
+    # 'leidraad' ends in 'raad' but is a guideline, not a council: a titled one is a policy
+    # agenda like a 'strategie'.
+    assert lexicon().head_type("leidraad") == "Programme"
+    found = names_in(nlp, "Dat staat in de leidraad ‘samen en sneller’ van dat jaar.")
+    assert ("leidraad ‘samen en sneller’", "Programme", "rule:head") in found
+
+
 def test_a_title_case_name_ending_in_a_plural_instrument_head_is_a_series(nlp: Language) -> None:
     found = names_in(nlp, "Er lopen de Zwevende Fabriek Fieldlabs en de Frobnic Masters al lang.")
     assert ("Zwevende Fabriek Fieldlabs", "Intervention", "rule:head") in found
