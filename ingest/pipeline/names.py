@@ -181,6 +181,7 @@ _PLURAL_HEADS = ("trajecten", "netwerken", "pilots", "stages", "steunpunten", "k
 _POSSESSIVES = frozenset({"je", "jouw", "uw", "onze", "mijn"})
 _LEGAL_FORMS = frozenset({"bv", "b.v.", "nv", "n.v."})
 _BODY_HEADS = frozenset({"provincie", "gemeente"})
+_ACADEMIES = frozenset({"academy", "academie", "akademie"})
 _PLAIN_AREA_HEADS = frozenset({"regio", "deelregio", "landsdeel", "region", "regio's"})
 _LOCATIVES = frozenset({"in", "binnen", "buiten", "uit", "rond", "vanuit", "naar"})
 _WHOLE = frozenset({"gehele", "hele", "heel", "geheel"})
@@ -1011,6 +1012,14 @@ class NameFinder:
                     Span(doc, start, end, label="Organisation", kb_id="rule:head"),
                     Span(doc, start + 1, end, label="Region", kb_id="rule:cue"),
                 ]
+            if (
+                token.lower_ in _ACADEMIES
+                and token.i + 1 < end
+                and doc[token.i + 1].lower_ in {"of", "van"}
+            ):
+                # 'Academy of Engineering', 'Academie van Bouwkunst': an academy *of* a field is
+                # a school or a learned society; 'Frobnic Academy' is a training programme.
+                return [Span(doc, start, end, label="Organisation", kb_id="rule:head")]
             if kind == "Region" and token.i == start and len(run) > 1:
                 # 'Regio Deal X' is a deal, not a region: a later head of another type wins.
                 other = next(

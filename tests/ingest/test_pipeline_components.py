@@ -1009,6 +1009,12 @@ def test_a_titled_guideline_is_a_programme_not_a_council(nlp: Language) -> None:
     assert ("leidraad ‘samen en sneller’", "Programme", "rule:head") in found
 
 
+def test_an_academy_of_a_field_is_a_body_an_x_academy_a_programme(nlp: Language) -> None:
+    found = names_in(nlp, "Zo komt er een Academy of Zwevende Kunde en een Frobnic Academy.")
+    assert ("Academy of Zwevende Kunde", "Organisation", "rule:head") in found
+    assert ("Frobnic Academy", "Intervention", "rule:head") in found
+
+
 def test_a_title_case_name_ending_in_a_plural_instrument_head_is_a_series(nlp: Language) -> None:
     found = names_in(nlp, "Er lopen de Zwevende Fabriek Fieldlabs en de Frobnic Masters al lang.")
     assert ("Zwevende Fabriek Fieldlabs", "Intervention", "rule:head") in found
