@@ -97,6 +97,34 @@ def _instrument_cue(doc: Doc, start: int) -> bool:
     )
 
 
+def _governing_kind(doc: Doc, open_at: int, lex: Lexicon) -> str | None:
+    """The instrument type of the noun a quoted title opening at ``open_at`` belongs to:
+    'de interventie van onder meer de gemeente Frobnia ‘Samen Verder’', 'het project van de
+    provincie ‘X’'.
+
+    A title after '<article> <noun> van <owner>' names that noun's thing (the owner phrase
+    sits between them); only a plan, measure or instrument noun changes the default reading
+    of a quoted title as a programme. A verb or punctuation on the way back ends the phrase.
+    """
+    k = open_at - 1
+    while k > 1 and open_at - k <= 10:
+        tok = doc[k]
+        if tok.text in {",", ".", ";", ":", "(", ")"} or tok.is_sent_start:
+            return None
+        if tok.lower_ == "van":
+            noun = doc[k - 1]
+            if not (noun.is_lower and doc[k - 2].lower_ in _ARTICLES):
+                return None
+            if noun.lower_ in _INSTRUMENT_CUES:
+                return "Intervention"
+            kind = lex.head_type(noun.text)
+            return kind if kind in {"Programme", "Intervention"} else None
+        if tok.is_alpha and tok.is_lower and looks_like_verb(tok.lower_):
+            return None
+        k -= 1
+    return None
+
+
 def _made_thing(doc: Doc, start: int, vocab: frozenset[str]) -> bool:
     """'het landelijk ontwikkelde Taalkompas': a capitalised word mid-sentence after a
     definite article and a participle used as adjective ('ontwikkelde', 'vernieuwde') names the
@@ -1508,9 +1536,8 @@ class NameFinder:
             if token.text in _OPEN_QUOTES and (i == 0 or doc[i - 1].lower_ not in lex.title_cues):
                 close = self._quoted(doc, i)
                 if close is not None and self._named_title(doc[i + 1 : close - 1], lex):
-                    spans.append(
-                        Span(doc, i + 1, close - 1, label="Programme", kb_id="rule:quoted")
-                    )
+                    kind = _governing_kind(doc, i, lex) or "Programme"
+                    spans.append(Span(doc, i + 1, close - 1, label=kind, kb_id="rule:quoted"))
                     i = close
                     continue
             # 'het woonakkoord', 'het mijnbouwakkoord': national agreements are written in

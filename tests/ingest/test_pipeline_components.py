@@ -1015,6 +1015,17 @@ def test_an_academy_of_a_field_is_a_body_an_x_academy_a_programme(nlp: Language)
     assert ("Frobnic Academy", "Intervention", "rule:head") in found
 
 
+def test_a_quoted_title_takes_the_kind_of_the_noun_it_belongs_to(nlp: Language) -> None:
+    # '<article> <instrument noun> van <owner> ‘Title’': the title names the instrument; without
+    # such a noun a quoted title stays a programme.
+    found = names_in(
+        nlp, "Ook loopt de interventie van onder meer de gemeente Zwaluwdal ‘Samen Verder Bouwen’."
+    )
+    assert ("Samen Verder Bouwen", "Intervention", "rule:quoted") in found
+    found = names_in(nlp, "Ook loopt sinds kort ‘Samen Verder Bouwen’ in de regio.")
+    assert ("Samen Verder Bouwen", "Programme", "rule:quoted") in found
+
+
 def test_a_title_case_name_ending_in_a_plural_instrument_head_is_a_series(nlp: Language) -> None:
     found = names_in(nlp, "Er lopen de Zwevende Fabriek Fieldlabs en de Frobnic Masters al lang.")
     assert ("Zwevende Fabriek Fieldlabs", "Intervention", "rule:head") in found
