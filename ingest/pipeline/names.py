@@ -834,13 +834,24 @@ class NameFinder:
 
     def _kind_noun(self, doc: Doc, i: int, lex: Lexicon) -> str | None:
         """The type named by the lower-case noun phrase opening at ``i`` ('een succesvolle
-        interventie', 'regelingen', 'de organisaties'): an article and inflected adjectives,
+        interventie', 'regelingen', 'de organisaties'): an article and up to three adjectives,
         then a head noun, an instrument word or a plural kind noun; else None."""
         if i < len(doc) and doc[i].lower_ in _ARTICLES:
             i += 1
-        while i + 1 < len(doc) and doc[i].is_lower and doc[i].is_alpha and doc[i].lower_[-1] == "e":
-            if lex.head_type(doc[i].text) is not None or doc[i].lower_ in _INSTRUMENT_CUES:
-                break  # 'interventie', 'regeling' end in -e too: the noun itself
+        for _ in range(3):  # adjectives: 'succesvolle', 'landelijk', 'nieuw'
+            tok = doc[i] if i + 1 < len(doc) else None
+            if (
+                tok is None
+                or not (tok.is_lower and tok.is_alpha)
+                or tok.lower_ in lex.stop_words
+                or lex.head_type(tok.text) is not None
+                or tok.lower_ in _INSTRUMENT_CUES
+                or tok.lower_ in lex.actor_plurals
+                or self._plural_kind_of(tok, lex) is not None
+                or not (doc[i + 1].is_lower and doc[i + 1].is_alpha)
+                or doc[i + 1].lower_ in lex.stop_words
+            ):
+                break
             i += 1
         if i >= len(doc) or not (doc[i].is_lower and doc[i].is_alpha):
             return None
@@ -877,6 +888,24 @@ class NameFinder:
                 return None
             j -= 1
         return None
+
+    def _defined_as(self, doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
+        """The type of the noun in a definition 'Frobnic is een subsidieregeling voor ...',
+        'De Zwaluwraad is een organisatie van ...': the name opens the clause, the copula and an
+        indefinite noun phrase follow, and its head noun says what the name is.
+
+        Only a name opening its sentence is the subject: in 'In Frobnia is een netwerk
+        opgericht' the place is no netwerk.
+        """
+        opens = doc[start].is_sent_start or (
+            start > 0 and doc[start - 1].is_sent_start and doc[start - 1].lower_ in _ARTICLES
+        )
+        if not opens or end + 2 >= len(doc) or doc[end].lower_ not in {"is", "was"}:
+            return None
+        if doc[end + 1].lower_ != "een":
+            return None
+        kind = self._kind_noun(doc, end + 1, lex)
+        return kind if kind in {"Organisation", "Programme", "Intervention"} else None
 
     def _example_of_topics(self, doc: Doc, start: int, lex: Lexicon) -> bool:
         """True inside 'onderwerpen zoals quantumtechnologie, MedTech en AI' / 'thema’s als X'.
@@ -1103,7 +1132,11 @@ class NameFinder:
             # programme is one.
             kind = lex.head_type(doc[end + 1].text) or "Intervention"
             return [Span(doc, start, end, label=kind, kb_id="rule:cue")]
-        kind = self._plural_head_before(doc, start, lex) or self._named_example(doc, start, lex)
+        kind = (
+            self._plural_head_before(doc, start, lex)
+            or self._named_example(doc, start, lex)
+            or self._defined_as(doc, start, end, lex)
+        )
         if kind is not None:
             # 'programma’s Frobnic 2030': a year after the name is the programme's edition.
             if end < len(doc) and _YEAR.match(doc[end].text) and not doc[end].is_sent_start:

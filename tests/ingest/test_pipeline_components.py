@@ -975,6 +975,27 @@ def test_a_named_example_of_a_kind_is_of_that_kind(
     assert (name, kind, "rule:cue") in names_in(nlp, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Dat is zo. Frobnic is een subsidieregeling voor het mkb.", "Frobnic", "Intervention"),
+        ("Dat is zo. De Zwevox is een landelijke organisatie.", "Zwevox", "Organisation"),
+        ("Dat is zo. Klimrek is een succesvol programma.", "Klimrek", "Programme"),
+    ],
+)
+def test_a_name_defined_by_its_sentence_is_of_the_defining_kind(
+    nlp: Language, text: str, name: str, kind: str
+) -> None:
+    assert (name, kind, "rule:cue") in names_in(nlp, text)
+
+
+def test_a_place_before_an_inverted_copula_is_not_defined_by_it(nlp: Language) -> None:
+    # 'In Zwaluwdal is een netwerk opgericht': the name does not open the clause, so it is no
+    # subject being defined.
+    found = names_in(nlp, "Dat is zo. In Zwaluwdal is een netwerk opgericht.")
+    assert not any(kind == "Intervention" for _, kind, _ in found)
+
+
 def test_a_named_example_after_a_pronoun_is_not_typed_by_it(nlp: Language) -> None:
     # 'Een voorbeeld hiervan is X': the pronoun names no kind, so the cue says nothing.
     found = names_in(nlp, "Een voorbeeld hiervan is KlimPloegen.")
