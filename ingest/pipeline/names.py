@@ -814,10 +814,11 @@ class NameFinder:
         if k < 1 or doc[k].lower_ not in {"zoals", "als", "waaronder"}:
             return None
         k -= 1
-        if doc[k].text == "," and k > 0 and self._plural_kind_of(doc[k - 1], lex) is not None:
-            # 'Andere regelingen, zoals X, zijn ...': the examples set off by commas right
-            # after the plural noun.
-            k -= 1
+        noun = k - 2 if k > 1 and doc[k - 1].text in _PLURAL_S else k - 1
+        if doc[k].text == "," and noun >= 0 and self._plural_kind_of(doc[noun], lex) is not None:
+            # 'Andere regelingen, zoals X, zijn ...', 'programma’s, zoals Y': the examples
+            # set off by commas right after the plural noun.
+            return self._plural_kind_of(doc[noun], lex)
         elif doc[k].text == ",":
             # Back over a relative clause to the noun it describes: 'X die ... , zoals'.
             j = k - 1

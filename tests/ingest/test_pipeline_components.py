@@ -950,6 +950,8 @@ def test_examples_set_off_by_commas_after_a_plural_instrument_noun(nlp: Language
     # examples; the acronym-like name is one of the instruments, not an organisation.
     found = names_in(nlp, "Dat is bekend. Andere regelingen, zoals ZWK!plus, zijn nieuw.")
     assert ("ZWK!plus", "Intervention", "rule:cue") in found
+    found = names_in(nlp, "Dat is zo. Er lopen Europese programma’s, zoals Zwaluwvlucht, al jaren.")
+    assert ("Zwaluwvlucht", "Programme", "rule:cue") in found
 
 
 @pytest.mark.parametrize(
