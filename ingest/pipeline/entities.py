@@ -19,6 +19,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from beleidsgraaf.ingest.pipeline.acronyms import UNKNOWN
+
 __all__ = [
     "MODEL_SPANS_KEY",
     "SOURCE_GROUPS",
@@ -68,6 +70,7 @@ class EntityConsolidator:
         for key in SOURCE_GROUPS:
             for span in doc.spans.get(key, []):
                 (weak if is_weak(span) else strong).append(span)
+        strong = _typed_definitions(strong)
         # Order matters for equal lengths: authority first, then acronyms, then rules.
         kept = filter_spans(strong)
         taken = {i for span in kept for i in range(span.start, span.end)}
@@ -98,6 +101,31 @@ class EntityConsolidator:
         doc.spans[SPANS_KEY] = final
         doc.ents = [Span(doc, s.start, s.end, label=s.label_) for s in filter_spans(kept)]
         return doc
+
+
+def _typed_definitions(strong: list[Span]) -> list[Span]:
+    """Give an acronym definition without a head noun the type a context rule found for the
+    same words.
+
+    'een voorbeeld van een interventie zijn de Frobnicteams (FTs)': the long form has no head
+    noun, so the acronym finder leaves its type to resolution, but the name finder typed the
+    same words from their context. The definition wins the overlap (it links the short form),
+    so it carries that type instead of dropping it.
+    """
+    typed = {
+        (s.start, s.end): s.label_
+        for s in strong
+        # 'Two Capitalised Words (ACR)' reads as a person with an affiliation to the name
+        # finder; when the letters align it is a definition, so that reading is no evidence.
+        if s.kb_id_.startswith("rule:") and s.label_ not in {UNKNOWN, "Person"}
+    }
+    out = []
+    for span in strong:
+        kind = typed.get((span.start, span.end))
+        if span.label_ == UNKNOWN and span.kb_id_.startswith("acr:") and kind is not None:
+            span = Span(span.doc, span.start, span.end, label=kind, kb_id=span.kb_id_)
+        out.append(span)
+    return out
 
 
 _LIST_GLUE = frozenset({",", "en", "&", "of", "and"})

@@ -97,6 +97,34 @@ def _instrument_cue(doc: Doc, start: int) -> bool:
     )
 
 
+def _governing_kind(doc: Doc, open_at: int, lex: Lexicon) -> str | None:
+    """The instrument type of the noun a quoted title opening at ``open_at`` belongs to:
+    'de interventie van onder meer de gemeente Frobnia ‘Samen Verder’', 'het project van de
+    provincie ‘X’'.
+
+    A title after '<article> <noun> van <owner>' names that noun's thing (the owner phrase
+    sits between them); only a plan, measure or instrument noun changes the default reading
+    of a quoted title as a programme. A verb or punctuation on the way back ends the phrase.
+    """
+    k = open_at - 1
+    while k > 1 and open_at - k <= 10:
+        tok = doc[k]
+        if tok.text in {",", ".", ";", ":", "(", ")"} or tok.is_sent_start:
+            return None
+        if tok.lower_ == "van":
+            noun = doc[k - 1]
+            if not (noun.is_lower and doc[k - 2].lower_ in _ARTICLES):
+                return None
+            if noun.lower_ in _INSTRUMENT_CUES:
+                return "Intervention"
+            kind = lex.head_type(noun.text)
+            return kind if kind in {"Programme", "Intervention"} else None
+        if tok.is_alpha and tok.is_lower and looks_like_verb(tok.lower_):
+            return None
+        k -= 1
+    return None
+
+
 def _made_thing(doc: Doc, start: int, vocab: frozenset[str]) -> bool:
     """'het landelijk ontwikkelde Taalkompas': a capitalised word mid-sentence after a
     definite article and a participle used as adjective ('ontwikkelde', 'vernieuwde') names the
@@ -181,6 +209,7 @@ _PLURAL_HEADS = ("trajecten", "netwerken", "pilots", "stages", "steunpunten", "k
 _POSSESSIVES = frozenset({"je", "jouw", "uw", "onze", "mijn"})
 _LEGAL_FORMS = frozenset({"bv", "b.v.", "nv", "n.v."})
 _BODY_HEADS = frozenset({"provincie", "gemeente"})
+_ACADEMIES = frozenset({"academy", "academie", "akademie"})
 _PLAIN_AREA_HEADS = frozenset({"regio", "deelregio", "landsdeel", "region", "regio's"})
 _LOCATIVES = frozenset({"in", "binnen", "buiten", "uit", "rond", "vanuit", "naar"})
 _WHOLE = frozenset({"gehele", "hele", "heel", "geheel"})
@@ -843,7 +872,12 @@ class NameFinder:
         if k < 1 or doc[k].lower_ not in {"zoals", "als", "waaronder"}:
             return None
         k -= 1
-        if doc[k].text == ",":
+        noun = k - 2 if k > 1 and doc[k - 1].text in _PLURAL_S else k - 1
+        if doc[k].text == "," and noun >= 0 and self._plural_kind_of(doc[noun], lex) is not None:
+            # 'Andere regelingen, zoals X, zijn ...', 'programma’s, zoals Y': the examples
+            # set off by commas right after the plural noun.
+            return self._plural_kind_of(doc[noun], lex)
+        elif doc[k].text == ",":
             # Back over a relative clause to the noun it describes: 'X die ... , zoals'.
             j = k - 1
             while j > 0 and k - j <= 15 and doc[j].lower_ not in {"die", "dat"}:
@@ -856,6 +890,81 @@ class NameFinder:
         if doc[k].text in _PLURAL_S and k > 0:
             k -= 1
         return self._plural_kind_of(doc[k], lex)
+
+    def _kind_noun(self, doc: Doc, i: int, lex: Lexicon) -> str | None:
+        """The type named by the lower-case noun phrase opening at ``i`` ('een succesvolle
+        interventie', 'regelingen', 'de organisaties'): an article and up to three adjectives,
+        then a head noun, an instrument word or a plural kind noun; else None."""
+        if i < len(doc) and doc[i].lower_ in _ARTICLES:
+            i += 1
+        for _ in range(3):  # adjectives: 'succesvolle', 'landelijk', 'nieuw'
+            tok = doc[i] if i + 1 < len(doc) else None
+            if (
+                tok is None
+                or not (tok.is_lower and tok.is_alpha)
+                or tok.lower_ in lex.stop_words
+                or lex.head_type(tok.text) is not None
+                or tok.lower_ in _INSTRUMENT_CUES
+                or tok.lower_ in lex.actor_plurals
+                or self._plural_kind_of(tok, lex) is not None
+                or not (doc[i + 1].is_lower and doc[i + 1].is_alpha)
+                or doc[i + 1].lower_ in lex.stop_words
+            ):
+                break
+            i += 1
+        if i >= len(doc) or not (doc[i].is_lower and doc[i].is_alpha):
+            return None
+        low = doc[i].lower_
+        if low in _INSTRUMENT_CUES:
+            return "Intervention"
+        if low in lex.actor_plurals:
+            return "Organisation"
+        kind = lex.head_type(low)
+        if kind is not None and kind != "Region":
+            return kind
+        return self._plural_kind_of(doc[i], lex)
+
+    def _named_example(self, doc: Doc, start: int, lex: Lexicon) -> str | None:
+        """The type of the noun in 'Een voorbeeld van een succesvolle interventie in Frobnia
+        zijn de Klimteams', 'Voorbeelden van regelingen zijn X en Y'.
+
+        An example of a kind of thing, named after the copula, is one of that kind: the noun
+        after 'voorbeeld(en) van' types the name as a head noun would. A pronoun ('voorbeeld
+        hiervan is X') says nothing, so only a noun phrase counts.
+        """
+        k = start - 1
+        while k >= 0 and (doc[k].text in {",", "en", "&"} or doc[k].is_title) and start - k < 15:
+            k -= 1  # earlier examples in the same list: 'zijn X, Y en Z'
+        if k >= 0 and doc[k].lower_ in {"de", "het"}:
+            k -= 1
+        if k < 2 or doc[k].lower_ not in {"is", "zijn", "was", "waren"}:
+            return None
+        j = k - 1
+        while j >= 0 and k - j <= 12:
+            if doc[j].lower_ in {"voorbeeld", "voorbeelden"} and doc[j + 1].lower_ == "van":
+                return self._kind_noun(doc, j + 2, lex)
+            if doc[j].text in {",", ";", ":", "(", ")", "."} or doc[j].is_sent_start:
+                return None
+            j -= 1
+        return None
+
+    def _defined_as(self, doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
+        """The type of the noun in a definition 'Frobnic is een subsidieregeling voor ...',
+        'De Zwaluwraad is een organisatie van ...': the name opens the clause, the copula and an
+        indefinite noun phrase follow, and its head noun says what the name is.
+
+        Only a name opening its sentence is the subject: in 'In Frobnia is een netwerk
+        opgericht' the place is no netwerk.
+        """
+        opens = doc[start].is_sent_start or (
+            start > 0 and doc[start - 1].is_sent_start and doc[start - 1].lower_ in _ARTICLES
+        )
+        if not opens or end + 2 >= len(doc) or doc[end].lower_ not in {"is", "was"}:
+            return None
+        if doc[end + 1].lower_ != "een":
+            return None
+        kind = self._kind_noun(doc, end + 1, lex)
+        return kind if kind in {"Organisation", "Programme", "Intervention"} else None
 
     def _example_of_topics(self, doc: Doc, start: int, lex: Lexicon) -> bool:
         """True inside 'onderwerpen zoals quantumtechnologie, MedTech en AI' / 'thema’s als X'.
@@ -1049,6 +1158,14 @@ class NameFinder:
                     Span(doc, start + 1, start + 2, label="Region", kb_id="rule:cue"),
                     *self._classify(doc, start + 2, end, lex),
                 ]
+            if (
+                token.lower_ in _ACADEMIES
+                and token.i + 1 < end
+                and doc[token.i + 1].lower_ in {"of", "van"}
+            ):
+                # 'Academy of Engineering', 'Academie van Bouwkunst': an academy *of* a field is
+                # a school or a learned society; 'Frobnic Academy' is a training programme.
+                return [Span(doc, start, end, label="Organisation", kb_id="rule:head")]
             if kind == "Region" and token.i == start and len(run) > 1:
                 # 'Regio Deal X' is a deal, not a region: a later head of another type wins.
                 other = next(
@@ -1104,7 +1221,11 @@ class NameFinder:
             # programme is one.
             kind = lex.head_type(doc[end + 1].text) or "Intervention"
             return [Span(doc, start, end, label=kind, kb_id="rule:cue")]
-        kind = self._plural_head_before(doc, start, lex)
+        kind = (
+            self._plural_head_before(doc, start, lex)
+            or self._named_example(doc, start, lex)
+            or self._defined_as(doc, start, end, lex)
+        )
         if kind is not None and not (
             len(run) == 1 and (_compass(first, lex) or is_place(first.text))
         ):
@@ -1138,7 +1259,9 @@ class NameFinder:
                 # source with its year; 'Jan Jansen (VU)' names a person's affiliation.
                 and not all(self._common(t) for t in run if t.lower_ not in lex.tussenvoegsels)
                 and not (
-                    doc[end + 2].text == "," and _YEAR.match(doc[min(end + 3, len(doc) - 1)].text)
+                    doc[end + 2].text == ","
+                    and end + 3 < len(doc)
+                    and _YEAR.match(doc[end + 3].text) is not None
                 )
             )
             particle = any(t.lower_ in lex.tussenvoegsels for t in run[1:-1])
@@ -1540,9 +1663,8 @@ class NameFinder:
             if token.text in _OPEN_QUOTES and (i == 0 or doc[i - 1].lower_ not in lex.title_cues):
                 close = self._quoted(doc, i)
                 if close is not None and self._named_title(doc[i + 1 : close - 1], lex):
-                    spans.append(
-                        Span(doc, i + 1, close - 1, label="Programme", kb_id="rule:quoted")
-                    )
+                    kind = _governing_kind(doc, i, lex) or "Programme"
+                    spans.append(Span(doc, i + 1, close - 1, label=kind, kb_id="rule:quoted"))
                     i = close
                     continue
             # 'het woonakkoord', 'het mijnbouwakkoord': national agreements are written in

@@ -1020,6 +1020,110 @@ def test_names_after_a_plural_programme_or_instrument_noun_are_of_that_kind(
     assert ("Frobnic", "Organisation", "rule:cue") in found
 
 
+def test_examples_set_off_by_commas_after_a_plural_instrument_noun(nlp: Language) -> None:
+    # 'Andere regelingen, zoals X, zijn ...': the comma right after the plural noun opens the
+    # examples; the acronym-like name is one of the instruments, not an organisation.
+    found = names_in(nlp, "Dat is bekend. Andere regelingen, zoals ZWK!plus, zijn nieuw.")
+    assert ("ZWK!plus", "Intervention", "rule:cue") in found
+    found = names_in(nlp, "Dat is zo. Er lopen Europese programma’s, zoals Zwaluwvlucht, al jaren.")
+    assert ("Zwaluwvlucht", "Programme", "rule:cue") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Een voorbeeld van een geslaagde interventie in Zwaluwdal zijn de KlimPloegen.",
+            "KlimPloegen",
+            "Intervention",
+        ),
+        ("Voorbeelden van regelingen zijn Opstapper en Vliegwielkas.", "Opstapper", "Intervention"),
+        (
+            "Voorbeelden van regelingen zijn Opstapper en Vliegwielkas.",
+            "Vliegwielkas",
+            "Intervention",
+        ),
+        ("Een mooi voorbeeld van een organisatie is Frobnicor.", "Frobnicor", "Organisation"),
+    ],
+)
+def test_a_named_example_of_a_kind_is_of_that_kind(
+    nlp: Language, text: str, name: str, kind: str
+) -> None:
+    assert (name, kind, "rule:cue") in names_in(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Dat is zo. Frobnic is een subsidieregeling voor het mkb.", "Frobnic", "Intervention"),
+        ("Dat is zo. De Zwevox is een landelijke organisatie.", "Zwevox", "Organisation"),
+        ("Dat is zo. Klimrek is een succesvol programma.", "Klimrek", "Programme"),
+    ],
+)
+def test_a_name_defined_by_its_sentence_is_of_the_defining_kind(
+    nlp: Language, text: str, name: str, kind: str
+) -> None:
+    assert (name, kind, "rule:cue") in names_in(nlp, text)
+
+
+def test_a_place_before_an_inverted_copula_is_not_defined_by_it(nlp: Language) -> None:
+    # 'In Zwaluwdal is een netwerk opgericht': the name does not open the clause, so it is no
+    # subject being defined.
+    found = names_in(nlp, "Dat is zo. In Zwaluwdal is een netwerk opgericht.")
+    assert not any(kind == "Intervention" for _, kind, _ in found)
+
+
+def test_a_named_example_after_a_pronoun_is_not_typed_by_it(nlp: Language) -> None:
+    # 'Een voorbeeld hiervan is X': the pronoun names no kind, so the cue says nothing.
+    found = names_in(nlp, "Een voorbeeld hiervan is KlimPloegen.")
+    assert ("KlimPloegen", "Intervention", "rule:cue") not in found
+
+
+def test_acronym_definition_takes_the_type_its_context_gives(nlp: Language) -> None:
+    # The long form has no head noun; the example cue types it, and the definition (which wins
+    # the overlap to link the short form) carries that type.
+    doc = nlp("Een voorbeeld van een geslaagde interventie zijn de KlimTeams (KTs). Zo gaat het.")
+    found = spans(doc, "bg_entities")
+    assert ("KlimTeams", "Intervention", "acr:KTs") in found
+    # A person reading of 'Two Words (ACR)' is no evidence against a definition.
+    doc = nlp("Zij werken met Zwevende Kantoren (ZK) aan kennis.")
+    assert not any(k == "Person" for _, k, _ in spans(doc, "bg_entities"))
+
+
+def test_a_cited_source_after_a_name_is_no_affiliation(nlp: Language) -> None:
+    # 'Two Words (ACR)' reads as a person with an affiliation; 'Two Words (ACR, 2016)' cites a
+    # source for what the named thing did.
+    found = names_in(nlp, "Dat kwam uit de evaluatie van Wieke Darsen (ZBX, 2016) naar voren.")
+    assert not any(kind == "Person" for _, kind, _ in found)
+    found = names_in(nlp, "Dat kwam uit gesprekken met Wieke Darsen (ZBX) naar voren.")
+    assert ("Wieke Darsen", "Person", "rule:person") in found
+
+
+def test_a_titled_guideline_is_a_programme_not_a_council(nlp: Language) -> None:
+    # 'leidraad' ends in 'raad' but is a guideline, not a council: a titled one is a policy
+    # agenda like a 'strategie'.
+    assert lexicon().head_type("leidraad") == "Programme"
+    found = names_in(nlp, "Dat staat in de leidraad ‘samen en sneller’ van dat jaar.")
+    assert ("leidraad ‘samen en sneller’", "Programme", "rule:head") in found
+
+
+def test_an_academy_of_a_field_is_a_body_an_x_academy_a_programme(nlp: Language) -> None:
+    found = names_in(nlp, "Zo komt er een Academy of Zwevende Kunde en een Frobnic Academy.")
+    assert ("Academy of Zwevende Kunde", "Organisation", "rule:head") in found
+    assert ("Frobnic Academy", "Intervention", "rule:head") in found
+
+
+def test_a_quoted_title_takes_the_kind_of_the_noun_it_belongs_to(nlp: Language) -> None:
+    # '<article> <instrument noun> van <owner> ‘Title’': the title names the instrument; without
+    # such a noun a quoted title stays a programme.
+    found = names_in(
+        nlp, "Ook loopt de interventie van onder meer de gemeente Zwaluwdal ‘Samen Verder Bouwen’."
+    )
+    assert ("Samen Verder Bouwen", "Intervention", "rule:quoted") in found
+    found = names_in(nlp, "Ook loopt sinds kort ‘Samen Verder Bouwen’ in de regio.")
+    assert ("Samen Verder Bouwen", "Programme", "rule:quoted") in found
+
+
 def test_a_title_case_name_ending_in_a_plural_instrument_head_is_a_series(nlp: Language) -> None:
     found = names_in(nlp, "Er lopen de Zwevende Fabriek Fieldlabs en de Frobnic Masters al lang.")
     assert ("Zwevende Fabriek Fieldlabs", "Intervention", "rule:head") in found
