@@ -1176,6 +1176,11 @@ class NameFinder:
                     return [Span(doc, start, end, label=other, kb_id="rule:head")]
                 return [Span(doc, start + 1, end, label="Region", kb_id="rule:cue")]
             return [Span(doc, start, end, label=kind, kb_id="rule:head")]
+        tail = run[-1].text.rsplit("-", 1)[1] if "-" in run[-1].text else ""
+        if len(run) > 1 and len(tail) > 2 and tail.isalpha() and tail.islower():
+            # 'Zilver Leren-aanbod', 'Open Kennis-markt': an ordinary noun qualified by a name
+            # is a thing of that kind, not a name (a head noun, 'X Y-regeling', was typed above).
+            return []
         if len(run) > 1 and run[-1].is_title and run[-1].is_alpha and not run[0].is_sent_start:
             # 'Smart Industry Fieldlabs', 'Early Research Programs': a title-case name ending in
             # the plural of a programme or instrument head names that series of instruments.
@@ -1658,6 +1663,13 @@ class NameFinder:
                 if close is not None and (
                     (i > 0 and doc[i - 1].lower_ in _THEME_WORDS) or _glossed(doc, close)
                 ):
+                    # Its words name that concept elsewhere in the document too ('een Life Long
+                    # Learning propositie'), so they are kept as topics.
+                    topics.extend(
+                        Span(doc, k, k + 1, label="Topic")
+                        for k in range(i + 1, close - 1)
+                        if self._namey(doc[k]) and not is_acronym(doc[k].text)
+                    )
                     i = close
                     continue
             if token.text in _OPEN_QUOTES and (i == 0 or doc[i - 1].lower_ not in lex.title_cues):

@@ -999,6 +999,15 @@ def test_what_follows_a_naming_phrase_is_one_name(nlp: Language) -> None:
     assert not [f for f in found if f[2] == "rule:cue" and f[0].startswith("Dubbel")]
 
 
+def test_a_glossed_term_and_nouns_qualified_by_a_name_are_no_names(nlp: Language) -> None:
+    doc = NameFinder(nlp, "test")(
+        make(nlp, "Wij doen onderwijs, ‘Zilver Leren’ (levenslang leren) en onderzoek.")
+    )
+    assert spans(doc, "bg_names") == []
+    assert {s.text for s in doc.spans["bg_topics"]} == {"Zilver", "Leren"}
+    assert names_in(nlp, "Er komt een breed Zilver Leren-aanbod voor alumni.") == []
+
+
 def test_a_landsdeel_is_named_by_its_compass_word_alone(nlp: Language) -> None:
     found = names_in(nlp, "Landsdeel Zuidwest Flyer Kustwerk Zeeuwsland")
     assert ("Zuidwest", "Region", "rule:cue") in found
