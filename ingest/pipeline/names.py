@@ -1477,6 +1477,8 @@ class NameFinder:
             return False
         if words[0].lower_ in lex.function_words or words[0].lower_ in _ARTICLES:
             return False
+        if words[-1].text in _PLURAL_S and lex.head_type(words[-2].text) is not None:
+            return False  # '‘Impact Programma’s’': a kind of programme, not one
         lower = [t for t in words if t.is_lower and t.lower_ not in lex.connectors]
         # A title is in title case, or has at most one lower-case content word ('Roadmap für
         # Forschungsinfrastrukturen'); a sentence ('Aandacht voor technisch vmbo') has more.

@@ -1006,6 +1006,7 @@ def test_a_glossed_term_and_nouns_qualified_by_a_name_are_no_names(nlp: Language
     assert spans(doc, "bg_names") == []
     assert {s.text for s in doc.spans["bg_topics"]} == {"Zilver", "Leren"}
     assert names_in(nlp, "Er komt een breed Zilver Leren-aanbod voor alumni.") == []
+    assert names_in(nlp, "We lichten de bijbehorende ‘Zilver Programma’s’ kort toe.") == []
 
 
 def test_a_landsdeel_is_named_by_its_compass_word_alone(nlp: Language) -> None:
