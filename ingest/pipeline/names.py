@@ -115,6 +115,38 @@ def _made_thing(doc: Doc, start: int, vocab: frozenset[str]) -> bool:
     return any(t.lower_ in {"de", "het"} for t in doc[max(0, start - 3) : start - 1])
 
 
+def _site_owner(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the name ``doc[start:end]`` owns premises: 'het opleidingscentrum van X', 'de
+    vestiging van de X', or, as modifier, 'de X fabriek' (mid-sentence, so the capital is not
+    a sentence's). What has a factory, branch or training centre is a company or institution.
+
+    Places own nothing this way ('de fabriek van Lemsterburg' is where it stands, and 'het
+    kantoor van Lemsterburg' is the town hall's), and neither does a word the document also
+    writes in lower case.
+    """
+    first = doc[start]
+    vocab = doc.user_data.get(VOCAB_KEY) or frozenset()
+    if (
+        not first.is_title
+        or first.lower_ in vocab
+        or first.lower_ in lex.stop_words
+        or is_place(doc[start:end].text)
+    ):
+        return False
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in {"de", "het"}:
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "van" and doc[i - 1].is_lower:
+        return doc[i - 1].lower_ in lex.site_nouns
+    after = doc[end] if end < len(doc) else None
+    return (
+        after is not None
+        and not first.is_sent_start
+        and after.is_lower
+        and after.lower_ in lex.site_nouns
+    )
+
+
 def _passive_agent(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` is the agent of a passive: 'begeleid door X',
     'georganiseerd door X', 'wordt uitgevoerd door X'.
@@ -1143,6 +1175,8 @@ class NameFinder:
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:acronym")]
             if _DOMAIN.match(text) or _WEB.match(text) or _CAMEL.search(text):
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:single")]
+            if _site_owner(doc, start, end, lex):
+                return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
             if (
                 sum(c.isalpha() for c in text) < 2
                 or self._common(first)
@@ -1204,7 +1238,9 @@ class NameFinder:
             for t in run
         ):
             return []
-        if _passive_agent(doc, start) and not self._person_like(run, lex):
+        if (
+            _passive_agent(doc, start) or _site_owner(doc, start, end, lex)
+        ) and not self._person_like(run, lex):
             return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
         return [Span(doc, start, end, label="Organisation", kb_id="rule:default")]
 

@@ -1053,3 +1053,22 @@ def test_lone_de_before_a_programme_noun_opens_a_new_phrase(nlp: Language) -> No
     assert ("Joost de Wolk", "Person", "rule:person") in spans(
         nlp("De voorzitter was Joost de Wolk tot 2020."), "bg_entities"
     )
+
+
+def test_the_owner_of_premises_is_a_body_even_when_it_reads_as_a_compound(nlp: Language) -> None:
+    # 'het opleidingscentrum van X', 'de X fabriek': what owns a training centre or a factory
+    # is a company or institution, named once or not.
+    vocab = frozenset({"cursus", "loopt", "sloot", "jaren", "geleden"})
+    doc = nlp.make_doc("De cursus loopt in het opleidingscentrum van Bouwvolk.")
+    doc.user_data[VOCAB_KEY] = vocab
+    assert ("Bouwvolk", "Organisation", "rule:cue") in spans(nlp(doc), "bg_entities")
+    doc = nlp.make_doc("Jaren geleden sloot de Kramwel fabriek in Assen.")
+    doc.user_data[VOCAB_KEY] = vocab
+    assert ("Kramwel", "Organisation", "rule:cue") in spans(nlp(doc), "bg_entities")
+    # A known place owns nothing this way, and a word the text writes in lower case is no name.
+    doc = nlp.make_doc("De cursus loopt in het opleidingscentrum van Twente.")
+    doc.user_data[VOCAB_KEY] = vocab
+    assert ("Twente", "Organisation", "rule:cue") not in spans(nlp(doc), "bg_entities")
+    doc = nlp.make_doc("De cursus loopt in het opleidingscentrum van Bouwvolk.")
+    doc.user_data[VOCAB_KEY] = vocab | {"bouwvolk"}
+    assert not [s for s in spans(nlp(doc), "bg_entities") if s[0] == "Bouwvolk"]
