@@ -115,6 +115,13 @@ def _made_thing(doc: Doc, start: int, vocab: frozenset[str]) -> bool:
     return any(t.lower_ in {"de", "het"} for t in doc[max(0, start - 3) : start - 1])
 
 
+def _compass_adjective(low: str, lex: Lexicon) -> bool:
+    """'noordelijke', 'oostelijk': an adjective of direction (the lexicon's compass prefixes
+    include the uninflected adjectives; the inflected form adds an -e)."""
+    stem = low[:-1] if low.endswith("e") else low
+    return stem.endswith("lijk") and stem in lex.compass_prefixes
+
+
 def _site_owner(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     """Whether the name ``doc[start:end]`` owns premises: 'het opleidingscentrum van X', 'de
     vestiging van de X', or, as modifier, 'de X fabriek' (mid-sentence, so the capital is not
@@ -1109,6 +1116,10 @@ class NameFinder:
             return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
         compass = "-" in first.text and first.text.split("-")[0].casefold() in lex.compass_prefixes
         if compass and len(run) == 1:
+            return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
+        if len(run) > 1 and _compass_adjective(first.lower_, lex) and is_place(run[1:].text):
+            # 'de Noordelijke Randstad', 'het Oostelijk Rivierengebied': a compass adjective
+            # before a known place names part of it.
             return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
         if (
             prev is not None

@@ -1072,3 +1072,11 @@ def test_the_owner_of_premises_is_a_body_even_when_it_reads_as_a_compound(nlp: L
     doc = nlp.make_doc("De cursus loopt in het opleidingscentrum van Bouwvolk.")
     doc.user_data[VOCAB_KEY] = vocab | {"bouwvolk"}
     assert not [s for s in spans(nlp(doc), "bg_entities") if s[0] == "Bouwvolk"]
+
+
+def test_a_compass_adjective_before_a_known_place_names_part_of_it(nlp: Language) -> None:
+    found = names_in(nlp, "Zij willen scholieren in de Zuidelijke Randstad bereiken.")
+    assert ("Zuidelijke Randstad", "Region", "rule:cue") in found
+    # Before an unknown word the adjective is part of some other name.
+    found = names_in(nlp, "Het Zuidelijk Kraanlab werkt samen met scholen.")
+    assert not [s for s in found if s[1] == "Region"]
