@@ -1080,3 +1080,12 @@ def test_a_compass_adjective_before_a_known_place_names_part_of_it(nlp: Language
     # Before an unknown word the adjective is part of some other name.
     found = names_in(nlp, "Het Zuidelijk Kraanlab werkt samen met scholen.")
     assert not [s for s in found if s[1] == "Region"]
+
+
+def test_a_named_module_or_course_is_an_intervention(nlp: Language) -> None:
+    found = names_in(nlp, "De pilot krijgt vorm in een Kraanstart module voor zij-instromers.")
+    assert ("Kraanstart module", "Intervention", "rule:head") in found
+    found = names_in(nlp, "Daarnaast is er de jaarlijkse Grasp Founders Course voor promovendi.")
+    assert ("Grasp Founders Course", "Intervention", "rule:head") in found
+    # A bare module is no name.
+    assert not names_in(nlp, "Daarna volgt de Module over veiligheid.")
