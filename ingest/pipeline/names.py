@@ -122,6 +122,24 @@ def _compass_adjective(low: str, lex: Lexicon) -> bool:
     return stem.endswith("lijk") and stem in lex.compass_prefixes
 
 
+def _used_thing(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` is what is used: 'gebruik maken van de X', 'wordt
+    gebruikgemaakt van het X'. A capitalised object of using, after a definite article, is a
+    named facility or instrument -- even when its words are ordinary ones ('de Tune Techniek'),
+    as long as its first word is not one the document writes in lower case.
+    """
+    if start < 3 or doc[start].is_sent_start or not doc[start].is_title:
+        return False
+    vocab = doc.user_data.get(VOCAB_KEY) or frozenset()
+    if doc[start].lower_ in vocab:
+        return False
+    return (
+        doc[start - 1].lower_ in {"de", "het"}
+        and doc[start - 2].lower_ == "van"
+        and doc[start - 3].lower_.startswith("gebruik")
+    )
+
+
 def _site_owner(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     """Whether the name ``doc[start:end]`` owns premises: 'het opleidingscentrum van X', 'de
     vestiging van de X', or, as modifier, 'de X fabriek' (mid-sentence, so the capital is not
@@ -1188,6 +1206,8 @@ class NameFinder:
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:single")]
             if _site_owner(doc, start, end, lex):
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
+            if _used_thing(doc, start):
+                return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
             if (
                 sum(c.isalpha() for c in text) < 2
                 or self._common(first)
@@ -1240,6 +1260,8 @@ class NameFinder:
         if all(t.is_upper for t in run if t.is_alpha):
             # Shouting headings ('BUILDING SAFE CITIES') are only kept through resolution.
             return [Span(doc, start, end, label="Organisation", kb_id="rule:caps")]
+        if _used_thing(doc, start):
+            return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
         if all(
             self._common(t)
             or t.lower_ in lex.connectors

@@ -1089,3 +1089,18 @@ def test_a_named_module_or_course_is_an_intervention(nlp: Language) -> None:
     assert ("Grasp Founders Course", "Intervention", "rule:head") in found
     # A bare module is no name.
     assert not names_in(nlp, "Daarna volgt de Module over veiligheid.")
+
+
+def test_what_is_used_is_a_named_facility_or_instrument(nlp: Language) -> None:
+    # 'gebruikgemaakt van de X': a capitalised object of using names a facility or instrument,
+    # even when made of ordinary words, unless the text writes its first word in lower case.
+    vocab = frozenset({"scholen", "wordt", "in", "de", "regio", "techniek", "maken"})
+    doc = nlp.make_doc("In de regio wordt gebruikgemaakt van de Swing Techniek voor scholen.")
+    doc.user_data[VOCAB_KEY] = vocab
+    assert ("Swing Techniek", "Intervention", "rule:cue") in spans(nlp(doc), "bg_entities")
+    doc = nlp.make_doc("Scholen maken gebruik van het Bouwdok in Assen.")
+    doc.user_data[VOCAB_KEY] = vocab
+    assert ("Bouwdok", "Intervention", "rule:cue") in spans(nlp(doc), "bg_entities")
+    doc = nlp.make_doc("In de regio wordt gebruikgemaakt van de Techniek voor scholen.")
+    doc.user_data[VOCAB_KEY] = vocab
+    assert not spans(nlp(doc), "bg_entities")
