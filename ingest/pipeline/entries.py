@@ -153,6 +153,19 @@ def _generic(span: Span) -> bool:
     return bool(heads) and all(h.endswith(_GENERIC_PROGRAMME_HEADS) for h in heads)
 
 
+def _elided_pair(words: Span) -> bool:
+    """'Kraanpeuters en -kleuters': one word and a second that shares its first part, written
+    with a hyphen for the elided part. Such a pair is one thing (an activity for both), not
+    two things joined by 'en', and it is as made as its first word."""
+    return (
+        len(words) == 3
+        and words[1].lower_ in {"en", "of"}
+        and words[2].text.startswith("-")
+        and words[2].text[1:].isalpha()
+        and words[2].text[1:].islower()
+    )
+
+
 def _opening(doc: Doc) -> int:
     """Index of the entry's first word, after list markers and an article."""
     start = 0
@@ -194,9 +207,13 @@ def entry_name(doc: Doc) -> Span | None:
         return None
     # A verb makes the entry a sentence ('Leraren volgen opleidingen'); 'en' joins two things
     # ('DOT Scheikunde en andere DOTs'), each left to the running-text rules.
+    elided = _elided_pair(words)
     if any(
         t.is_lower
-        and (t.lower_ == "en" or (looks_like_verb(t.lower_) and not _after_attributive(t)))
+        and (
+            (t.lower_ == "en" and not elided)
+            or (looks_like_verb(t.lower_) and not _after_attributive(t))
+        )
         for t in words[1:]
     ):
         return None
@@ -210,7 +227,7 @@ def entry_name(doc: Doc) -> Span | None:
         _capitalised_later(words)
         or bool(_CAMEL.search(first))
         or (is_acronym(first) and first not in _SCHOOL_TYPES)
-        or (len(words) == 1 and words[0].is_alpha and not _ordinary(first, vocabulary))
+        or ((len(words) == 1 or elided) and words[0].is_alpha and not _ordinary(first, vocabulary))
         or _glossed_label(doc, words)
     )
     return words if made else None

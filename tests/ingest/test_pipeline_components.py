@@ -465,6 +465,7 @@ def _entry(nlp: Language, text: str) -> list[tuple[str, str, str]]:
         ("Het Knutselhuis (Zwolle)", "Knutselhuis"),  # the place in brackets is no part of it
         ("Technova: lessen voor leerlingen in groep 8", "Technova"),  # the description after ':'
         ("‘De leraar van morgen’", "De leraar van morgen"),  # a quoted title
+        ("Knutselpeuters en -kleuters", "Knutselpeuters en -kleuters"),  # an elided pair
     ],
 )
 def test_entry_of_a_box_of_activities_names_an_intervention(
@@ -482,6 +483,8 @@ def test_entry_of_a_box_of_activities_names_an_intervention(
         "Herverkaveling in Deventer: profielen verdelen",  # only a place after 'in'
         "Uitdelen van robots op Friese scholen",  # a place adjective
         "Schoollokaal",  # a compound of two ordinary words
+        "Gastlessen en -colleges",  # an elided pair of ordinary compounds
+        "Knutselpeuters en kleuters",  # two things joined by 'en'
         "Lessen voor Klas Een Twee Drie Vier Vijf Zes",  # too long to be a name
     ],
 )
