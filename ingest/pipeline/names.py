@@ -1611,7 +1611,17 @@ class NameFinder:
                 i = end
                 continue
             # A lower-case head right after the name belongs to it ('Bouwstart module',
-            # 'W&T vergroeningspremie', 'BO-VO netwerken').
+            # 'W&T vergroeningspremie', 'BO-VO netwerken'), also after the name's horizon
+            # year ('het Snelweg 2030 programma').
+            run_end = end
+            if (
+                end + 1 < n
+                and _YEAR.match(doc[end].text)
+                and not doc[end].is_sent_start
+                and doc[end + 1].is_lower
+                and lex.head_type(doc[end + 1].text) in {"Intervention", "Programme"}
+            ):
+                end += 1
             if (
                 end < n
                 and doc[end].is_lower
@@ -1659,6 +1669,7 @@ class NameFinder:
                     spans.append(Span(doc, start, stop, label=kind, kb_id="rule:head"))
                     i = stop
                     continue
+            end = run_end
             classified = self._classify(doc, i, end, lex)
             if _elided_before(doc, i):
                 # 'Kennis- en Innovatieagenda X': the elided first half of a paired compound

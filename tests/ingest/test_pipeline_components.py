@@ -1107,3 +1107,11 @@ def test_what_is_used_is_a_named_facility_or_instrument(nlp: Language) -> None:
     doc = nlp.make_doc("In de regio wordt gebruikgemaakt van de Techniek voor scholen.")
     doc.user_data[VOCAB_KEY] = vocab
     assert not spans(nlp(doc), "bg_entities")
+
+
+def test_a_head_after_the_names_horizon_year_belongs_to_the_name(nlp: Language) -> None:
+    found = names_in(nlp, "Daarnaast is het Snelweg Kust 2030 programma gelanceerd.")
+    assert ("Snelweg Kust 2030 programma", "Programme", "rule:head") in found
+    # Without a head after it, a year after a name is left alone.
+    found = names_in(nlp, "Daarnaast is het Snelweg Kust 2030 gelanceerd.")
+    assert not [s for s in found if s[0].endswith("programma")]
