@@ -534,6 +534,32 @@ def _choose_label(members: list[Mention], authority_labels: dict[str, str]) -> s
     return max(counts, key=lambda t: (_shape_score(t), counts[t], len(t)))
 
 
+_DOTTED = re.compile(r"^(?P<prefix>[A-Z0-9][A-Za-z0-9&]*[A-Z0-9])\.[A-Z][a-zà-ÿ]")
+"""'Acro.Word': a short form, a dot and a capitalised word with no space between them."""
+
+
+def _name_families(mentions: list[Mention]) -> set[str]:
+    """Prefixes that open two or more distinct dotted names in the document.
+
+    Organisations brand their units as 'Acro.Unit' ('XQ.Federatie', 'XQ.Ethics', 'XQ.Onderzoek').
+    One such name alone may be two sentences run together ('TNO.Het'), but a prefix the text
+    uses for several different names is a family of names, so each member is a name even when
+    it is written only once.
+    """
+    seen: dict[str, set[str]] = {}
+    for m in mentions:
+        match = _DOTTED.match(m.text)
+        if match:
+            seen.setdefault(match["prefix"], set()).add(m.text.split()[0])
+    return {prefix for prefix, names in seen.items() if len(names) > 1}
+
+
+def _in_family(text: str, families: set[str]) -> bool:
+    """Whether ``text`` is a dotted name whose prefix is a family (see ``_name_families``)."""
+    match = _DOTTED.match(text)
+    return match is not None and match["prefix"] in families
+
+
 def resolve_mentions(
     mentions: Iterable[Mention], authority_labels: dict[str, str] | None = None
 ) -> list[Cluster]:
@@ -544,6 +570,7 @@ def resolve_mentions(
     items = list(mentions)
     labels = authority_labels or {}
     clusters: list[Cluster] = []
+    families = _name_families(items)
     for group in _group(items):
         members = [items[i] for i in sorted(group)]
         # All-capital runs are only kept when something else confirms them.
@@ -551,7 +578,11 @@ def resolve_mentions(
             continue
         # A capitalised run named once, with nothing saying what it is, is more often a heading
         # fragment than an actor: it needs a second mention (or a head noun, cue, acronym).
-        if len(members) == 1 and members[0].rule in _GUESSES:
+        if (
+            len(members) == 1
+            and members[0].rule in _GUESSES
+            and not _in_family(members[0].text, families)
+        ):
             continue
         if _kind_not_actor(members):
             continue

@@ -426,3 +426,17 @@ def test_a_name_with_its_web_address_closing_an_entry_is_one_instrument() -> Non
     name = Mention("Zeeuws Techniek Platform", "Organisation", "rule:head", ev, 0, 9, 33)
     site = Mention("www.zeeuwstechniek.nl", "Intervention", "rule:web", ev, 0, 34, 55)
     assert len(resolve_mentions([name, site])) == 2
+
+
+def test_a_dotted_name_named_once_is_kept_when_its_prefix_opens_other_names() -> None:
+    # 'XQ.Onderzoek' once, next to 'XQ.Federatie': one family of unit names.
+    clusters = resolve_mentions(
+        [
+            mention("XQ.Federatie", rule="rule:head"),
+            mention("XQ.Federatie", rule="rule:single"),
+            mention("XQ.Onderzoek", rule="rule:single"),
+        ]
+    )
+    assert {c.label for c in clusters} == {"XQ.Federatie", "XQ.Onderzoek"}
+    # Alone, a dotted form named once may be two sentences run together ('ZRB.Het').
+    assert not resolve_mentions([mention("ZRB.Het", rule="rule:single")])
