@@ -166,6 +166,27 @@ def _elided_pair(words: Span) -> bool:
     )
 
 
+_LEARNERS = frozenset(
+    {"leerlingen", "scholieren", "studenten", "cursisten", "deelnemers", "docenten", "leraren"}
+)
+
+
+def _learners_of(words: Span, vocabulary: frozenset[str]) -> bool:
+    """'Knutselium leerlingen bouwen een brug': an entry opening with a made word that
+    qualifies a plural of learners or teachers is about the programme they follow, named by
+    that word -- even when the rest of the entry is a sentence about what they do."""
+    if len(words) < 2:
+        return False
+    first = words[0]
+    return (
+        first.is_title
+        and first.is_alpha
+        and not _ordinary(first.text, vocabulary)
+        and words[1].lower_ in _LEARNERS
+        and words[1].is_lower
+    )
+
+
 def _opening(doc: Doc) -> int:
     """Index of the entry's first word, after list markers and an article."""
     start = 0
@@ -202,6 +223,9 @@ def entry_name(doc: Doc) -> Span | None:
     while end < len(doc) and not _ends_name(doc, end):
         end += 1
     words = _named_subject(doc, start, end)
+    vocabulary = doc.user_data.get(VOCAB_KEY) or frozenset()
+    if _learners_of(words, vocabulary):
+        return words[:1]
     content = [t for t in words if not t.is_punct]
     if not content or len(content) > _MAX_WORDS or not words[0].text[:1].isupper():
         return None
@@ -217,7 +241,6 @@ def entry_name(doc: Doc) -> Span | None:
         for t in words[1:]
     ):
         return None
-    vocabulary = doc.user_data.get(VOCAB_KEY) or frozenset()
     first = words[0].text
     if len(words) == 1 and first.isalpha() and first.isupper():
         # 'JINC (allochtone jongeren)': a bare acronym in an entry is mostly the actor that

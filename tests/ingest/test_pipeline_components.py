@@ -466,6 +466,7 @@ def _entry(nlp: Language, text: str) -> list[tuple[str, str, str]]:
         ("Technova: lessen voor leerlingen in groep 8", "Technova"),  # the description after ':'
         ("‘De leraar van morgen’", "De leraar van morgen"),  # a quoted title
         ("Knutselpeuters en -kleuters", "Knutselpeuters en -kleuters"),  # an elided pair
+        ("Knutselium leerlingen bouwen een brug", "Knutselium"),  # what the learners follow
     ],
 )
 def test_entry_of_a_box_of_activities_names_an_intervention(
@@ -485,6 +486,7 @@ def test_entry_of_a_box_of_activities_names_an_intervention(
         "Schoollokaal",  # a compound of two ordinary words
         "Gastlessen en -colleges",  # an elided pair of ordinary compounds
         "Knutselpeuters en kleuters",  # two things joined by 'en'
+        "Gastlessen leerlingen bouwen een brug",  # an ordinary word before the learners
         "Lessen voor Klas Een Twee Drie Vier Vijf Zes",  # too long to be a name
     ],
 )
