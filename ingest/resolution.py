@@ -291,6 +291,10 @@ def _group(mentions: list[Mention]) -> list[list[int]]:
             and is_acronym(first)
             and first in standalone
             and all(w[:1].isupper() or not w.isalpha() for w in rest.split())
+            # What the context says is an activity ('onder de naam XQ TV') is something the
+            # body does, not the body; a head noun in the name ('XQ Academie') may still be
+            # part of the body's own full name.
+            and not (m.rule == "rule:cue" and m.type == "Intervention")
         ):
             # 'SEO Economisch Onderzoek' is SEO when SEO is also named on its own.
             link("key:" + loose_key(first), i)

@@ -140,6 +140,22 @@ def _used_thing(doc: Doc, start: int) -> bool:
     )
 
 
+def _named_as(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` follows 'onder de naam' / 'met de (werk)naam': the text
+    says outright that it is a name. What goes on under a name ('de netwerken gaan verder
+    onder de naam X', 'een platform onder de naam X') is an initiative, an instrument."""
+    if start < 3 or doc[start].is_sent_start:
+        return False
+    words = [t.lower_ for t in doc[start - 3 : start]]
+    return words[0] in {"onder", "met"} and words[1] == "de" and words[2] in {"naam", "werknaam"}
+
+
+def _name_goes_on(doc: Doc, end: int, lex: Lexicon) -> bool:
+    """Whether lower-case words after the run ending at ``end`` still belong to the name
+    ('onder de naam Triple Helix regio’s'): a head noun follows it."""
+    return end < len(doc) and doc[end].is_lower and lex.head_type(doc[end].text) is not None
+
+
 def _site_owner(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     """Whether the name ``doc[start:end]`` owns premises: 'het opleidingscentrum van X', 'de
     vestiging van de X', or, as modifier, 'de X fabriek' (mid-sentence, so the capital is not
@@ -1158,6 +1174,9 @@ class NameFinder:
             )
         ):
             return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
+
+        if _named_as(doc, start) and not _name_goes_on(doc, end, lex):
+            return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
 
         # 4. acronyms and single words.
         if len(run) == 1:

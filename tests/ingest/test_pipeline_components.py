@@ -1117,3 +1117,11 @@ def test_a_head_after_the_names_horizon_year_belongs_to_the_name(nlp: Language) 
     # Without a head after it, a year after a name is left alone.
     found = names_in(nlp, "Daarnaast is het Snelweg Kust 2030 gelanceerd.")
     assert not [s for s in found if s[0].endswith("programma")]
+
+
+def test_what_goes_on_under_a_name_is_an_initiative(nlp: Language) -> None:
+    found = names_in(nlp, "Zij lanceren filmpjes onder de naam XQ TV. Dat bevalt goed.")
+    assert ("XQ TV", "Intervention", "rule:cue") in found
+    # A head noun after the run belongs to the name, which names a kind here.
+    found = names_in(nlp, "Zij werken onder de naam Dubbel Anker regio’s samen.")
+    assert ("Dubbel Anker", "Intervention", "rule:cue") not in found

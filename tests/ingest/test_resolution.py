@@ -440,3 +440,14 @@ def test_a_dotted_name_named_once_is_kept_when_its_prefix_opens_other_names() ->
     assert {c.label for c in clusters} == {"XQ.Federatie", "XQ.Onderzoek"}
     # Alone, a dotted form named once may be two sentences run together ('ZRB.Het').
     assert not resolve_mentions([mention("ZRB.Het", rule="rule:single")])
+
+
+def test_an_activity_named_after_a_body_is_not_the_body() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("XQ", rule="rule:acronym"),
+            mention("XQ TV", "Intervention", "rule:cue"),
+            mention("XQ Kennis Centrum", "Organisation", "rule:default"),
+        ]
+    )
+    assert sorted(c.label for c in clusters) == ["XQ", "XQ TV"]
