@@ -764,7 +764,9 @@ def namespace_relations(extraction: Extraction) -> None:
             owners.setdefault(loose_key(form), entity)
     seen = {(r.subject, r.predicate, r.object) for r in extraction.relations}
     for entity in extraction.entities:
-        if not entity.evidence:
+        # A unit is part of the body ('XQ.Graduate School'); a course or challenge in the
+        # namespace ('XQ.Founders Course') is something one of its units runs, not a part.
+        if not entity.evidence or entity.type == "Intervention":
             continue
         for form in (entity.label, *entity.mentions):
             match = _NAMESPACE.search(form)
