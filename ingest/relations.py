@@ -293,6 +293,11 @@ def sentence_relations(
             for a, b in _pairs_for(predicate, ordered, groups):
                 if a.start >= 0 and not lo <= a.start < hi:
                     continue
+                # What the actor starts, funds or leads stands in the cue's clause too: 'het
+                # idee om X te starten met Y, om ..., gaat vorm krijgen in Z' says nothing of
+                # Y taking part in Z. (Partners of a collaboration are checked by nearness.)
+                if b.start >= 0 and not lo <= b.start < hi and predicate != "collaboratesWith":
+                    continue
                 if a.start >= 0 and not _asked(sentence, a, at, every):
                     continue  # 'EZK heeft HTSM gevraagd ... te coördineren': HTSM does it
                 if predicate == "collaboratesWith" and not _near(sentence, (a, b), at):

@@ -655,3 +655,25 @@ def test_a_unit_in_a_namespace_is_part_of_the_body_but_not_its_course(tmp_path: 
     }
     assert ("XQ.Graduate School", "XQ.Federatie") in part_of
     assert not [p for p in part_of if p[0] == "XQ.Founders Course"]
+
+
+def test_a_cue_relates_only_to_programmes_in_its_own_clause() -> None:
+    # 'starten' belongs to the 'om ... te starten met X' clause; the module the initiative
+    # becomes stands after the next clause break, which has no cue of its own.
+    s = (
+        "Het idee om een proef te starten met het Kraanhuis om uitval te beperken gaat vorm "
+        "krijgen in een Kraanstart module."
+    )
+    found = triples(
+        s,
+        located(s, "Kraanhuis", "Organisation"),
+        located(s, "Kraanstart module", "Intervention"),
+    )
+    assert ("Kraanhuis", "participatesIn", "Kraanstart module") not in found
+    s = "Het Kraanhuis start met de Kraanstart module."
+    found = triples(
+        s,
+        located(s, "Kraanhuis", "Organisation"),
+        located(s, "Kraanstart module", "Intervention"),
+    )
+    assert ("Kraanhuis", "participatesIn", "Kraanstart module") in found
