@@ -115,6 +115,28 @@ def _made_thing(doc: Doc, start: int, vocab: frozenset[str]) -> bool:
     return any(t.lower_ in {"de", "het"} for t in doc[max(0, start - 3) : start - 1])
 
 
+def _title_list_before_head(doc: Doc, start: int, lex: Lexicon) -> int | None:
+    """End (exclusive) of a list of single capitalised words that titles an instrument:
+    'Kunst, Klank & Kleur leerlijn' -- words joined by commas and a final 'en'/'&', then a
+    lower-case instrument or programme head. A list of topics ends without such a head."""
+    k = start
+    n = len(doc)
+    joined = False
+    while k + 2 < n and doc[k + 1].text in {",", "en", "&"} and doc[k + 2].is_title:
+        if doc[k + 2].is_sent_start or not doc[k + 2].is_alpha:
+            return None
+        joined = joined or doc[k + 1].text in {"en", "&"}
+        k += 2
+        if joined:
+            break
+    if not joined or k == start or k + 1 >= n:
+        return None
+    head = doc[k + 1]
+    if head.is_lower and lex.head_type(head.text) in {"Intervention", "Programme"}:
+        return k + 1
+    return None
+
+
 def _compass_adjective(low: str, lex: Lexicon) -> bool:
     """'noordelijke', 'oostelijk': an adjective of direction (the lexicon's compass prefixes
     include the uninflected adjectives; the inflected form adds an -e)."""
@@ -637,6 +659,11 @@ class NameFinder:
             if self._imperative_title(doc, start, end):
                 end += 2  # 'Kies je Toekomst'
                 continue
+            if end == start + 1:
+                listed = _title_list_before_head(doc, start, lex)
+                if listed is not None:
+                    end = listed  # 'Kunst, Klank & Kleur leerlijn'
+                    break
             # Connectors may come in pairs ('Week van de Bouw'): look past them.
             ahead = end + 1
             while ahead < n and ahead - end < 3 and doc[ahead].lower_ in lex.connectors:

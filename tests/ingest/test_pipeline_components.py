@@ -1125,3 +1125,15 @@ def test_what_goes_on_under_a_name_is_an_initiative(nlp: Language) -> None:
     # A head noun after the run belongs to the name, which names a kind here.
     found = names_in(nlp, "Zij werken onder de naam Dubbel Anker regio’s samen.")
     assert ("Dubbel Anker", "Intervention", "rule:cue") not in found
+
+
+def test_a_list_of_capitalised_words_before_an_instrument_head_is_its_title(
+    nlp: Language,
+) -> None:
+    found = names_in(nlp, "Scholen gebruiken de Kunst, Klank & Kleur leerlijn in groep 3.")
+    assert ("Kunst, Klank & Kleur leerlijn", "Intervention", "rule:head") in found
+    found = names_in(nlp, "Scholen gebruiken de Kunst en Kleur leerlijn in groep 3.")
+    assert ("Kunst en Kleur leerlijn", "Intervention", "rule:head") in found
+    # A list of themes without such a head stays a list of words.
+    found = names_in(nlp, "Het gaat om de thema's Kunst, Klank en Kleur in de regio.")
+    assert not [s for s in found if "," in s[0]]
