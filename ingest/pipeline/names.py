@@ -144,16 +144,27 @@ def _compass_adjective(low: str, lex: Lexicon) -> bool:
     return stem.endswith("lijk") and stem in lex.compass_prefixes
 
 
-def _used_thing(doc: Doc, start: int) -> bool:
-    """Whether the name at ``start`` is what is used: 'gebruik maken van de X', 'wordt
+def _used_thing(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the name ``doc[start:end]`` is what is used: 'gebruik maken van de X', 'wordt
     gebruikgemaakt van het X'. A capitalised object of using, after a definite article, is a
     named facility or instrument -- even when its words are ordinary ones ('de Tune Techniek'),
     as long as its first word is not one the document writes in lower case.
+
+    The run must be the whole object: before a lower-case noun it is an adjective or modifier
+    ('van de Nederlandse taal', 'van de Europese fondsen'), not the thing used.
     """
     if start < 3 or doc[start].is_sent_start or not doc[start].is_title:
         return False
     vocab = doc.user_data.get(VOCAB_KEY) or frozenset()
-    if doc[start].lower_ in vocab:
+    if doc[start].lower_ in vocab or _ADJECTIVE.search(doc[end - 1].lower_):
+        return False
+    after = doc[end] if end < len(doc) else None
+    if (
+        after is not None
+        and after.is_alpha
+        and after.is_lower
+        and after.lower_ not in lex.stop_words
+    ):
         return False
     return (
         doc[start - 1].lower_ in {"de", "het"}
@@ -194,14 +205,23 @@ def _site_owner(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
         or first.lower_ in vocab
         or first.lower_ in lex.stop_words
         or is_place(doc[start:end].text)
+        or _ADJECTIVE.search(doc[end - 1].lower_)  # 'de vestiging van Duitse bedrijven'
     ):
         return False
+    after = doc[end] if end < len(doc) else None
     i = start - 1
     if i >= 0 and doc[i].lower_ in {"de", "het"}:
         i -= 1
     if i >= 1 and doc[i].lower_ == "van" and doc[i - 1].is_lower:
-        return doc[i - 1].lower_ in lex.site_nouns
-    after = doc[end] if end < len(doc) else None
+        # The run must be the whole owner, not the modifier of a noun after it.
+        modifies = (
+            after is not None
+            and after.is_alpha
+            and after.is_lower
+            and after.lower_ not in lex.stop_words
+        )
+        if doc[i - 1].lower_ in lex.site_nouns and not modifies:
+            return True
     return (
         after is not None
         and not first.is_sent_start
@@ -1252,7 +1272,7 @@ class NameFinder:
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:single")]
             if _site_owner(doc, start, end, lex):
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
-            if _used_thing(doc, start):
+            if _used_thing(doc, start, end, lex):
                 return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
             if (
                 sum(c.isalpha() for c in text) < 2
@@ -1306,7 +1326,7 @@ class NameFinder:
         if all(t.is_upper for t in run if t.is_alpha):
             # Shouting headings ('BUILDING SAFE CITIES') are only kept through resolution.
             return [Span(doc, start, end, label="Organisation", kb_id="rule:caps")]
-        if _used_thing(doc, start):
+        if _used_thing(doc, start, end, lex):
             return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
         if all(
             self._common(t)

@@ -1077,6 +1077,13 @@ def test_the_owner_of_premises_is_a_body_even_when_it_reads_as_a_compound(nlp: L
     doc = nlp.make_doc("De cursus loopt in het opleidingscentrum van Bouwvolk.")
     doc.user_data[VOCAB_KEY] = vocab | {"bouwvolk"}
     assert not [s for s in spans(nlp(doc), "bg_entities") if s[0] == "Bouwvolk"]
+    # A place adjective or a modifier of a noun after it owns nothing.
+    doc = nlp.make_doc("De vestiging van Duitse bedrijven groeit.")
+    doc.user_data[VOCAB_KEY] = vocab
+    assert not [s for s in spans(nlp(doc), "bg_entities") if s[1] == "Organisation"]
+    doc = nlp.make_doc("De vestiging van Bouwvolk bedrijven groeit.")
+    doc.user_data[VOCAB_KEY] = vocab
+    assert ("Bouwvolk", "Organisation", "rule:cue") not in spans(nlp(doc), "bg_entities")
 
 
 def test_a_compass_adjective_before_a_known_place_names_part_of_it(nlp: Language) -> None:
@@ -1109,6 +1116,13 @@ def test_what_is_used_is_a_named_facility_or_instrument(nlp: Language) -> None:
     doc = nlp.make_doc("In de regio wordt gebruikgemaakt van de Techniek voor scholen.")
     doc.user_data[VOCAB_KEY] = vocab
     assert not spans(nlp(doc), "bg_entities")
+    # An adjective, or a word modifying the noun after it, is not the thing used.
+    doc = nlp.make_doc("Scholen maken gebruik van de Nederlandse taal.")
+    doc.user_data[VOCAB_KEY] = vocab
+    assert not [s for s in spans(nlp(doc), "bg_entities") if s[1] == "Intervention"]
+    doc = nlp.make_doc("Scholen maken gebruik van het Bouwdok lokaal in Assen.")
+    doc.user_data[VOCAB_KEY] = vocab
+    assert ("Bouwdok", "Intervention", "rule:cue") not in spans(nlp(doc), "bg_entities")
 
 
 def test_a_head_after_the_names_horizon_year_belongs_to_the_name(nlp: Language) -> None:
