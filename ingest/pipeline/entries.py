@@ -182,6 +182,9 @@ def _learners_of(words: Span, vocabulary: frozenset[str]) -> bool:
         first.is_title
         and first.is_alpha
         and not _ordinary(first.text, vocabulary)
+        # 'Vlaamse leerlingen', 'Havo leerlingen': where they come from or their school type.
+        and not _ADJECTIVE.search(first.lower_)
+        and first.text.upper() not in _SCHOOL_TYPES
         and words[1].lower_ in _LEARNERS
         and words[1].is_lower
     )

@@ -487,6 +487,8 @@ def test_entry_of_a_box_of_activities_names_an_intervention(
         "Gastlessen en -colleges",  # an elided pair of ordinary compounds
         "Knutselpeuters en kleuters",  # two things joined by 'en'
         "Gastlessen leerlingen bouwen een brug",  # an ordinary word before the learners
+        "Vlaamse leerlingen bezoeken bedrijven",  # a place adjective before the learners
+        "Havo leerlingen kiezen techniek",  # a school type
         "Lessen voor Klas Een Twee Drie Vier Vijf Zes",  # too long to be a name
     ],
 )
