@@ -293,6 +293,11 @@ def sentence_relations(
             for a, b in _pairs_for(predicate, ordered, groups):
                 if a.start >= 0 and not lo <= a.start < hi:
                     continue
+                # What the actor starts, funds or leads stands in the cue's clause too: 'het
+                # idee om X te starten met Y, om ..., gaat vorm krijgen in Z' says nothing of
+                # Y taking part in Z. (Partners of a collaboration are checked by nearness.)
+                if b.start >= 0 and not lo <= b.start < hi and predicate != "collaboratesWith":
+                    continue
                 if a.start >= 0 and not _asked(sentence, a, at, every):
                     continue  # 'EZK heeft HTSM gevraagd ... te coördineren': HTSM does it
                 if predicate == "collaboratesWith" and not _near(sentence, (a, b), at):
@@ -793,7 +798,9 @@ def namespace_relations(extraction: Extraction) -> None:
             owners.setdefault(loose_key(form), entity)
     seen = {(r.subject, r.predicate, r.object) for r in extraction.relations}
     for entity in extraction.entities:
-        if not entity.evidence:
+        # A unit is part of the body ('XQ.Graduate School'); a course or challenge in the
+        # namespace ('XQ.Founders Course') is something one of its units runs, not a part.
+        if not entity.evidence or entity.type == "Intervention":
             continue
         for form in (entity.label, *entity.mentions):
             match = _NAMESPACE.search(form)

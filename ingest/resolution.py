@@ -292,6 +292,10 @@ def _group(mentions: list[Mention]) -> list[list[int]]:
             and first in standalone
             and all(w[:1].isupper() or not w.isalpha() for w in rest.split())
             and not all(is_acronym(w) for w in rest.split())
+            # What the context says is an activity ('onder de naam XQ TV') is something the
+            # body does, not the body; a head noun in the name ('XQ Academie') may still be
+            # part of the body's own full name.
+            and not (m.rule == "rule:cue" and m.type == "Intervention")
         ):
             # 'SEO Economisch Onderzoek' is SEO when SEO is also named on its own ('4TU TV', an
             # acronym after it, is a product of 4TU's, not 4TU).
@@ -499,13 +503,6 @@ def _names_a_topic(label: str, members: list[Mention]) -> bool:
     return lex.is_topic(label) or any(lex.is_topic(m.text) for m in members)
 
 
-def _in_known_namespace(text: str, known: set[str]) -> bool:
-    """Whether a name is a unit of a known body written in its namespace: '4TU.Onderzoek' when
-    '4TU' is an actor of the authority list. Such a name is made, not a heading fragment."""
-    found = _NAMESPACED.match(text)
-    return found is not None and found["rest"][:1].isupper() and found["acr"].casefold() in known
-
-
 def _choose_type(members: list[Mention]) -> tuple[EntityType, bool]:
     """The entity's type by weighted vote, and whether it is only a guess."""
     votes: Counter[str] = Counter()
@@ -543,6 +540,34 @@ def _choose_label(members: list[Mention], authority_labels: dict[str, str]) -> s
     return max(counts, key=lambda t: (_shape_score(t), counts[t], len(t)))
 
 
+_DOTTED = re.compile(r"^(?P<prefix>[A-Z0-9][A-Za-z0-9&]*[A-Z0-9])\.[A-Z][a-zà-ÿ]")
+"""'Acro.Word': a short form, a dot and a capitalised word with no space between them."""
+
+
+def _name_families(mentions: list[Mention]) -> set[str]:
+    """Prefixes that open two or more distinct dotted names in the document, or a known body's.
+
+    Organisations brand their units as 'Acro.Unit' ('XQ.Federatie', 'XQ.Ethics', 'XQ.Onderzoek').
+    One such name alone may be two sentences run together ('TNO.Het'), but a prefix the text
+    uses for several different names is a family of names, so each member is a name even when
+    it is written only once.
+    """
+    seen: dict[str, set[str]] = {}
+    for m in mentions:
+        match = _DOTTED.match(m.text)
+        if match:
+            seen.setdefault(match["prefix"], set()).add(m.text.split()[0])
+    # The prefix of a body the authority list knows is a family by itself ('4TU.Onderzoek').
+    known = {m.text for m in mentions if m.authority}
+    return {prefix for prefix, names in seen.items() if len(names) > 1 or prefix in known}
+
+
+def _in_family(text: str, families: set[str]) -> bool:
+    """Whether ``text`` is a dotted name whose prefix is a family (see ``_name_families``)."""
+    match = _DOTTED.match(text)
+    return match is not None and match["prefix"] in families
+
+
 def resolve_mentions(
     mentions: Iterable[Mention], authority_labels: dict[str, str] | None = None
 ) -> list[Cluster]:
@@ -553,19 +578,18 @@ def resolve_mentions(
     items = list(mentions)
     labels = authority_labels or {}
     clusters: list[Cluster] = []
-    known = {m.text.casefold() for m in items if m.authority}
+    families = _name_families(items)
     for group in _group(items):
         members = [items[i] for i in sorted(group)]
         # All-capital runs are only kept when something else confirms them.
         if all(m.rule in _CONFIRM_ONLY for m in members):
             continue
         # A capitalised run named once, with nothing saying what it is, is more often a heading
-        # fragment than an actor: it needs a second mention (or a head noun, cue, acronym), or
-        # the namespace of a known body ('4TU.Onderzoek' under '4TU').
+        # fragment than an actor: it needs a second mention (or a head noun, cue, acronym).
         if (
             len(members) == 1
             and members[0].rule in _GUESSES
-            and not _in_known_namespace(members[0].text, known)
+            and not _in_family(members[0].text, families)
         ):
             continue
         if _kind_not_actor(members):

@@ -153,6 +153,43 @@ def _generic(span: Span) -> bool:
     return bool(heads) and all(h.endswith(_GENERIC_PROGRAMME_HEADS) for h in heads)
 
 
+def _elided_pair(words: Span) -> bool:
+    """'Kraanpeuters en -kleuters': one word and a second that shares its first part, written
+    with a hyphen for the elided part. Such a pair is one thing (an activity for both), not
+    two things joined by 'en', and it is as made as its first word."""
+    return (
+        len(words) == 3
+        and words[1].lower_ in {"en", "of"}
+        and words[2].text.startswith("-")
+        and words[2].text[1:].isalpha()
+        and words[2].text[1:].islower()
+    )
+
+
+_LEARNERS = frozenset(
+    {"leerlingen", "scholieren", "studenten", "cursisten", "deelnemers", "docenten", "leraren"}
+)
+
+
+def _learners_of(words: Span, vocabulary: frozenset[str]) -> bool:
+    """'Knutselium leerlingen bouwen een brug': an entry opening with a made word that
+    qualifies a plural of learners or teachers is about the programme they follow, named by
+    that word -- even when the rest of the entry is a sentence about what they do."""
+    if len(words) < 2:
+        return False
+    first = words[0]
+    return (
+        first.is_title
+        and first.is_alpha
+        and not _ordinary(first.text, vocabulary)
+        # 'Vlaamse leerlingen', 'Havo leerlingen': where they come from or their school type.
+        and not _ADJECTIVE.search(first.lower_)
+        and first.text.upper() not in _SCHOOL_TYPES
+        and words[1].lower_ in _LEARNERS
+        and words[1].is_lower
+    )
+
+
 def _opening(doc: Doc) -> int:
     """Index of the entry's first word, after list markers and an article."""
     start = 0
@@ -189,18 +226,24 @@ def entry_name(doc: Doc) -> Span | None:
     while end < len(doc) and not _ends_name(doc, end):
         end += 1
     words = _named_subject(doc, start, end)
+    vocabulary = doc.user_data.get(VOCAB_KEY) or frozenset()
+    if _learners_of(words, vocabulary):
+        return words[:1]
     content = [t for t in words if not t.is_punct]
     if not content or len(content) > _MAX_WORDS or not words[0].text[:1].isupper():
         return None
     # A verb makes the entry a sentence ('Leraren volgen opleidingen'); 'en' joins two things
     # ('DOT Scheikunde en andere DOTs'), each left to the running-text rules.
+    elided = _elided_pair(words)
     if any(
         t.is_lower
-        and (t.lower_ == "en" or (looks_like_verb(t.lower_) and not _after_attributive(t)))
+        and (
+            (t.lower_ == "en" and not elided)
+            or (looks_like_verb(t.lower_) and not _after_attributive(t))
+        )
         for t in words[1:]
     ):
         return None
-    vocabulary = doc.user_data.get(VOCAB_KEY) or frozenset()
     first = words[0].text
     if len(words) == 1 and first.isalpha() and first.isupper():
         # 'JINC (allochtone jongeren)': a bare acronym in an entry is mostly the actor that
@@ -210,7 +253,7 @@ def entry_name(doc: Doc) -> Span | None:
         _capitalised_later(words)
         or bool(_CAMEL.search(first))
         or (is_acronym(first) and first not in _SCHOOL_TYPES)
-        or (len(words) == 1 and words[0].is_alpha and not _ordinary(first, vocabulary))
+        or ((len(words) == 1 or elided) and words[0].is_alpha and not _ordinary(first, vocabulary))
         or _glossed_label(doc, words)
     )
     return words if made else None

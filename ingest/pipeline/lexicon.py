@@ -51,6 +51,8 @@ class Lexicon:
     generic_body_prefixes: tuple[str, ...]
     topic_heads: tuple[str, ...]
     topic_plurals: tuple[str, ...]
+    site_nouns: frozenset[str]
+    """Premises an organisation owns ('fabriek', 'opleidingscentrum'): their owner is a body."""
     _memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def head_type(self, word: str) -> str | None:
@@ -161,6 +163,7 @@ def lexicon() -> Lexicon:
         generic_body_prefixes=tuple(words("generic_body_prefixes")),
         topic_heads=tuple(words("topic_heads")),
         topic_plurals=tuple(words("topic_plurals")),
+        site_nouns=words("site_nouns"),
     )
 
 

@@ -143,6 +143,121 @@ def _made_thing(doc: Doc, start: int, vocab: frozenset[str]) -> bool:
     return any(t.lower_ in {"de", "het"} for t in doc[max(0, start - 3) : start - 1])
 
 
+def _title_list_before_head(doc: Doc, start: int, lex: Lexicon) -> int | None:
+    """End (exclusive) of a list of single capitalised words that titles an instrument:
+    'Kunst, Klank & Kleur leerlijn' -- words joined by commas and a final 'en'/'&', then a
+    lower-case instrument or programme head. A list of topics ends without such a head."""
+    k = start
+    n = len(doc)
+    joined = False
+    while k + 2 < n and doc[k + 1].text in {",", "en", "&"} and doc[k + 2].is_title:
+        if doc[k + 2].is_sent_start or not doc[k + 2].is_alpha:
+            return None
+        joined = joined or doc[k + 1].text in {"en", "&"}
+        k += 2
+        if joined:
+            break
+    if not joined or k == start or k + 1 >= n:
+        return None
+    head = doc[k + 1]
+    if head.is_lower and lex.head_type(head.text) in {"Intervention", "Programme"}:
+        return k + 1
+    return None
+
+
+def _compass_adjective(low: str, lex: Lexicon) -> bool:
+    """'noordelijke', 'oostelijk': an adjective of direction (the lexicon's compass prefixes
+    include the uninflected adjectives; the inflected form adds an -e)."""
+    stem = low[:-1] if low.endswith("e") else low
+    return stem.endswith("lijk") and stem in lex.compass_prefixes
+
+
+def _used_thing(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the name ``doc[start:end]`` is what is used: 'gebruik maken van de X', 'wordt
+    gebruikgemaakt van het X'. A capitalised object of using, after a definite article, is a
+    named facility or instrument -- even when its words are ordinary ones ('de Tune Techniek'),
+    as long as its first word is not one the document writes in lower case.
+
+    The run must be the whole object: before a lower-case noun it is an adjective or modifier
+    ('van de Nederlandse taal', 'van de Europese fondsen'), not the thing used.
+    """
+    if start < 3 or doc[start].is_sent_start or not doc[start].is_title:
+        return False
+    vocab = doc.user_data.get(VOCAB_KEY) or frozenset()
+    if doc[start].lower_ in vocab or _ADJECTIVE.search(doc[end - 1].lower_):
+        return False
+    after = doc[end] if end < len(doc) else None
+    if (
+        after is not None
+        and after.is_alpha
+        and after.is_lower
+        and after.lower_ not in lex.stop_words
+    ):
+        return False
+    return (
+        doc[start - 1].lower_ in {"de", "het"}
+        and doc[start - 2].lower_ == "van"
+        and doc[start - 3].lower_.startswith("gebruik")
+    )
+
+
+def _named_as(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` follows 'onder de naam' / 'met de (werk)naam': the text
+    says outright that it is a name. What goes on under a name ('de netwerken gaan verder
+    onder de naam X', 'een platform onder de naam X') is an initiative, an instrument."""
+    if start < 3 or doc[start].is_sent_start:
+        return False
+    words = [t.lower_ for t in doc[start - 3 : start]]
+    return words[0] in {"onder", "met"} and words[1] == "de" and words[2] in {"naam", "werknaam"}
+
+
+def _name_goes_on(doc: Doc, end: int, lex: Lexicon) -> bool:
+    """Whether lower-case words after the run ending at ``end`` still belong to the name
+    ('onder de naam Triple Helix regio’s'): a head noun follows it."""
+    return end < len(doc) and doc[end].is_lower and lex.head_type(doc[end].text) is not None
+
+
+def _site_owner(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether the name ``doc[start:end]`` owns premises: 'het opleidingscentrum van X', 'de
+    vestiging van de X', or, as modifier, 'de X fabriek' (mid-sentence, so the capital is not
+    a sentence's). What has a factory, branch or training centre is a company or institution.
+
+    Places own nothing this way ('de fabriek van Lemsterburg' is where it stands, and 'het
+    kantoor van Lemsterburg' is the town hall's), and neither does a word the document also
+    writes in lower case.
+    """
+    first = doc[start]
+    vocab = doc.user_data.get(VOCAB_KEY) or frozenset()
+    if (
+        not first.is_title
+        or first.lower_ in vocab
+        or first.lower_ in lex.stop_words
+        or is_place(doc[start:end].text)
+        or _ADJECTIVE.search(doc[end - 1].lower_)  # 'de vestiging van Duitse bedrijven'
+    ):
+        return False
+    after = doc[end] if end < len(doc) else None
+    i = start - 1
+    if i >= 0 and doc[i].lower_ in {"de", "het"}:
+        i -= 1
+    if i >= 1 and doc[i].lower_ == "van" and doc[i - 1].is_lower:
+        # The run must be the whole owner, not the modifier of a noun after it.
+        modifies = (
+            after is not None
+            and after.is_alpha
+            and after.is_lower
+            and after.lower_ not in lex.stop_words
+        )
+        if doc[i - 1].lower_ in lex.site_nouns and not modifies:
+            return True
+    return (
+        after is not None
+        and not first.is_sent_start
+        and after.is_lower
+        and after.lower_ in lex.site_nouns
+    )
+
+
 def _passive_agent(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` is the agent of a passive: 'begeleid door X',
     'georganiseerd door X', 'wordt uitgevoerd door X'.
@@ -593,6 +708,11 @@ class NameFinder:
             if self._imperative_title(doc, start, end):
                 end += 2  # 'Kies je Toekomst'
                 continue
+            if end == start + 1:
+                listed = _title_list_before_head(doc, start, lex)
+                if listed is not None:
+                    end = listed  # 'Kunst, Klank & Kleur leerlijn'
+                    break
             # Connectors may come in pairs ('Week van de Bouw'): look past them.
             ahead = end + 1
             while ahead < n and ahead - end < 3 and doc[ahead].lower_ in lex.connectors:
@@ -691,34 +811,6 @@ class NameFinder:
         compound = any(head.endswith(h) and len(head) > len(h) for h, _ in lex.head_suffixes)
         following = doc[en + 2] if en + 2 < len(doc) else None
         return compound and (following is None or not self._namey(following))
-
-    def _named_as(self, doc: Doc, i: int, lex: Lexicon) -> Span | None:
-        """'onder de naam 4TU TV', 'met de naam Frobnic 2030': what follows a naming phrase is a
-        name, every capitalised word, acronym and number of it, up to punctuation or a lower-case
-        word. Typed by a head noun in it, else an Intervention (what gets launched under a name
-        is mostly an activity, a platform or a label)."""
-        if i < 3 or not self._namey(doc[i]):
-            return None
-        cue = " ".join(t.lower_ for t in doc[i - 3 : i])
-        if not cue.endswith(("onder de naam", "met de naam", "onder het label")):
-            return None
-        end = i
-        while end < len(doc) and (end == i or not doc[end].is_sent_start):
-            tok = doc[end]
-            if not (self._namey(tok) or tok.like_num or is_acronym(tok.text)):
-                break
-            end += 1
-        after = doc[end] if end < len(doc) else None
-        if end - i > _MAX_RUN or (
-            # 'onder de naam X regio’s': the name goes on in lower case, out of reach.
-            after is not None and after.is_alpha and after.lower_ not in lex.stop_words
-        ):
-            return None
-        kind = next(
-            (k for t in doc[i:end] if (k := lex.head_type(t.text)) not in {None, "Region"}),
-            "Intervention",
-        )
-        return Span(doc, i, end, label=kind, kb_id="rule:cue")
 
     @staticmethod
     def _inner_head_pair(doc: Doc, start: int, en: int, lex: Lexicon) -> bool:
@@ -1304,6 +1396,10 @@ class NameFinder:
         compass = "-" in first.text and first.text.split("-")[0].casefold() in lex.compass_prefixes
         if compass and len(run) == 1:
             return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
+        if len(run) > 1 and _compass_adjective(first.lower_, lex) and is_place(run[1:].text):
+            # 'de Noordelijke Randstad', 'het Oostelijk Rivierengebied': a compass adjective
+            # before a known place names part of it.
+            return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
         if (
             prev is not None
             and prev.lower_ in lex.region_cues
@@ -1323,6 +1419,9 @@ class NameFinder:
             )
         ):
             return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
+
+        if _named_as(doc, start) and not _name_goes_on(doc, end, lex):
+            return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
 
         # 4. acronyms and single words.
         if len(run) == 1:
@@ -1369,6 +1468,10 @@ class NameFinder:
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:acronym")]
             if _DOMAIN.match(text) or _WEB.match(text) or _CAMEL.search(text):
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:single")]
+            if _site_owner(doc, start, end, lex):
+                return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
+            if _used_thing(doc, start, end, lex):
+                return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
             if (
                 sum(c.isalpha() for c in text) < 2
                 or self._common(first)
@@ -1421,6 +1524,8 @@ class NameFinder:
         if all(t.is_upper for t in run if t.is_alpha):
             # Shouting headings ('BUILDING SAFE CITIES') are only kept through resolution.
             return [Span(doc, start, end, label="Organisation", kb_id="rule:caps")]
+        if _used_thing(doc, start, end, lex):
+            return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
         if all(
             self._common(t)
             or t.lower_ in lex.connectors
@@ -1430,7 +1535,9 @@ class NameFinder:
             for t in run
         ):
             return []
-        if _passive_agent(doc, start) and not self._person_like(run, lex):
+        if (
+            _passive_agent(doc, start) or _site_owner(doc, start, end, lex)
+        ) and not self._person_like(run, lex):
             return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
         return [Span(doc, start, end, label="Organisation", kb_id="rule:default")]
 
@@ -1761,11 +1868,6 @@ class NameFinder:
                 spans.append(Span(doc, i, i + 3, label=kind, kb_id="rule:head"))
                 i += 3
                 continue
-            named = self._named_as(doc, i, lex)
-            if named is not None:
-                spans.append(named)
-                i = named.end
-                continue
             if not self._namey(token) or _field_label(doc, i):
                 i += 1
                 continue
@@ -1781,7 +1883,17 @@ class NameFinder:
                 i = end
                 continue
             # A lower-case head right after the name belongs to it ('Bouwstart module',
-            # 'W&T vergroeningspremie', 'BO-VO netwerken').
+            # 'W&T vergroeningspremie', 'BO-VO netwerken'), also after the name's horizon
+            # year ('het Snelweg 2030 programma').
+            run_end = end
+            if (
+                end + 1 < n
+                and _YEAR.match(doc[end].text)
+                and not doc[end].is_sent_start
+                and doc[end + 1].is_lower
+                and lex.head_type(doc[end + 1].text) in {"Intervention", "Programme"}
+            ):
+                end += 1
             if (
                 end < n
                 and doc[end].is_lower
@@ -1829,6 +1941,7 @@ class NameFinder:
                     spans.append(Span(doc, start, stop, label=kind, kb_id="rule:head"))
                     i = stop
                     continue
+            end = run_end
             classified = self._classify(doc, i, end, lex)
             if _elided_before(doc, i):
                 # 'Kennis- en Innovatieagenda X': the elided first half of a paired compound

@@ -695,3 +695,44 @@ def test_a_programme_cited_as_an_example_of_developments_is_context() -> None:
     s = "Daarbij hebben we het vliegakkoord met de relevante partijen besproken."
     found = triples(s, authors, located(s, "vliegakkoord", "Programme"))
     assert ("Gilde", "participatesIn", "vliegakkoord") in found
+
+
+def test_a_unit_in_a_namespace_is_part_of_the_body_but_not_its_course(tmp_path: Path) -> None:
+    path = tmp_path / "xq.txt"
+    path.write_text(
+        "De XQ.Federatie bundelt de krachten van vier instellingen. XQ is opgericht in 2007.\n\n"
+        "De XQ.Graduate School leidt promovendi op en werkt met XQ.Federatie samen.\n\n"
+        "Daarnaast wordt de XQ.Founders Course georganiseerd voor promovendi.\n",
+        encoding="utf-8",
+    )
+    extraction = extract_document(path, load_pipeline())
+    label = {e.iri: e.label for e in extraction.entities}
+    part_of = {
+        (label.get(r.subject), label.get(r.object))
+        for r in extraction.relations
+        if r.predicate == "partOf"
+    }
+    assert ("XQ.Graduate School", "XQ.Federatie") in part_of
+    assert not [p for p in part_of if p[0] == "XQ.Founders Course"]
+
+
+def test_a_cue_relates_only_to_programmes_in_its_own_clause() -> None:
+    # 'starten' belongs to the 'om ... te starten met X' clause; the module the initiative
+    # becomes stands after the next clause break, which has no cue of its own.
+    s = (
+        "Het idee om een proef te starten met het Kraanhuis om uitval te beperken gaat vorm "
+        "krijgen in een Kraanstart module."
+    )
+    found = triples(
+        s,
+        located(s, "Kraanhuis", "Organisation"),
+        located(s, "Kraanstart module", "Intervention"),
+    )
+    assert ("Kraanhuis", "participatesIn", "Kraanstart module") not in found
+    s = "Het Kraanhuis start met de Kraanstart module."
+    found = triples(
+        s,
+        located(s, "Kraanhuis", "Organisation"),
+        located(s, "Kraanstart module", "Intervention"),
+    )
+    assert ("Kraanhuis", "participatesIn", "Kraanstart module") in found

@@ -450,3 +450,28 @@ def test_an_acronym_and_a_code_after_it_name_a_product_not_the_body() -> None:
         ]
     )
     assert sorted(len(c.mentions) for c in found) == [1, 3]
+
+
+def test_a_dotted_name_named_once_is_kept_when_its_prefix_opens_other_names() -> None:
+    # 'XQ.Onderzoek' once, next to 'XQ.Federatie': one family of unit names.
+    clusters = resolve_mentions(
+        [
+            mention("XQ.Federatie", rule="rule:head"),
+            mention("XQ.Federatie", rule="rule:single"),
+            mention("XQ.Onderzoek", rule="rule:single"),
+        ]
+    )
+    assert {c.label for c in clusters} == {"XQ.Federatie", "XQ.Onderzoek"}
+    # Alone, a dotted form named once may be two sentences run together ('ZRB.Het').
+    assert not resolve_mentions([mention("ZRB.Het", rule="rule:single")])
+
+
+def test_an_activity_named_after_a_body_is_not_the_body() -> None:
+    clusters = resolve_mentions(
+        [
+            mention("XQ", rule="rule:acronym"),
+            mention("XQ TV", "Intervention", "rule:cue"),
+            mention("XQ Kennis Centrum", "Organisation", "rule:default"),
+        ]
+    )
+    assert sorted(c.label for c in clusters) == ["XQ", "XQ TV"]
