@@ -1156,9 +1156,9 @@ class NameFinder:
             title = start + labelled + 1
             # A title opening with a participle or another ordinary word ('Bestudeerde
             # documenten', 'Gelezen stukken') is a description.
-            opening = doc[title].lower_ if title < end else ""
-            if opening and (
-                self._common(doc[title]) or _participle_like(opening.removesuffix("e"))
+            title_word = doc[title].lower_ if title < end else ""
+            if title_word and (
+                self._common(doc[title]) or _participle_like(title_word.removesuffix("e"))
             ):
                 title += 1
             return self._classify(doc, title, end, lex) if title < end else []
@@ -1268,8 +1268,8 @@ class NameFinder:
                     return [Span(doc, start, end, label=other, kb_id="rule:head")]
                 return [Span(doc, start + 1, end, label="Region", kb_id="rule:cue")]
             return [Span(doc, start, end, label=kind, kb_id="rule:head")]
-        tail = run[-1].text.rsplit("-", 1)[1] if "-" in run[-1].text else ""
-        if len(run) > 1 and len(tail) > 2 and tail.isalpha() and tail.islower():
+        qualified = run[-1].text.rsplit("-", 1)[1] if "-" in run[-1].text else ""
+        if len(run) > 1 and len(qualified) > 2 and qualified.isalpha() and qualified.islower():
             # 'Zilver Leren-aanbod', 'Open Kennis-markt': an ordinary noun qualified by a name
             # is a thing of that kind, not a name (a head noun, 'X Y-regeling', was typed above).
             return []
