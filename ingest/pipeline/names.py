@@ -441,6 +441,45 @@ def _elided_before(doc: Doc, i: int) -> bool:
     return len(half) >= 3 and half.endswith("-") and half[:-1].isalpha() and half[0].isupper()
 
 
+def _school_type_pair(doc: Doc, k: int, lex: Lexicon) -> int | None:
+    """End of a second school-type target after a name ending in one: 'Impuls Docenten vo en
+    natuur en techniek pabo' names one scheme for two targets, each a subject and a school type.
+
+    At ``k`` must stand 'en', then at most four lower-case content words (another 'en' may join
+    them) of which the last is a school type, and after it no further lower-case content word:
+    'Fonds X mbo en scholen in de regio' lists something else.
+    """
+    n = len(doc)
+    if k >= n or doc[k].lower_ != "en":
+        return None
+    j = k + 1
+    while j < n and j - k <= 5:
+        tok = doc[j]
+        low = tok.lower_
+        if not tok.is_lower or not tok.is_alpha or tok.is_sent_start:
+            return None
+        if low in _SCHOOL_TYPES:
+            after = doc[j + 1] if j + 1 < n else None
+            if (
+                after is not None
+                and after.is_lower
+                and after.is_alpha
+                and _title_word(after.lower_, lex)
+            ):
+                return None
+            return j + 1
+        if low != "en" and not _title_word(low, lex):
+            return None
+        j += 1
+    return None
+
+
+def _title_word(low: str, lex: Lexicon) -> bool:
+    """A lower-case word that may be part of a sentence-case title: no stop word, function word
+    or verb form."""
+    return low not in lex.stop_words and low not in lex.function_words and not looks_like_verb(low)
+
+
 def _compass(token: Token, lex: Lexicon) -> bool:
     """A capitalised compass word ('Noord', 'Zuidoost') or compass compound ('Oost-Nederland')."""
     head = token.text.split("-")[0]
@@ -585,6 +624,7 @@ class NameFinder:
                 # A trailing school-type word stays in the name ('Investeringsfonds mbo').
                 if low in _SCHOOL_TYPES and headed:
                     end += 1
+                    end = _school_type_pair(doc, end, lex) or end
                 break
             if low in {"en", "of"} and doc[end - 1].text.endswith("-") and end - start > 1:
                 # 'Techniekpact Maas- en Peelland': an elided compound inside a name.

@@ -1053,3 +1053,13 @@ def test_lone_de_before_a_programme_noun_opens_a_new_phrase(nlp: Language) -> No
     assert ("Joost de Wolk", "Person", "rule:person") in spans(
         nlp("De voorzitter was Joost de Wolk tot 2020."), "bg_entities"
     )
+
+
+def test_a_name_ending_in_a_school_type_takes_a_second_school_type_target(
+    nlp: Language,
+) -> None:
+    found = names_in(nlp, "Wij noemen het Groeifonds Tekorten mbo en natuur en kunst hbo hier.")
+    assert [t for t, _, _ in found] == ["Groeifonds Tekorten mbo en natuur en kunst hbo"]
+    # A lower-case noun after the second school type: the pair is no target of the name.
+    found = names_in(nlp, "Wij noemen het Groeifonds Tekorten mbo en kunst hbo docenten hier.")
+    assert [t for t, _, _ in found] == ["Groeifonds Tekorten mbo"]
