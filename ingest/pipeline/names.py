@@ -1276,7 +1276,44 @@ class NameFinder:
             ):
                 break
             k += 1
+        if k > end and self._target_group(doc, k, lex):
+            k += 2  # 'de subsidie Flexibel leren beroepsonderwijs voor volwassenen moet ...'
         return k
+
+    @staticmethod
+    def _target_group(doc: Doc, k: int, lex: Lexicon) -> bool:
+        """Whether 'voor' at ``k`` and one lower-case plural after it name the group a
+        sentence-case instrument is for, ending the title: '... voor volwassenen moet',
+        '... voor werkenden.'.
+
+        Only a single plural noun followed by punctuation or a verb-like stop word: more
+        lower-case words ('voor scholen in de regio') or a list ('voor docenten en ouders') are
+        the sentence, not the title.
+        """
+        n = len(doc)
+        if k + 1 >= n or doc[k].lower_ != "voor":
+            return False
+        group = doc[k + 1]
+        low = group.lower_
+        if (
+            not group.is_lower
+            or not group.is_alpha
+            or group.is_sent_start
+            or not low.endswith(("en", "s"))
+            or not _title_word(low, lex)
+        ):
+            return False
+        after = doc[k + 2] if k + 2 < n else None
+        return (
+            after is None
+            or after.is_sent_start
+            or after.is_punct
+            or (
+                after.lower_ in lex.stop_words
+                and after.lower_ not in lex.connectors
+                and after.lower_ not in lex.function_words
+            )
+        )
 
     @staticmethod
     def _named_title(words: Span, lex: Lexicon) -> bool:

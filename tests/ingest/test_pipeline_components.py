@@ -1063,3 +1063,14 @@ def test_a_name_ending_in_a_school_type_takes_a_second_school_type_target(
     # A lower-case noun after the second school type: the pair is no target of the name.
     found = names_in(nlp, "Wij noemen het Groeifonds Tekorten mbo en kunst hbo docenten hier.")
     assert [t for t, _, _ in found] == ["Groeifonds Tekorten mbo"]
+
+
+def test_a_sentence_case_title_ends_with_the_group_it_is_for(nlp: Language) -> None:
+    found = names_in(nlp, "De subsidie Zeeuws techniekonderwijs voor docenten moet helpen.")
+    assert [t for t, _, _ in found] == ["subsidie Zeeuws techniekonderwijs voor docenten"]
+    # More words after the group, or a list of groups, belong to the sentence.
+    for text in (
+        "De subsidie Zeeuws techniekonderwijs voor scholen in de regio helpt.",
+        "De subsidie Zeeuws techniekonderwijs voor docenten en ouders helpt.",
+    ):
+        assert [t for t, _, _ in names_in(nlp, text)] == ["subsidie Zeeuws techniekonderwijs"]
