@@ -171,6 +171,11 @@ _SECTOR_INSTRUMENTS = frozenset(
     {"monitor", "middag", "dag", "week", "scan", "dashboard", "prijs", "toets", "award"}
 )
 """Heads of instruments and events a sector holds one of: 'de hbo-monitor', 'de mbo-week'."""
+_TAX_DEDUCTION = "aftrek"
+"""A tax deduction is named by what it deducts: 'de zelfstandigenaftrek', 'de scholingsaftrek'."""
+_REPORTING_POINTS = frozenset({"meldpunt", "meldpunten"})
+"""A reporting point is named by the topic written after it: 'een meldpunt pesten'. (A support
+desk, 'steunpunt', is as often described by its field as named by it.)"""
 _TITLE_ADJECTIVES = frozenset({"nieuwe", "nieuw", "eerste", "tweede", "derde", "laatste"})
 """Function words that are adjectives: capitalised inside a title after a head they belong to
 it ('Regeling Nieuwe Opleidingen'); elsewhere they open no name ('Nieuwe plannen ...')."""
@@ -1344,9 +1349,34 @@ class NameFinder:
           holds one of: 'de hbo-monitor', 'de mbo-week', 'de zorg-scan'.
         """
         tok = doc[i]
-        if i == 0 or doc[i - 1].lower_ not in {"de", "het"} or not tok.is_lower:
+        if i == 0 or not tok.is_lower:
             return None
         low = tok.lower_
+        article = doc[i - 1].lower_
+        if low in _REPORTING_POINTS and article in {"de", "het", "een"} and i + 1 < len(doc):
+            topic, nxt = doc[i + 1], doc[i + 2] if i + 2 < len(doc) else None
+            if (
+                topic.is_lower
+                and topic.is_alpha
+                and len(topic) > 3
+                and _title_word(topic.lower_, lex)
+                and not _participle_like(topic.lower_)
+                and (nxt is None or nxt.is_punct or nxt.lower_ in lex.stop_words)
+            ):
+                return Span(doc, i, i + 2, label="Intervention", kb_id="rule:head")
+            return None
+        if (
+            tok.is_alpha
+            and low.endswith(_TAX_DEDUCTION)
+            and len(low) >= len(_TAX_DEDUCTION) + 4
+            and (article == "de" or (article == "fiscale" and i > 1 and doc[i - 2].lower_ == "de"))
+        ):
+            # 'de fiscale scholingsaftrek': the adjective saying it is a tax measure is part
+            # of the name.
+            first = i - 1 if article == "fiscale" else i
+            return Span(doc, first, i + 1, label="Intervention", kb_id="rule:head")
+        if article not in {"de", "het"}:
+            return None
         if tok.is_alpha and low.endswith("plan") and lex.head_type(low) == "Intervention":
             if i + 1 >= len(doc):
                 return None

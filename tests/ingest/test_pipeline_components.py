@@ -1074,3 +1074,17 @@ def test_a_sentence_case_title_ends_with_the_group_it_is_for(nlp: Language) -> N
         "De subsidie Zeeuws techniekonderwijs voor docenten en ouders helpt.",
     ):
         assert [t for t, _, _ in names_in(nlp, text)] == ["subsidie Zeeuws techniekonderwijs"]
+
+
+def test_a_tax_deduction_and_a_reporting_point_are_named_in_lower_case(nlp: Language) -> None:
+    found = names_in(nlp, "Het kabinet heeft de fiscale reisaftrek vervangen door een budget.")
+    assert ("fiscale reisaftrek", "Intervention") in [(t, label) for t, label, _ in found]
+    found = names_in(nlp, "Daarnaast heeft de bond een meldpunt werkdruk.")
+    assert ("meldpunt werkdruk", "Intervention") in [(t, label) for t, label, _ in found]
+    # A bare deduction, or a reporting point described by a participle or a phrase, is none.
+    for text in (
+        "De aftrek is hoog.",
+        "Er is een meldpunt ingericht.",
+        "Er is een meldpunt voor ouders.",
+    ):
+        assert names_in(nlp, text) == []
