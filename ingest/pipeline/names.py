@@ -1405,6 +1405,57 @@ class NameFinder:
             return Span(doc, i, i + 1, label="Intervention", kb_id="rule:head")
         return None
 
+    @staticmethod
+    def _pilot_named_by_its_practice(doc: Doc, i: int, lex: Lexicon) -> int | None:
+        """End of 'de pilots werkplekleren met een leerbewijs': a definite pilot named by the
+        practice it tries (a compound or verbal noun that is no ordinary word), optionally with
+        'met een' and what it tries it with.
+
+        A pilot is one trial, so its practice names it; ordinary words ('de pilot breed onder
+        de aandacht'), verbs and participles ('de pilot beoogt') and a noun phrase going on
+        after the name are the sentence.
+        """
+        n = len(doc)
+        if i == 0 or doc[i - 1].lower_ != "de" or doc[i].lower_ not in {"pilot", "pilots"}:
+            return None
+
+        def practice(k: int) -> bool:
+            if k >= n:
+                return False
+            tok = doc[k]
+            low = tok.lower_
+            return (
+                tok.is_lower
+                and tok.is_alpha
+                and not tok.is_sent_start
+                and len(low) > 6
+                # 'de pilot waarmee ...': a pronominal adverb opens a clause
+                and not low.startswith(("waar", "daar", "hier"))
+                and not is_common_word(low)
+                and _title_word(low, lex)
+                and not _participle_like(low)
+            )
+
+        if not practice(i + 1):
+            return None
+        end = i + 2
+        if (
+            end + 2 < n
+            and doc[end].lower_ == "met"
+            and doc[end + 1].lower_ == "een"
+            and practice(end + 2)
+        ):
+            end += 3
+        after = doc[end] if end < n else None
+        if (
+            after is not None
+            and after.is_lower
+            and after.is_alpha
+            and _title_word(after.lower_, lex)
+        ):
+            return None
+        return end
+
     def _listed_lower_case_body(self, doc: Doc, i: int, lex: Lexicon) -> bool:
         """'vanuit OCW, EZK, de havencoalitie en de VH': a definite lower-case compound with
         a body head ('-coalitie', '-raad'), listed between names of organisations, is one body
@@ -1592,6 +1643,11 @@ class NameFinder:
             if found is not None:
                 spans.append(found)
                 i = found.end
+                continue
+            pilot_end = self._pilot_named_by_its_practice(doc, i, lex)
+            if pilot_end is not None:
+                spans.append(Span(doc, i, pilot_end, label="Intervention", kb_id="rule:head"))
+                i = pilot_end
                 continue
             # 'de pilot havo-examens', 'Pilots vo-mbo': a pilot named by the school type it
             # tries something in; a pilot is one trial, so the pair names it.

@@ -1088,3 +1088,19 @@ def test_a_tax_deduction_and_a_reporting_point_are_named_in_lower_case(nlp: Lang
         "Er is een meldpunt voor ouders.",
     ):
         assert names_in(nlp, text) == []
+
+
+def test_a_definite_pilot_is_named_by_the_practice_it_tries(nlp: Language) -> None:
+    found = names_in(
+        nlp, "De bond organiseert de pilots werkplekleren met een leerbewijs in het mbo."
+    )
+    assert ("pilots werkplekleren met een leerbewijs", "Intervention") in [
+        (t, label) for t, label, _ in found
+    ]
+    # Ordinary words, verbs and pronominal adverbs after 'de pilot' open the sentence.
+    for text in (
+        "Het bureau brengt de pilot breed onder de aandacht.",
+        "Met de inzet van de pilot beoogt het bureau een gesprek.",
+        "Dit is de pilot waarmee het begon.",
+    ):
+        assert names_in(nlp, text) == []
