@@ -16,11 +16,14 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-__all__ = ["BRAND_WORD", "JOINT_NAME_INFIXES", "create_tokenizer"]
+__all__ = ["BRAND_WORD", "JOINT_NAME_INFIXES", "OPTIONAL_LETTERS", "create_tokenizer"]
 
 BRAND_WORD = re.compile(r"^[A-Za-z]{2,}[!?][a-z]{2,}$")
 """A word with an exclamation or question mark inside ('MKB!dee'): a brand name, one token.
 Punctuation ends a word only at its end, so the default tokenizer would cut it in three."""
+OPTIONAL_LETTERS = re.compile(r"^[A-Za-z]{2,}\([a-z]{1,3}\)[A-Za-z]{2,}$")
+"""A word with optional letters in brackets inside ('Leve(n)lang', 'werk(en)plek'): one word
+written two ways at once, one token (the default tokenizer cuts it in five)."""
 
 JOINT_NAME_INFIXES: tuple[str, ...] = (
     r"(?<=[A-Z0-9])/(?=[A-Z0-9])",
@@ -30,7 +33,11 @@ JOINT_NAME_INFIXES: tuple[str, ...] = (
 
 def _token_match(default: Callable[[str], object] | None) -> Callable[[str], object]:
     def match(text: str) -> object:
-        return BRAND_WORD.match(text) or (default(text) if default else None)
+        return (
+            BRAND_WORD.match(text)
+            or OPTIONAL_LETTERS.match(text)
+            or (default(text) if default else None)
+        )
 
     return match
 

@@ -53,6 +53,17 @@ def test_tokenizer_splits_joint_names_but_not_hyphenated_words(nlp: Language) ->
     ]  # fmt: skip
 
 
+def test_a_word_with_optional_letters_in_brackets_is_one_token_and_one_name(
+    nlp: Language,
+) -> None:
+    text = "het verband ‘Een Werk(en)lust Zeeuws Vakwerk’, waarin (sub)regionaal"
+    assert [t.text for t in nlp.make_doc(text)] == [
+        "het", "verband", "‘", "Een", "Werk(en)lust", "Zeeuws", "Vakwerk", "’", ",",
+        "waarin", "(", "sub", ")", "regionaal",
+    ]  # fmt: skip
+    assert [t for t, _, _ in names_in(nlp, text)] == ["Een Werk(en)lust Zeeuws Vakwerk"]
+
+
 def test_authority_matches_acronyms_by_case_and_names_by_any_case(nlp: Language) -> None:
     names = [
         AuthorityName("Vrije Universiteit", "Organisation", entity_iri("Vrije Universiteit")),
