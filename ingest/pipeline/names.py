@@ -651,6 +651,9 @@ class NameFinder:
             if low == "," and ministry:
                 end += 1
                 continue
+            if low == "in" and self._national_scope(doc, start, end, lex, places):
+                end += 2  # 'Agenda voor de Zeevaart in Nederland': the scope ends the title
+                break
             if low in {"in", "op", "uit"} and (
                 nxt.i in places
                 or (headed is False and end > start + 2)
@@ -677,6 +680,29 @@ class NameFinder:
         while end > start + 1 and doc[end - 1].lower_ in lex.connectors:
             end -= 1
         return end
+
+    @staticmethod
+    def _national_scope(doc: Doc, start: int, en: int, lex: Lexicon, places: set[int]) -> bool:
+        """'Agenda voor de Zeevaart in Nederland': a programme title of the form 'head voor
+        [de] Subject' takes 'in' and the one place it covers as its last words.
+
+        Only a programme head opening the run, a title-case subject after 'voor', and a single
+        place after 'in' that ends the run (no further capital): 'Actieplan X in Twente en
+        Drenthe' or a body ('Platform voor X in Y') is left as it is.
+        """
+        n = len(doc)
+        if en + 1 >= n or lex.head_type(doc[start].text) != "Programme" or not doc[start].is_title:
+            return False
+        words = [t.lower_ for t in doc[start + 1 : en]]
+        if "voor" not in words[:1] or not doc[en - 1].is_title:
+            return False
+        place = doc[en + 1]
+        after = doc[en + 2] if en + 2 < n else None
+        return (
+            not place.is_sent_start
+            and (place.i in places or is_place(place.text))
+            and (after is None or not (after.text[:1].isupper() or after.lower_ in {"en", "&"}))
+        )
 
     @staticmethod
     def _inner_head_pair(doc: Doc, start: int, en: int, lex: Lexicon) -> bool:

@@ -1115,3 +1115,13 @@ def test_a_definite_pilot_is_named_by_the_practice_it_tries(nlp: Language) -> No
         "Dit is de pilot waarmee het begon.",
     ):
         assert names_in(nlp, text) == []
+
+
+def test_a_programme_title_with_a_voor_subject_takes_its_national_scope(nlp: Language) -> None:
+    found = names_in(nlp, "Het doel is een Agenda voor de Zeevaart in Nederland van alle havens.")
+    assert [t for t, _, _ in found] == ["Agenda voor de Zeevaart in Nederland"]
+    # Without 'voor', or with several places, 'in' opens the places the sentence speaks of.
+    found = names_in(nlp, "De Agenda Zeevaart in Twente helpt.")
+    assert [t for t, _, _ in found] == ["Agenda Zeevaart", "Twente"]
+    found = names_in(nlp, "De Agenda voor Zeevaart in Twente en Drenthe helpt.")
+    assert found[0][0] == "Agenda voor Zeevaart"
