@@ -639,6 +639,8 @@ class NameFinder:
                 # 'Centre for Design Education en Sectorplan X': a head word after 'en'
                 # opens a second name.
                 if is_acronym(nxt.text) or lex.head_type(nxt.text) is not None:
+                    if not headed and self._elided_head_pair(doc, start, end, lex):
+                        end += 2  # 'Zeeuws Water en Bodempact': one pact of two subjects
                     break
                 if (
                     not headed
@@ -680,6 +682,41 @@ class NameFinder:
         while end > start + 1 and doc[end - 1].lower_ in lex.connectors:
             end -= 1
         return end
+
+    @staticmethod
+    def _elided_head_pair(doc: Doc, start: int, en: int, lex: Lexicon) -> bool:
+        """'Zeeuws Water en Bodempact': an ordinary capitalised noun, 'en', and a compound of
+        another ordinary noun with a head ends one name whose head serves both nouns ('Water[pact]
+        en Bodempact'), not a word and a second name.
+
+        Only a short run without a head of its own, an ordinary word before 'en', a compound
+        (not the bare head: 'X en Pact Y') whose first part is an ordinary word, and nothing
+        capitalised after it ('Water en Sectorplan Zuid' names a second thing).
+        """
+        n = len(doc)
+        if doc[start].lower_ in _ARTICLES:
+            start += 1  # 'Het Zeeuws Water ...' opening a sentence
+        if en + 1 >= n or en - start > 2:
+            return False
+        before, compound = doc[en - 1], doc[en + 1]
+        low = compound.lower_
+        if (
+            not before.is_title
+            or not before.is_alpha
+            or not is_common_word(before.lower_)
+            or not compound.is_title
+            or not compound.is_alpha
+            or compound.is_sent_start
+            or low in lex.heads
+            or any(lex.head_type(t.text) is not None for t in doc[start:en])
+        ):
+            return False
+        head = max((h for h in lex.heads if low.endswith(h)), key=len, default="")
+        modifier = low[: len(low) - len(head)] if head else ""
+        if len(modifier) < 4 or not is_common_word(modifier):
+            return False
+        after = doc[en + 2] if en + 2 < n else None
+        return after is None or not after.text[:1].isupper() or after.is_sent_start
 
     @staticmethod
     def _national_scope(doc: Doc, start: int, en: int, lex: Lexicon, places: set[int]) -> bool:

@@ -1125,3 +1125,13 @@ def test_a_programme_title_with_a_voor_subject_takes_its_national_scope(nlp: Lan
     assert [t for t, _, _ in found] == ["Agenda Zeevaart", "Twente"]
     found = names_in(nlp, "De Agenda voor Zeevaart in Twente en Drenthe helpt.")
     assert found[0][0] == "Agenda voor Zeevaart"
+
+
+def test_an_ordinary_noun_and_a_head_compound_after_en_are_one_elided_name(
+    nlp: Language,
+) -> None:
+    found = names_in(nlp, "Het Zeeuws Water en Bodempact helpt.")
+    assert [t for t, _, _ in found] == ["Zeeuws Water en Bodempact"]
+    # A capital after the compound: it opens a second name of its own.
+    found = names_in(nlp, "Zij spraken over Water en Bodempact Zuid.")
+    assert [t for t, _, _ in found] == ["Bodempact Zuid"]
