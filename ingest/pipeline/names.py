@@ -716,7 +716,7 @@ class NameFinder:
         if len(modifier) < 4 or not is_common_word(modifier):
             return False
         after = doc[en + 2] if en + 2 < n else None
-        return after is None or not after.text[:1].isupper() or after.is_sent_start
+        return after is None or not after.text[:1].isupper() or bool(after.is_sent_start)
 
     @staticmethod
     def _national_scope(doc: Doc, start: int, en: int, lex: Lexicon, places: set[int]) -> bool:
