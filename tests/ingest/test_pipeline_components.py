@@ -1135,3 +1135,9 @@ def test_an_ordinary_noun_and_a_head_compound_after_en_are_one_elided_name(
     # A capital after the compound: it opens a second name of its own.
     found = names_in(nlp, "Zij spraken over Water en Bodempact Zuid.")
     assert [t for t, _, _ in found] == ["Bodempact Zuid"]
+
+
+def test_a_capitalised_preposition_after_a_name_opens_the_next_sentence(nlp: Language) -> None:
+    # A list entry joined with the sentence after it: 'Middels' starts that sentence.
+    found = names_in(nlp, "• Zeeschool Kompas Middels dit kompas steunt de overheid scholen.")
+    assert [t for t, _, _ in found] == ["Zeeschool Kompas"]
