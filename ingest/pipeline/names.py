@@ -564,6 +564,14 @@ class NameFinder:
                 break
             if _ends_run(tok.text):
                 break
+            if (
+                tok.is_title
+                and tok.lower_ in lex.person_cues
+                and doc[end - 1].lower_ not in lex.connectors
+            ):
+                # 'Universiteit Utrecht Dhr. K. Jansen', 'X Emeritus Professor Y': a title
+                # opens a person (or a role) after a complete name, in lists of contributors.
+                break
             if self._namey(tok):
                 low = tok.lower_
                 if _field_label(doc, end) and lex.head_type(tok.text) is None:

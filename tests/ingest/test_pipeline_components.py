@@ -1141,3 +1141,15 @@ def test_a_capitalised_preposition_after_a_name_opens_the_next_sentence(nlp: Lan
     # A list entry joined with the sentence after it: 'Middels' starts that sentence.
     found = names_in(nlp, "• Zeeschool Kompas Middels dit kompas steunt de overheid scholen.")
     assert [t for t, _, _ in found] == ["Zeeschool Kompas"]
+
+
+def test_a_title_after_a_name_opens_a_person_in_a_list_of_contributors(nlp: Language) -> None:
+    found = names_in(
+        nlp, "Hogeschool Zeewolde Dhr. K. Pelsma Emeritus Professor Universiteit Kampen Dhr. B. Ooms"
+    )
+    assert [(t, label) for t, label, _ in found] == [
+        ("Hogeschool Zeewolde", "Organisation"),
+        ("K. Pelsma", "Person"),
+        ("Universiteit Kampen", "Organisation"),
+        ("B. Ooms", "Person"),
+    ]
