@@ -303,9 +303,10 @@ def _is_document_word(low: str, lex: Lexicon) -> bool:
     """'Startdocument', 'Notitie', 'Rapport': a document about a name, as in a list of
     sources ('Startdocument Techniekpact Noord-Nederland'), is not part of the name; alone
     ('Pactdocumenten', 'Projectnotities') it is a kind of document, no name at all."""
-    return low in lex.title_cues or low.endswith(
-        ("document", "documenten", "notitie", "notities", "rapport", "rapporten")
-    )
+    return low in lex.title_cues or low.endswith(_DOCUMENT_SUFFIXES)
+
+
+_DOCUMENT_SUFFIXES = ("document", "documenten", "notitie", "notities", "rapport", "rapporten")
 
 
 def _english_headed(rest: Span, lex: Lexicon) -> bool:
@@ -571,6 +572,14 @@ class NameFinder:
             ):
                 # 'Universiteit Utrecht Dhr. K. Jansen', 'X Emeritus Professor Y': a title
                 # opens a person (or a role) after a complete name, in lists of contributors.
+                break
+            if (
+                tok.is_title
+                and tok.lower_.endswith(_DOCUMENT_SUFFIXES)
+                and doc[end - 1].lower_ not in lex.connectors
+            ):
+                # 'Landsdeel Oost Eindrapport Evaluatie X' in a list of sources: the author is
+                # complete before the document it wrote.
                 break
             if self._namey(tok):
                 low = tok.lower_

@@ -1145,7 +1145,8 @@ def test_a_capitalised_preposition_after_a_name_opens_the_next_sentence(nlp: Lan
 
 def test_a_title_after_a_name_opens_a_person_in_a_list_of_contributors(nlp: Language) -> None:
     found = names_in(
-        nlp, "Hogeschool Zeewolde Dhr. K. Pelsma Emeritus Professor Universiteit Kampen Dhr. B. Ooms"
+        nlp,
+        "Hogeschool Zeewolde Dhr. K. Pelsma Emeritus Professor Universiteit Kampen Dhr. B. Ooms",
     )
     assert [(t, label) for t, label, _ in found] == [
         ("Hogeschool Zeewolde", "Organisation"),
@@ -1153,3 +1154,9 @@ def test_a_title_after_a_name_opens_a_person_in_a_list_of_contributors(nlp: Lang
         ("Universiteit Kampen", "Organisation"),
         ("B. Ooms", "Person"),
     ]
+
+
+def test_a_document_word_after_a_name_ends_it_in_a_list_of_sources(nlp: Language) -> None:
+    found = names_in(nlp, "Bronnen: Stichting Zeewerk Eindrapport Evaluatie 2019.")
+    assert "Stichting Zeewerk" in [t for t, _, _ in found]
+    assert not any("Eindrapport" in t for t, _, _ in found)
