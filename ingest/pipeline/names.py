@@ -558,6 +558,18 @@ class NameFinder:
         # Only a plain head word opens a name that may continue over 'en' ('Alliantie Werk en
         # Toekomst'); '4TU.Federatie en ...' is a complete name followed by another.
         headed = doc[start].is_alpha and lex.head_type(doc[start].text) is not None
+        if (
+            not headed
+            and start + 1 < n
+            and doc[start].is_title
+            and _ADJECTIVE.search(doc[start].lower_)
+            and doc[start + 1].is_alpha
+            and doc[start + 1].is_title
+            and lex.head_type(doc[start + 1].text) is not None
+        ):
+            # 'Vlaamse Raad voor Wetenschap en Innovatie': a place adjective before the head
+            # opens the name as the head does.
+            headed = True
         ministry = doc[start].lower_ in {"ministerie", "ministeries"}
         while end < n and end - start < _MAX_RUN:
             tok = doc[end]
@@ -991,7 +1003,8 @@ class NameFinder:
                     # capitalised body noun is the name of one body, not an attribute (before a
                     # programme, 'het Nederlandse Techniekpact', it is).
                     and not (
-                        end - start == 2 and lex.head_type(doc[start + 1].text) == "Organisation"
+                        lex.head_type(doc[start + 1].text) == "Organisation"
+                        and (end - start == 2 or doc[start + 1].is_title)
                     )
                 )
                 or (

@@ -1160,3 +1160,12 @@ def test_a_document_word_after_a_name_ends_it_in_a_list_of_sources(nlp: Language
     found = names_in(nlp, "Bronnen: Stichting Zeewerk Eindrapport Evaluatie 2019.")
     assert "Stichting Zeewerk" in [t for t, _, _ in found]
     assert not any("Eindrapport" in t for t, _, _ in found)
+
+
+def test_a_place_adjective_before_a_body_head_opens_a_name_that_goes_on_over_en(
+    nlp: Language,
+) -> None:
+    found = names_in(nlp, "Dit adviseerde de Zeeuwse Raad voor Kunst en Cultuur (ZRKC) in 2011.")
+    assert ("Zeeuwse Raad voor Kunst en Cultuur", "Organisation") in [
+        (t, label) for t, label, _ in found
+    ]
