@@ -1024,6 +1024,17 @@ class NameFinder:
         run = doc[start:end]
         if self._document_part(run):
             return []
+        last_part = run[-1].text.rsplit("-", 1)[-1] if "-" in run[-1].text else ""
+        if (
+            len(run) > 1
+            and len(last_part) > 2
+            and last_part.isalpha()
+            and last_part.islower()
+            and lex.head_type(last_part) is None
+        ):
+            # 'Zee Land Leren-aanbod', 'Open Kennis-propositie': an ordinary noun qualified by a
+            # name is a thing of that name, not the name (as 'W&T-aanbod' below).
+            return []
         if lex.is_generic_body(run.text):
             # 'Algemeen Bestuur', 'College van Bestuur', 'Bestuurscommissie Onderzoek': an organ
             # every organisation has, not an actor of its own.

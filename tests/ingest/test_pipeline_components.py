@@ -1169,3 +1169,10 @@ def test_a_place_adjective_before_a_body_head_opens_a_name_that_goes_on_over_en(
     assert ("Zeeuwse Raad voor Kunst en Cultuur", "Organisation") in [
         (t, label) for t, label, _ in found
     ]
+
+
+def test_an_ordinary_noun_qualified_by_a_multiword_name_is_no_name(nlp: Language) -> None:
+    assert names_in(nlp, "Wij breiden het Open Zee Leren-aanbod uit.") == []
+    # A head noun after the hyphen names an instrument of that name.
+    found = names_in(nlp, "Wij breiden het Open Zee Leren-programma uit.")
+    assert [t for t, _, _ in found] == ["Open Zee Leren-programma"]
