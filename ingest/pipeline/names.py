@@ -1703,7 +1703,15 @@ class NameFinder:
                     continue
             if token.text in _OPEN_QUOTES and (i == 0 or doc[i - 1].lower_ not in lex.title_cues):
                 close = self._quoted(doc, i)
-                if close is not None and self._named_title(doc[i + 1 : close - 1], lex):
+                if (
+                    close is not None
+                    and self._named_title(doc[i + 1 : close - 1], lex)
+                    # "‘Impact Programma’s’": a head in the plural quotes a kind, not a title.
+                    and not (
+                        doc[close - 2].text in _PLURAL_S
+                        and lex.head_type(doc[close - 3].text) is not None
+                    )
+                ):
                     spans.append(
                         Span(doc, i + 1, close - 1, label="Programme", kb_id="rule:quoted")
                     )

@@ -1176,3 +1176,9 @@ def test_an_ordinary_noun_qualified_by_a_multiword_name_is_no_name(nlp: Language
     # A head noun after the hyphen names an instrument of that name.
     found = names_in(nlp, "Wij breiden het Open Zee Leren-programma uit.")
     assert [t for t, _, _ in found] == ["Open Zee Leren-programma"]
+
+
+def test_a_quoted_head_in_the_plural_is_a_kind_not_a_title(nlp: Language) -> None:
+    assert names_in(nlp, "We lichten de bijbehorende ‘Zee Programma’s’ kort toe.") == []
+    found = names_in(nlp, "We lichten het bijbehorende ‘Zee Programma’ kort toe.")
+    assert [t for t, _, _ in found] == ["Zee Programma"]
