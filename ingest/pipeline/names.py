@@ -331,6 +331,21 @@ def _pluralised_head(doc: Doc, head: Token, end: int) -> bool:
     return head.i == end - 1 and end < len(doc) and doc[end].text in _PLURAL_S
 
 
+_COUNTING = frozenset({"beide", "twee", "drie", "vier", "vijf", "zes", "tien", "alle"})
+
+
+def _counted_plural(doc: Doc, start: int, head: Token, lex: Lexicon) -> bool:
+    """'beide Jonge Academies', 'de drie Zeeuwse Hogescholen': a head in the plural after a
+    number or 'beide' counts instances of a kind; each is named elsewhere on its own."""
+    if start == 0 or not (doc[start - 1].lower_ in _COUNTING or doc[start - 1].like_num):
+        return False
+    low = head.lower_
+    return any(
+        low.endswith(suffix) and lex.head_type(low[: -len(suffix)]) is not None
+        for suffix in ("s", "en")
+    )
+
+
 def common_compound(low: str, vocab: frozenset[str]) -> bool:
     """Whether lower-case ``low`` joins two ordinary words ('techniek' + 'lokaal'), each a word
     of the lemma tables or of the document's own lower-case vocabulary ``vocab``."""
@@ -1086,6 +1101,8 @@ class NameFinder:
             # article belongs to the name ('De Unie').
             core = [t for t in run if t.text not in _ARTICLES]
             if (len(core) == 1 and token.lower_ in lex.heads) or _pluralised_head(doc, token, end):
+                return []
+            if token.i == end - 1 and _counted_plural(doc, start, token, lex):
                 return []
             if len(run) == 1 and token.is_sent_start and self._plural_compound(token, lex):
                 # 'Docentstages', 'Opleidingstrajecten' opening a line or entry: a compound of

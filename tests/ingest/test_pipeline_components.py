@@ -1182,3 +1182,9 @@ def test_a_quoted_head_in_the_plural_is_a_kind_not_a_title(nlp: Language) -> Non
     assert names_in(nlp, "We lichten de bijbehorende ‘Zee Programma’s’ kort toe.") == []
     found = names_in(nlp, "We lichten het bijbehorende ‘Zee Programma’ kort toe.")
     assert [t for t, _, _ in found] == ["Zee Programma"]
+
+
+def test_a_counted_head_in_the_plural_is_a_kind(nlp: Language) -> None:
+    assert names_in(nlp, "Daarom koppelen we beide Blauwe Academies aan elkaar.") == []
+    found = names_in(nlp, "Daarom koppelen we de Blauwe Academies aan elkaar.")
+    assert [t for t, _, _ in found] == ["Blauwe Academies"]
