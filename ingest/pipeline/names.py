@@ -331,6 +331,52 @@ def _pluralised_head(doc: Doc, head: Token, end: int) -> bool:
     return head.i == end - 1 and end < len(doc) and doc[end].text in _PLURAL_S
 
 
+def _coordinated_title(doc: Doc, i: int, lex: Lexicon) -> int | None:
+    """End of '• Water, Wind & Zon leerlijn': an entry opening with a coordination of single
+    capitalised words and then a lower-case singular instrument head names one instrument
+    after the subjects it joins.
+
+    Only at the start of a list entry or sentence (entries are blocks of their own), with at
+    least three words joined by commas and a final '&' or 'en', each a single capitalised word,
+    and a head in the singular right after the last ('Zorg, Techniek en ICT opleidingen' is a
+    kind). In running text such a coordination lists topics, and has no head after it.
+    """
+    if not (_after_list_marker(doc, i) or doc[i].is_sent_start):
+        return None
+    n = len(doc)
+    k = i
+    words = 0
+    while k < n:
+        tok = doc[k]
+        if not tok.is_title or not tok.is_alpha or (k > i and tok.is_sent_start):
+            return None
+        words += 1
+        sep = doc[k + 1] if k + 1 < n else None
+        if sep is None:
+            return None
+        if sep.text == ",":
+            k += 2
+            continue
+        if sep.lower_ in {"&", "en"}:
+            last = k + 2
+            if last + 1 >= n or words < 2:
+                return None
+            if not doc[last].is_title or not doc[last].is_alpha:
+                return None
+            head = doc[last + 1]
+            kind = lex.head_type(head.text)
+            if (
+                head.is_lower
+                and head.is_alpha
+                and kind in {"Programme", "Intervention"}
+                and not head.lower_.endswith(("en", "s"))
+            ):
+                return last + 2
+            return None
+        return None
+    return None
+
+
 _COUNTING = frozenset({"beide", "twee", "drie", "vier", "vijf", "zes", "tien", "alle"})
 
 
@@ -1821,6 +1867,12 @@ class NameFinder:
                 continue
             if not self._namey(token) or _field_label(doc, i):
                 i += 1
+                continue
+            titled = _coordinated_title(doc, i, lex)
+            if titled is not None:
+                kind = lex.head_type(doc[titled - 1].text) or "Intervention"
+                spans.append(Span(doc, i, titled, label=kind, kb_id="rule:head"))
+                i = titled
                 continue
             end = self._extend(doc, i, lex, places)
             if _instrument_cue(doc, i):

@@ -1188,3 +1188,13 @@ def test_a_counted_head_in_the_plural_is_a_kind(nlp: Language) -> None:
     assert names_in(nlp, "Daarom koppelen we beide Blauwe Academies aan elkaar.") == []
     found = names_in(nlp, "Daarom koppelen we de Blauwe Academies aan elkaar.")
     assert [t for t, _, _ in found] == ["Blauwe Academies"]
+
+
+def test_an_entry_of_coordinated_subjects_and_a_singular_head_names_one_instrument(
+    nlp: Language,
+) -> None:
+    found = names_in(nlp, "• Water, Wind & Zon leerlijn van groep 1 t/m groep 8")
+    assert ("Water, Wind & Zon leerlijn", "Intervention") in [(t, label) for t, label, _ in found]
+    # A head in the plural, or no head at all, after the coordination: a kind, or topics.
+    for text in ("• Water, Wind en Zon opleidingen", "• Water, Wind en Zon zijn thema's."):
+        assert not any("," in t for t, _, _ in names_in(nlp, text))
