@@ -172,7 +172,7 @@ _SECTOR_INSTRUMENTS = frozenset(
 )
 """Heads of instruments and events a sector holds one of: 'de hbo-monitor', 'de mbo-week'."""
 _TAX_DEDUCTION = "aftrek"
-"""A tax deduction is named by what it deducts: 'de zelfstandigenaftrek', 'de scholingsaftrek'."""
+"""A tax deduction is named by what it deducts: 'de zelfstandigenaftrek', 'de reisaftrek'."""
 _REPORTING_POINTS = frozenset({"meldpunt", "meldpunten"})
 """A reporting point is named by the topic written after it: 'een meldpunt pesten'. (A support
 desk, 'steunpunt', is as often described by its field as named by it.)"""
@@ -381,7 +381,7 @@ _COUNTING = frozenset({"beide", "twee", "drie", "vier", "vijf", "zes", "tien", "
 
 
 def _counted_plural(doc: Doc, start: int, head: Token, lex: Lexicon) -> bool:
-    """'beide Jonge Academies', 'de drie Zeeuwse Hogescholen': a head in the plural after a
+    """'beide Blauwe Academies', 'de drie Zeeuwse Hogescholen': a head in the plural after a
     number or 'beide' counts instances of a kind; each is named elsewhere on its own."""
     if start == 0 or not (doc[start - 1].lower_ in _COUNTING or doc[start - 1].like_num):
         return False
@@ -509,8 +509,8 @@ def _elided_before(doc: Doc, i: int) -> bool:
 
 
 def _school_type_pair(doc: Doc, k: int, lex: Lexicon) -> int | None:
-    """End of a second school-type target after a name ending in one: 'Impuls Docenten vo en
-    natuur en techniek pabo' names one scheme for two targets, each a subject and a school type.
+    """End of a second school-type target after a name ending in one: 'Impuls Zeeleraren vo en
+    kunst en cultuur pabo' names one scheme for two targets, each a subject and a school type.
 
     At ``k`` must stand 'en', then at most four lower-case content words (another 'en' may join
     them) of which the last is a school type, and after it no further lower-case content word:
@@ -628,7 +628,7 @@ class NameFinder:
             and doc[start + 1].is_title
             and lex.head_type(doc[start + 1].text) is not None
         ):
-            # 'Vlaamse Raad voor Wetenschap en Innovatie': a place adjective before the head
+            # 'Zeeuwse Raad voor Kunst en Cultuur': a place adjective before the head
             # opens the name as the head does.
             headed = True
         ministry = doc[start].lower_ in {"ministerie", "ministeries"}
@@ -643,7 +643,7 @@ class NameFinder:
                 and tok.lower_ in lex.person_cues
                 and doc[end - 1].lower_ not in lex.connectors
             ):
-                # 'Universiteit Utrecht Dhr. K. Jansen', 'X Emeritus Professor Y': a title
+                # 'Hogeschool Zeewolde Dhr. K. Jansen', 'X Emeritus Professor Y': a title
                 # opens a person (or a role) after a complete name, in lists of contributors.
                 break
             if (
@@ -651,7 +651,7 @@ class NameFinder:
                 and tok.lower_.endswith(_DOCUMENT_SUFFIXES)
                 and doc[end - 1].lower_ not in lex.connectors
             ):
-                # 'Landsdeel Oost Eindrapport Evaluatie X' in a list of sources: the author is
+                # 'Stichting Zeewerk Eindrapport Evaluatie X' in a list of sources: the author is
                 # complete before the document it wrote.
                 break
             if self._namey(tok):
@@ -1449,13 +1449,13 @@ class NameFinder:
                 break
             k += 1
         if k > end and self._target_group(doc, k, lex):
-            k += 2  # 'de subsidie Flexibel leren beroepsonderwijs voor volwassenen moet ...'
+            k += 2  # 'de subsidie Zeeuws techniekonderwijs voor docenten moet ...'
         return k
 
     @staticmethod
     def _target_group(doc: Doc, k: int, lex: Lexicon) -> bool:
         """Whether 'voor' at ``k`` and one lower-case plural after it name the group a
-        sentence-case instrument is for, ending the title: '... voor volwassenen moet',
+        sentence-case instrument is for, ending the title: '... voor docenten moet',
         '... voor werkenden.'.
 
         Only a single plural noun followed by punctuation or a verb-like stop word: more
@@ -1538,7 +1538,7 @@ class NameFinder:
             and len(low) >= len(_TAX_DEDUCTION) + 4
             and (article == "de" or (article == "fiscale" and i > 1 and doc[i - 2].lower_ == "de"))
         ):
-            # 'de fiscale scholingsaftrek': the adjective saying it is a tax measure is part
+            # 'de fiscale reisaftrek': the adjective saying it is a tax measure is part
             # of the name.
             first = i - 1 if article == "fiscale" else i
             return Span(doc, first, i + 1, label="Intervention", kb_id="rule:head")
@@ -1578,8 +1578,8 @@ class NameFinder:
         practice it tries (a compound or verbal noun that is no ordinary word), optionally with
         'met een' and what it tries it with.
 
-        A pilot is one trial, so its practice names it; ordinary words ('de pilot breed onder
-        de aandacht'), verbs and participles ('de pilot beoogt') and a noun phrase going on
+        A pilot is one trial, so its practice names it; ordinary words ('de pilot breed bekend
+        maken'), verbs and participles ('de pilot beoogt') and a noun phrase going on
         after the name are the sentence.
         """
         n = len(doc)
@@ -1769,7 +1769,7 @@ class NameFinder:
                 if (
                     close is not None
                     and self._named_title(doc[i + 1 : close - 1], lex)
-                    # "‘Impact Programma’s’": a head in the plural quotes a kind, not a title.
+                    # "‘Zee Programma’s’": a head in the plural quotes a kind, not a title.
                     and not (
                         doc[close - 2].text in _PLURAL_S
                         and lex.head_type(doc[close - 3].text) is not None

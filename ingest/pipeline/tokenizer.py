@@ -22,7 +22,7 @@ BRAND_WORD = re.compile(r"^[A-Za-z]{2,}[!?][a-z]{2,}$")
 """A word with an exclamation or question mark inside ('MKB!dee'): a brand name, one token.
 Punctuation ends a word only at its end, so the default tokenizer would cut it in three."""
 OPTIONAL_LETTERS = re.compile(r"^[A-Za-z]{2,}\([a-z]{1,3}\)[A-Za-z]{2,}$")
-"""A word with optional letters in brackets inside ('Leve(n)lang', 'werk(en)plek'): one word
+"""A word with optional letters in brackets inside ('Werk(en)lust', 'leer(ling)plek'): one word
 written two ways at once, one token (the default tokenizer cuts it in five)."""
 
 JOINT_NAME_INFIXES: tuple[str, ...] = (
