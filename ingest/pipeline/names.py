@@ -314,6 +314,11 @@ _SECTOR_INSTRUMENTS = frozenset(
     {"monitor", "middag", "dag", "week", "scan", "dashboard", "prijs", "toets", "award"}
 )
 """Heads of instruments and events a sector holds one of: 'de hbo-monitor', 'de mbo-week'."""
+_TAX_DEDUCTION = "aftrek"
+"""A tax deduction is named by what it deducts: 'de zelfstandigenaftrek', 'de reisaftrek'."""
+_REPORTING_POINTS = frozenset({"meldpunt", "meldpunten"})
+"""A reporting point is named by the topic written after it: 'een meldpunt pesten'. (A support
+desk, 'steunpunt', is as often described by its field as named by it.)"""
 _TITLE_ADJECTIVES = frozenset({"nieuwe", "nieuw", "eerste", "tweede", "derde", "laatste"})
 """Function words that are adjectives: capitalised inside a title after a head they belong to
 it ('Regeling Nieuwe Opleidingen'); elsewhere they open no name ('Nieuwe plannen ...')."""
@@ -442,9 +447,10 @@ def _is_document_word(low: str, lex: Lexicon) -> bool:
     """'Startdocument', 'Notitie', 'Rapport': a document about a name, as in a list of
     sources ('Startdocument Techniekpact Noord-Nederland'), is not part of the name; alone
     ('Pactdocumenten', 'Projectnotities') it is a kind of document, no name at all."""
-    return low in lex.title_cues or low.endswith(
-        ("document", "documenten", "notitie", "notities", "rapport", "rapporten")
-    )
+    return low in lex.title_cues or low.endswith(_DOCUMENT_SUFFIXES)
+
+
+_DOCUMENT_SUFFIXES = ("document", "documenten", "notitie", "notities", "rapport", "rapporten")
 
 
 def _english_headed(rest: Span, lex: Lexicon) -> bool:
@@ -467,6 +473,67 @@ def _pluralised_head(doc: Doc, head: Token, end: int) -> bool:
     region or centre; the members are named on their own.
     """
     return head.i == end - 1 and end < len(doc) and doc[end].text in _PLURAL_S
+
+
+def _coordinated_title(doc: Doc, i: int, lex: Lexicon) -> int | None:
+    """End of '• Water, Wind & Zon leerlijn': an entry opening with a coordination of single
+    capitalised words and then a lower-case singular instrument head names one instrument
+    after the subjects it joins.
+
+    Only at the start of a list entry or sentence (entries are blocks of their own), with at
+    least three words joined by commas and a final '&' or 'en', each a single capitalised word,
+    and a head in the singular right after the last ('Zorg, Techniek en ICT opleidingen' is a
+    kind). In running text such a coordination lists topics, and has no head after it.
+    """
+    if not (_after_list_marker(doc, i) or doc[i].is_sent_start):
+        return None
+    n = len(doc)
+    k = i
+    words = 0
+    while k < n:
+        tok = doc[k]
+        if not tok.is_title or not tok.is_alpha or (k > i and tok.is_sent_start):
+            return None
+        words += 1
+        sep = doc[k + 1] if k + 1 < n else None
+        if sep is None:
+            return None
+        if sep.text == ",":
+            k += 2
+            continue
+        if sep.lower_ in {"&", "en"}:
+            last = k + 2
+            if last + 1 >= n or words < 2:
+                return None
+            if not doc[last].is_title or not doc[last].is_alpha:
+                return None
+            head = doc[last + 1]
+            kind = lex.head_type(head.text)
+            if (
+                head.is_lower
+                and head.is_alpha
+                and kind in {"Programme", "Intervention"}
+                and not head.lower_.endswith(("en", "s"))
+            ):
+                return last + 2
+            return None
+        return None
+    return None
+
+
+_COUNTING = frozenset({"beide", "twee", "drie", "vier", "vijf", "zes", "tien", "alle"})
+
+
+def _counted_plural(doc: Doc, start: int, head: Token, lex: Lexicon) -> bool:
+    """'beide Blauwe Academies', 'de drie Zeeuwse Hogescholen': a head in the plural after a
+    number or 'beide' counts instances of a kind; each is named elsewhere on its own."""
+    if start == 0 or not (doc[start - 1].lower_ in _COUNTING or doc[start - 1].like_num):
+        return False
+    low = head.lower_
+    return any(
+        low.endswith(suffix) and lex.head_type(low[: -len(suffix)]) is not None
+        for suffix in ("s", "en")
+    )
 
 
 def common_compound(low: str, vocab: frozenset[str]) -> bool:
@@ -585,6 +652,45 @@ def _elided_before(doc: Doc, i: int) -> bool:
     return len(half) >= 3 and half.endswith("-") and half[:-1].isalpha() and half[0].isupper()
 
 
+def _school_type_pair(doc: Doc, k: int, lex: Lexicon) -> int | None:
+    """End of a second school-type target after a name ending in one: 'Impuls Zeeleraren vo en
+    kunst en cultuur pabo' names one scheme for two targets, each a subject and a school type.
+
+    At ``k`` must stand 'en', then at most four lower-case content words (another 'en' may join
+    them) of which the last is a school type, and after it no further lower-case content word:
+    'Fonds X mbo en scholen in de regio' lists something else.
+    """
+    n = len(doc)
+    if k >= n or doc[k].lower_ != "en":
+        return None
+    j = k + 1
+    while j < n and j - k <= 5:
+        tok = doc[j]
+        low = tok.lower_
+        if not tok.is_lower or not tok.is_alpha or tok.is_sent_start:
+            return None
+        if low in _SCHOOL_TYPES:
+            after = doc[j + 1] if j + 1 < n else None
+            if (
+                after is not None
+                and after.is_lower
+                and after.is_alpha
+                and _title_word(after.lower_, lex)
+            ):
+                return None
+            return j + 1
+        if low != "en" and not _title_word(low, lex):
+            return None
+        j += 1
+    return None
+
+
+def _title_word(low: str, lex: Lexicon) -> bool:
+    """A lower-case word that may be part of a sentence-case title: no stop word, function word
+    or verb form."""
+    return low not in lex.stop_words and low not in lex.function_words and not looks_like_verb(low)
+
+
 def _compass(token: Token, lex: Lexicon) -> bool:
     """A capitalised compass word ('Noord', 'Zuidoost') or compass compound ('Oost-Nederland')."""
     head = token.text.split("-")[0]
@@ -657,12 +763,40 @@ class NameFinder:
         # Only a plain head word opens a name that may continue over 'en' ('Alliantie Werk en
         # Toekomst'); '4TU.Federatie en ...' is a complete name followed by another.
         headed = doc[start].is_alpha and lex.head_type(doc[start].text) is not None
+        if (
+            not headed
+            and start + 1 < n
+            and doc[start].is_title
+            and _ADJECTIVE.search(doc[start].lower_)
+            and doc[start + 1].is_alpha
+            and doc[start + 1].is_title
+            and lex.head_type(doc[start + 1].text) is not None
+        ):
+            # 'Zeeuwse Raad voor Kunst en Cultuur': a place adjective before the head
+            # opens the name as the head does.
+            headed = True
         ministry = doc[start].lower_ in {"ministerie", "ministeries"}
         while end < n and end - start < _MAX_RUN:
             tok = doc[end]
             if tok.is_sent_start:
                 break
             if _ends_run(tok.text):
+                break
+            if (
+                tok.is_title
+                and tok.lower_ in lex.person_cues
+                and doc[end - 1].lower_ not in lex.connectors
+            ):
+                # 'Hogeschool Zeewolde Dhr. K. Jansen', 'X Emeritus Professor Y': a title
+                # opens a person (or a role) after a complete name, in lists of contributors.
+                break
+            if (
+                tok.is_title
+                and tok.lower_.endswith(_DOCUMENT_SUFFIXES)
+                and doc[end - 1].lower_ not in lex.connectors
+            ):
+                # 'Stichting Zeewerk Eindrapport Evaluatie X' in a list of sources: the author is
+                # complete before the document it wrote.
                 break
             if self._namey(tok):
                 low = tok.lower_
@@ -734,6 +868,7 @@ class NameFinder:
                 # A trailing school-type word stays in the name ('Investeringsfonds mbo').
                 if low in _SCHOOL_TYPES and headed:
                     end += 1
+                    end = _school_type_pair(doc, end, lex) or end
                 break
             if low in {"en", "of"} and doc[end - 1].text.endswith("-") and end - start > 1:
                 # 'Techniekpact Maas- en Peelland': an elided compound inside a name.
@@ -746,6 +881,8 @@ class NameFinder:
                 # 'Centre for Design Education en Sectorplan X': a head word after 'en'
                 # opens a second name.
                 if is_acronym(nxt.text) or lex.head_type(nxt.text) is not None:
+                    if not headed and self._elided_head_pair(doc, start, end, lex):
+                        end += 2  # 'Zeeuws Water en Bodempact': one pact of two subjects
                     break
                 if (
                     not headed
@@ -758,6 +895,9 @@ class NameFinder:
             if low == "," and ministry:
                 end += 1
                 continue
+            if low == "in" and self._national_scope(doc, start, end, lex, places):
+                end += 2  # 'Agenda voor de Zeevaart in Nederland': the scope ends the title
+                break
             if low in {"in", "op", "uit"} and (
                 nxt.i in places
                 or (headed is False and end > start + 2)
@@ -811,6 +951,64 @@ class NameFinder:
         compound = any(head.endswith(h) and len(head) > len(h) for h, _ in lex.head_suffixes)
         following = doc[en + 2] if en + 2 < len(doc) else None
         return compound and (following is None or not self._namey(following))
+
+    @staticmethod
+    def _elided_head_pair(doc: Doc, start: int, en: int, lex: Lexicon) -> bool:
+        """'Zeeuws Water en Bodempact': an ordinary capitalised noun, 'en', and a compound of
+        another ordinary noun with a head ends one name whose head serves both nouns ('Water[pact]
+        en Bodempact'), not a word and a second name.
+
+        Only a short run without a head of its own, an ordinary word before 'en', a compound
+        (not the bare head: 'X en Pact Y') whose first part is an ordinary word, and nothing
+        capitalised after it ('Water en Sectorplan Zuid' names a second thing).
+        """
+        n = len(doc)
+        if doc[start].lower_ in _ARTICLES:
+            start += 1  # 'Het Zeeuws Water ...' opening a sentence
+        if en + 1 >= n or en - start > 2:
+            return False
+        before, compound = doc[en - 1], doc[en + 1]
+        low = compound.lower_
+        if (
+            not before.is_title
+            or not before.is_alpha
+            or not is_common_word(before.lower_)
+            or not compound.is_title
+            or not compound.is_alpha
+            or compound.is_sent_start
+            or low in lex.heads
+            or any(lex.head_type(t.text) is not None for t in doc[start:en])
+        ):
+            return False
+        head = max((h for h in lex.heads if low.endswith(h)), key=len, default="")
+        modifier = low[: len(low) - len(head)] if head else ""
+        if len(modifier) < 4 or not is_common_word(modifier):
+            return False
+        after = doc[en + 2] if en + 2 < n else None
+        return after is None or not after.text[:1].isupper() or bool(after.is_sent_start)
+
+    @staticmethod
+    def _national_scope(doc: Doc, start: int, en: int, lex: Lexicon, places: set[int]) -> bool:
+        """'Agenda voor de Zeevaart in Nederland': a programme title of the form 'head voor
+        [de] Subject' takes 'in' and the one place it covers as its last words.
+
+        Only a programme head opening the run, a title-case subject after 'voor', and a single
+        place after 'in' that ends the run (no further capital): 'Actieplan X in Twente en
+        Drenthe' or a body ('Platform voor X in Y') is left as it is.
+        """
+        n = len(doc)
+        if en + 1 >= n or lex.head_type(doc[start].text) != "Programme" or not doc[start].is_title:
+            return False
+        words = [t.lower_ for t in doc[start + 1 : en]]
+        if "voor" not in words[:1] or not doc[en - 1].is_title:
+            return False
+        place = doc[en + 1]
+        after = doc[en + 2] if en + 2 < n else None
+        return (
+            not place.is_sent_start
+            and (place.i in places or is_place(place.text))
+            and (after is None or not (after.text[:1].isupper() or after.lower_ in {"en", "&"}))
+        )
 
     @staticmethod
     def _inner_head_pair(doc: Doc, start: int, en: int, lex: Lexicon) -> bool:
@@ -1125,7 +1323,8 @@ class NameFinder:
                     # capitalised body noun is the name of one body, not an attribute (before a
                     # programme, 'het Nederlandse Techniekpact', it is).
                     and not (
-                        end - start == 2 and lex.head_type(doc[start + 1].text) == "Organisation"
+                        lex.head_type(doc[start + 1].text) == "Organisation"
+                        and (end - start == 2 or doc[start + 1].is_title)
                     )
                 )
                 or (
@@ -1162,6 +1361,17 @@ class NameFinder:
             ):
                 title += 1
             return self._classify(doc, title, end, lex) if title < end else []
+        last_part = run[-1].text.rsplit("-", 1)[-1] if "-" in run[-1].text else ""
+        if (
+            len(run) > 1
+            and len(last_part) > 2
+            and last_part.isalpha()
+            and last_part.islower()
+            and lex.head_type(last_part) is None
+        ):
+            # 'Zee Land Leren-aanbod', 'Open Kennis-propositie': an ordinary noun qualified by a
+            # name is a thing of that name, not the name (as 'W&T-aanbod' below).
+            return []
         if lex.is_generic_body(run.text):
             # 'Algemeen Bestuur', 'College van Bestuur', 'Bestuurscommissie Onderzoek': an organ
             # every organisation has, not an actor of its own.
@@ -1213,6 +1423,8 @@ class NameFinder:
             # article belongs to the name ('De Unie').
             core = [t for t in run if t.text not in _ARTICLES]
             if (len(core) == 1 and token.lower_ in lex.heads) or _pluralised_head(doc, token, end):
+                return []
+            if token.i == end - 1 and _counted_plural(doc, start, token, lex):
                 return []
             if len(run) == 1 and token.is_sent_start and self._plural_compound(token, lex):
                 # 'Docentstages', 'Opleidingstrajecten' opening a line or entry: a compound of
@@ -1268,11 +1480,6 @@ class NameFinder:
                     return [Span(doc, start, end, label=other, kb_id="rule:head")]
                 return [Span(doc, start + 1, end, label="Region", kb_id="rule:cue")]
             return [Span(doc, start, end, label=kind, kb_id="rule:head")]
-        qualified = run[-1].text.rsplit("-", 1)[1] if "-" in run[-1].text else ""
-        if len(run) > 1 and len(qualified) > 2 and qualified.isalpha() and qualified.islower():
-            # 'Zilver Leren-aanbod', 'Open Kennis-markt': an ordinary noun qualified by a name
-            # is a thing of that kind, not a name (a head noun, 'X Y-regeling', was typed above).
-            return []
         if len(run) > 1 and run[-1].is_title and run[-1].is_alpha and not run[0].is_sent_start:
             # 'Smart Industry Fieldlabs', 'Early Research Programs': a title-case name ending in
             # the plural of a programme or instrument head names that series of instruments.
@@ -1569,7 +1776,44 @@ class NameFinder:
             ):
                 break
             k += 1
+        if k > end and self._target_group(doc, k, lex):
+            k += 2  # 'de subsidie Zeeuws techniekonderwijs voor docenten moet ...'
         return k
+
+    @staticmethod
+    def _target_group(doc: Doc, k: int, lex: Lexicon) -> bool:
+        """Whether 'voor' at ``k`` and one lower-case plural after it name the group a
+        sentence-case instrument is for, ending the title: '... voor docenten moet',
+        '... voor werkenden.'.
+
+        Only a single plural noun followed by punctuation or a verb-like stop word: more
+        lower-case words ('voor scholen in de regio') or a list ('voor docenten en ouders') are
+        the sentence, not the title.
+        """
+        n = len(doc)
+        if k + 1 >= n or doc[k].lower_ != "voor":
+            return False
+        group = doc[k + 1]
+        low = group.lower_
+        if (
+            not group.is_lower
+            or not group.is_alpha
+            or group.is_sent_start
+            or not low.endswith(("en", "s"))
+            or not _title_word(low, lex)
+        ):
+            return False
+        after = doc[k + 2] if k + 2 < n else None
+        return (
+            after is None
+            or after.is_sent_start
+            or after.is_punct
+            or (
+                after.lower_ in lex.stop_words
+                and after.lower_ not in lex.connectors
+                and after.lower_ not in lex.function_words
+            )
+        )
 
     @staticmethod
     def _named_title(words: Span, lex: Lexicon) -> bool:
@@ -1602,9 +1846,34 @@ class NameFinder:
           holds one of: 'de hbo-monitor', 'de mbo-week', 'de zorg-scan'.
         """
         tok = doc[i]
-        if i == 0 or doc[i - 1].lower_ not in {"de", "het"} or not tok.is_lower:
+        if i == 0 or not tok.is_lower:
             return None
         low = tok.lower_
+        article = doc[i - 1].lower_
+        if low in _REPORTING_POINTS and article in {"de", "het", "een"} and i + 1 < len(doc):
+            topic, nxt = doc[i + 1], doc[i + 2] if i + 2 < len(doc) else None
+            if (
+                topic.is_lower
+                and topic.is_alpha
+                and len(topic) > 3
+                and _title_word(topic.lower_, lex)
+                and not _participle_like(topic.lower_)
+                and (nxt is None or nxt.is_punct or nxt.lower_ in lex.stop_words)
+            ):
+                return Span(doc, i, i + 2, label="Intervention", kb_id="rule:head")
+            return None
+        if (
+            tok.is_alpha
+            and low.endswith(_TAX_DEDUCTION)
+            and len(low) >= len(_TAX_DEDUCTION) + 4
+            and (article == "de" or (article == "fiscale" and i > 1 and doc[i - 2].lower_ == "de"))
+        ):
+            # 'de fiscale reisaftrek': the adjective saying it is a tax measure is part
+            # of the name.
+            first = i - 1 if article == "fiscale" else i
+            return Span(doc, first, i + 1, label="Intervention", kb_id="rule:head")
+        if article not in {"de", "het"}:
+            return None
         if tok.is_alpha and low.endswith("plan") and lex.head_type(low) == "Intervention":
             if i + 1 >= len(doc):
                 return None
@@ -1632,6 +1901,57 @@ class NameFinder:
         ):
             return Span(doc, i, i + 1, label="Intervention", kb_id="rule:head")
         return None
+
+    @staticmethod
+    def _pilot_named_by_its_practice(doc: Doc, i: int, lex: Lexicon) -> int | None:
+        """End of 'de pilots werkplekleren met een leerbewijs': a definite pilot named by the
+        practice it tries (a compound or verbal noun that is no ordinary word), optionally with
+        'met een' and what it tries it with.
+
+        A pilot is one trial, so its practice names it; ordinary words ('de pilot breed bekend
+        maken'), verbs and participles ('de pilot beoogt') and a noun phrase going on
+        after the name are the sentence.
+        """
+        n = len(doc)
+        if i == 0 or doc[i - 1].lower_ != "de" or doc[i].lower_ not in {"pilot", "pilots"}:
+            return None
+
+        def practice(k: int) -> bool:
+            if k >= n:
+                return False
+            tok = doc[k]
+            low = tok.lower_
+            return (
+                tok.is_lower
+                and tok.is_alpha
+                and not tok.is_sent_start
+                and len(low) > 6
+                # 'de pilot waarmee ...': a pronominal adverb opens a clause
+                and not low.startswith(("waar", "daar", "hier"))
+                and not is_common_word(low)
+                and _title_word(low, lex)
+                and not _participle_like(low)
+            )
+
+        if not practice(i + 1):
+            return None
+        end = i + 2
+        if (
+            end + 2 < n
+            and doc[end].lower_ == "met"
+            and doc[end + 1].lower_ == "een"
+            and practice(end + 2)
+        ):
+            end += 3
+        after = doc[end] if end < n else None
+        if (
+            after is not None
+            and after.is_lower
+            and after.is_alpha
+            and _title_word(after.lower_, lex)
+        ):
+            return None
+        return end
 
     def _listed_lower_case_body(self, doc: Doc, i: int, lex: Lexicon) -> bool:
         """'vanuit OCW, EZK, de havencoalitie en de VH': a definite lower-case compound with
@@ -1827,6 +2147,11 @@ class NameFinder:
                 spans.append(found)
                 i = found.end
                 continue
+            pilot_end = self._pilot_named_by_its_practice(doc, i, lex)
+            if pilot_end is not None:
+                spans.append(Span(doc, i, pilot_end, label="Intervention", kb_id="rule:head"))
+                i = pilot_end
+                continue
             # 'de pilot havo-examens', 'Pilots vo-mbo': a pilot named by the school type it
             # tries something in; a pilot is one trial, so the pair names it.
             if (
@@ -1870,6 +2195,12 @@ class NameFinder:
                 continue
             if not self._namey(token) or _field_label(doc, i):
                 i += 1
+                continue
+            titled = _coordinated_title(doc, i, lex)
+            if titled is not None:
+                kind = lex.head_type(doc[titled - 1].text) or "Intervention"
+                spans.append(Span(doc, i, titled, label=kind, kb_id="rule:head"))
+                i = titled
                 continue
             end = self._extend(doc, i, lex, places)
             if _instrument_cue(doc, i):

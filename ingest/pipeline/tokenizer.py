@@ -35,8 +35,8 @@ JOINT_NAME_INFIXES: tuple[str, ...] = (
 
 
 OPTIONAL_LETTERS = re.compile(r"^[^\W\d_]{2,}\([a-z]{1,3}\)[^\W\d_]*$")
-"""A word with optional letters in brackets ('Leve(n)lang', 'docent(en)'): one word, whose
-brackets the default tokenizer would split off and so cut a name in three."""
+"""A word with optional letters in brackets ('Leve(n)lang', 'docent(en)'): one word written
+two ways at once, one token (the default tokenizer cuts it in five, and a name with it)."""
 
 ACRONYM_STOP = r"(?<=[a-z][A-Z])\."
 """A full stop after a mixed-case acronym ('het PTvT.') ends the sentence, as spaCy's own suffix

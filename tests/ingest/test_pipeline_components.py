@@ -71,6 +71,17 @@ def test_optional_letters_in_brackets_keep_a_word_whole(nlp: Language) -> None:
     ]
 
 
+def test_a_word_with_optional_letters_in_brackets_is_one_token_and_one_name(
+    nlp: Language,
+) -> None:
+    text = "het verband ‘Een Werk(en)lust Zeeuws Vakwerk’, waarin (sub)regionaal"
+    assert [t.text for t in nlp.make_doc(text)] == [
+        "het", "verband", "‘", "Een", "Werk(en)lust", "Zeeuws", "Vakwerk", "’", ",",
+        "waarin", "(", "sub", ")", "regionaal",
+    ]  # fmt: skip
+    assert [t for t, _, _ in names_in(nlp, text)] == ["Een Werk(en)lust Zeeuws Vakwerk"]
+
+
 def test_authority_matches_acronyms_by_case_and_names_by_any_case(nlp: Language) -> None:
     names = [
         AuthorityName("Vrije Universiteit", "Organisation", entity_iri("Vrije Universiteit")),
@@ -1332,3 +1343,137 @@ def test_a_list_of_capitalised_words_before_an_instrument_head_is_its_title(
     # A list of themes without such a head stays a list of words.
     found = names_in(nlp, "Het gaat om de thema's Kunst, Klank en Kleur in de regio.")
     assert not [s for s in found if "," in s[0]]
+
+
+def test_a_name_ending_in_a_school_type_takes_a_second_school_type_target(
+    nlp: Language,
+) -> None:
+    found = names_in(nlp, "Wij noemen het Groeifonds Tekorten mbo en natuur en kunst hbo hier.")
+    assert [t for t, _, _ in found] == ["Groeifonds Tekorten mbo en natuur en kunst hbo"]
+    # A lower-case noun after the second school type: the pair is no target of the name.
+    found = names_in(nlp, "Wij noemen het Groeifonds Tekorten mbo en kunst hbo docenten hier.")
+    assert [t for t, _, _ in found] == ["Groeifonds Tekorten mbo"]
+
+
+def test_a_sentence_case_title_ends_with_the_group_it_is_for(nlp: Language) -> None:
+    found = names_in(nlp, "De subsidie Zeeuws techniekonderwijs voor docenten moet helpen.")
+    assert [t for t, _, _ in found] == ["subsidie Zeeuws techniekonderwijs voor docenten"]
+    # More words after the group, or a list of groups, belong to the sentence.
+    for text in (
+        "De subsidie Zeeuws techniekonderwijs voor scholen in de regio helpt.",
+        "De subsidie Zeeuws techniekonderwijs voor docenten en ouders helpt.",
+    ):
+        assert [t for t, _, _ in names_in(nlp, text)] == ["subsidie Zeeuws techniekonderwijs"]
+
+
+def test_a_tax_deduction_and_a_reporting_point_are_named_in_lower_case(nlp: Language) -> None:
+    found = names_in(nlp, "Het kabinet heeft de fiscale reisaftrek vervangen door een budget.")
+    assert ("fiscale reisaftrek", "Intervention") in [(t, label) for t, label, _ in found]
+    found = names_in(nlp, "Daarnaast heeft de bond een meldpunt werkdruk.")
+    assert ("meldpunt werkdruk", "Intervention") in [(t, label) for t, label, _ in found]
+    # A bare deduction, or a reporting point described by a participle or a phrase, is none.
+    for text in (
+        "De aftrek is hoog.",
+        "Er is een meldpunt ingericht.",
+        "Er is een meldpunt voor ouders.",
+    ):
+        assert names_in(nlp, text) == []
+
+
+def test_a_definite_pilot_is_named_by_the_practice_it_tries(nlp: Language) -> None:
+    found = names_in(
+        nlp, "De bond organiseert de pilots werkplekleren met een leerbewijs in het mbo."
+    )
+    assert ("pilots werkplekleren met een leerbewijs", "Intervention") in [
+        (t, label) for t, label, _ in found
+    ]
+    # Ordinary words, verbs and pronominal adverbs after 'de pilot' open the sentence.
+    for text in (
+        "Het bureau brengt de pilot breed onder de aandacht.",
+        "Met de inzet van de pilot beoogt het bureau een gesprek.",
+        "Dit is de pilot waarmee het begon.",
+    ):
+        assert names_in(nlp, text) == []
+
+
+def test_a_programme_title_with_a_voor_subject_takes_its_national_scope(nlp: Language) -> None:
+    found = names_in(nlp, "Het doel is een Agenda voor de Zeevaart in Nederland van alle havens.")
+    assert [t for t, _, _ in found] == ["Agenda voor de Zeevaart in Nederland"]
+    # Without 'voor', or with several places, 'in' opens the places the sentence speaks of.
+    found = names_in(nlp, "De Agenda Zeevaart in Twente helpt.")
+    assert [t for t, _, _ in found] == ["Agenda Zeevaart", "Twente"]
+    found = names_in(nlp, "De Agenda voor Zeevaart in Twente en Drenthe helpt.")
+    assert found[0][0] == "Agenda voor Zeevaart"
+
+
+def test_an_ordinary_noun_and_a_head_compound_after_en_are_one_elided_name(
+    nlp: Language,
+) -> None:
+    found = names_in(nlp, "Het Zeeuws Water en Bodempact helpt.")
+    assert [t for t, _, _ in found] == ["Zeeuws Water en Bodempact"]
+    # A capital after the compound: it opens a second name of its own.
+    found = names_in(nlp, "Zij spraken over Water en Bodempact Zuid.")
+    assert [t for t, _, _ in found] == ["Bodempact Zuid"]
+
+
+def test_a_capitalised_preposition_after_a_name_opens_the_next_sentence(nlp: Language) -> None:
+    # A list entry joined with the sentence after it: 'Middels' starts that sentence.
+    found = names_in(nlp, "• Zeeschool Kompas Middels dit kompas steunt de overheid scholen.")
+    assert [t for t, _, _ in found] == ["Zeeschool Kompas"]
+
+
+def test_a_title_after_a_name_opens_a_person_in_a_list_of_contributors(nlp: Language) -> None:
+    found = names_in(
+        nlp,
+        "Hogeschool Zeewolde Dhr. K. Pelsma Emeritus Professor Universiteit Kampen Dhr. B. Ooms",
+    )
+    assert [(t, label) for t, label, _ in found] == [
+        ("Hogeschool Zeewolde", "Organisation"),
+        ("K. Pelsma", "Person"),
+        ("Universiteit Kampen", "Organisation"),
+        ("B. Ooms", "Person"),
+    ]
+
+
+def test_a_document_word_after_a_name_ends_it_in_a_list_of_sources(nlp: Language) -> None:
+    found = names_in(nlp, "Bronnen: Stichting Zeewerk Eindrapport Evaluatie 2019.")
+    assert "Stichting Zeewerk" in [t for t, _, _ in found]
+    assert not any("Eindrapport" in t for t, _, _ in found)
+
+
+def test_a_place_adjective_before_a_body_head_opens_a_name_that_goes_on_over_en(
+    nlp: Language,
+) -> None:
+    found = names_in(nlp, "Dit adviseerde de Zeeuwse Raad voor Kunst en Cultuur (ZRKC) in 2011.")
+    assert ("Zeeuwse Raad voor Kunst en Cultuur", "Organisation") in [
+        (t, label) for t, label, _ in found
+    ]
+
+
+def test_an_ordinary_noun_qualified_by_a_multiword_name_is_no_name(nlp: Language) -> None:
+    assert names_in(nlp, "Wij breiden het Open Zee Leren-aanbod uit.") == []
+    # A head noun after the hyphen names an instrument of that name.
+    found = names_in(nlp, "Wij breiden het Open Zee Leren-programma uit.")
+    assert [t for t, _, _ in found] == ["Open Zee Leren-programma"]
+
+
+def test_a_quoted_head_in_the_plural_is_a_kind_not_a_title(nlp: Language) -> None:
+    assert names_in(nlp, "We lichten de bijbehorende ‘Zee Programma’s’ kort toe.") == []
+    found = names_in(nlp, "We lichten het bijbehorende ‘Zee Programma’ kort toe.")
+    assert [t for t, _, _ in found] == ["Zee Programma"]
+
+
+def test_a_counted_head_in_the_plural_is_a_kind(nlp: Language) -> None:
+    assert names_in(nlp, "Daarom koppelen we beide Blauwe Academies aan elkaar.") == []
+    found = names_in(nlp, "Daarom koppelen we de Blauwe Academies aan elkaar.")
+    assert [t for t, _, _ in found] == ["Blauwe Academies"]
+
+
+def test_an_entry_of_coordinated_subjects_and_a_singular_head_names_one_instrument(
+    nlp: Language,
+) -> None:
+    found = names_in(nlp, "• Water, Wind & Zon leerlijn van groep 1 t/m groep 8")
+    assert ("Water, Wind & Zon leerlijn", "Intervention") in [(t, label) for t, label, _ in found]
+    # A head in the plural, or no head at all, after the coordination: a kind, or topics.
+    for text in ("• Water, Wind en Zon opleidingen", "• Water, Wind en Zon zijn thema's."):
+        assert not any("," in t for t, _, _ in names_in(nlp, text))
