@@ -638,8 +638,8 @@ def join_cells(parts: list[CleanText], separator: str = CELL_SEPARATOR) -> Clean
     """Join a table row's cleaned cell texts, keeping the map back to the original exact.
 
     The separator is not in the original; each of its characters maps to the white space right
-    after the cell before it. With it a name can never run from one cell into the next
-    ('Randmeergebied; Landsdeel Oost').
+    before the next cell (not the end of the cell before it, which may be a dropped soft hyphen).
+    With it a name can never run from one cell into the next ('Randmeergebied; Landsdeel Oost').
     """
     texts: list[str] = []
     clean: list[int] = []
@@ -647,7 +647,10 @@ def join_cells(parts: list[CleanText], separator: str = CELL_SEPARATOR) -> Clean
     length = 0
     for i, part in enumerate(parts):
         if i:
-            end = parts[i - 1].offsets.to_original(len(parts[i - 1].text))
+            end = max(
+                parts[i - 1].offsets.to_original(len(parts[i - 1].text)),
+                part.offsets.to_original(0) - 1,
+            )
             for k in range(len(separator)):
                 clean.append(length + k)
                 orig.append(end)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import as_file, files
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from beleidsgraaf.ingest.document import Block, SourceDocument
@@ -267,6 +267,9 @@ _lines = st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.one_of(_lines, st.text(max_size=20)), max_size=40))
+# Found by hypothesis: a cell ending in a soft hyphen, which cleaning drops; the separator after
+# it must map to the white space before the next cell, not to the hyphen.
+@example(["Tabel 3.1 Landsdelen", "Landsdeel Provincies Deelregio’s", "A", "0\xad", "Doel 1:  X"])
 def test_any_layout_gives_blocks_that_map_back(lines: list[str]) -> None:
     original = "\n".join(lines)
     for block in build_blocks(original):
