@@ -285,9 +285,10 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     """Extract entities, relations and co-occurrences from a document already read."""
     from beleidsgraaf.ingest.pipeline.acronyms import CONCEPTS_KEY
     from beleidsgraaf.ingest.pipeline.acronyms import SPANS_KEY as ACRONYMS_KEY
+    from beleidsgraaf.ingest.pipeline.cues import VOCAB_KEY
     from beleidsgraaf.ingest.pipeline.entities import SPANS_KEY
     from beleidsgraaf.ingest.pipeline.entries import ACTIVITY, ENTRY_KEY
-    from beleidsgraaf.ingest.pipeline.names import TOPICS_KEY, VOCAB_KEY
+    from beleidsgraaf.ingest.pipeline.names import TOPICS_KEY
 
     doc_hash = source.info.content_hash
     mentions: list[Mention] = []

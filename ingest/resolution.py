@@ -31,8 +31,8 @@ from functools import lru_cache
 from itertools import pairwise
 
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
+from beleidsgraaf.ingest.pipeline.cues import is_place
 from beleidsgraaf.ingest.pipeline.lexicon import lexicon
-from beleidsgraaf.ingest.pipeline.names import is_place
 from beleidsgraaf.ingest.records import Entity, EntityType, Evidence, Extraction
 from beleidsgraaf.ontology.iri import BASE, entity_iri
 

@@ -33,9 +33,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
+from beleidsgraaf.ingest.pipeline.cues import (
+    ADJECTIVE,
+    ARTICLES,
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    VOCAB_KEY,
+    common_compound,
+    is_place,
+)
 from beleidsgraaf.ingest.pipeline.lexicon import is_common_word, lexicon, looks_like_verb
 from beleidsgraaf.ingest.pipeline.names import SPANS_KEY as NAMES_KEY
-from beleidsgraaf.ingest.pipeline.names import VOCAB_KEY, common_compound, is_place
 
 __all__ = ["ACTIVITY", "ENTRY_KEY", "SPANS_KEY", "EntryNames", "entry_name"]
 
@@ -47,12 +55,8 @@ ACTIVITY = "activity"
 _MAX_WORDS = 6
 _BULLETS = frozenset({"•", "-", "–", "*", "·", "▪", "o"})
 _ENDS = frozenset({":", "(", "–", "—", "-", ";"})
-_ARTICLES = frozenset({"de", "het", "een", "the"})
-_OPEN_QUOTES = frozenset({"'", "‘", "“", '"', "„"})
-_CLOSE_QUOTES = frozenset({"'", "’", "”", '"'})
 _LOCATIVES = frozenset({"in", "te", "uit", "binnen", "rond", "bij", "op"})
 _SCHOOL_TYPES = frozenset({"PO", "VO", "MBO", "HBO", "WO", "HO", "VMBO", "HAVO", "VWO"})
-_ADJECTIVE = re.compile(r"(?:se|sche|ees|isch|ische)$")
 _CAMEL = re.compile(r"[a-zà-ÿ][A-Z]")
 _ATTRIBUTIVE = re.compile(r"(?:lijke|ische|ale|ele|ieve|ige|bare|ende)$")
 """Endings of an inflected attributive adjective ('bestuurlijke', 'regionale', 'lerende'): the
@@ -73,7 +77,7 @@ def _capitalised_later(words: Span) -> bool:
     for k, token in enumerate(words):
         if k == 0 or not token.text[:1].isupper():
             continue
-        if token.text in _SCHOOL_TYPES or _ADJECTIVE.search(token.lower_):
+        if token.text in _SCHOOL_TYPES or ADJECTIVE.search(token.lower_):
             continue
         if is_place(token.text) and words[k - 1].lower_ in _LOCATIVES:
             continue
@@ -183,7 +187,7 @@ def _learners_of(words: Span, vocabulary: frozenset[str]) -> bool:
         and first.is_alpha
         and not _ordinary(first.text, vocabulary)
         # 'Vlaamse leerlingen', 'Havo leerlingen': where they come from or their school type.
-        and not _ADJECTIVE.search(first.lower_)
+        and not ADJECTIVE.search(first.lower_)
         and first.text.upper() not in _SCHOOL_TYPES
         and words[1].lower_ in _LEARNERS
         and words[1].is_lower
@@ -195,7 +199,7 @@ def _opening(doc: Doc) -> int:
     start = 0
     while start < len(doc) and doc[start].text in _BULLETS:
         start += 1
-    if start < len(doc) and doc[start].lower_ in _ARTICLES:
+    if start < len(doc) and doc[start].lower_ in ARTICLES:
         start += 1
     return start
 
@@ -215,12 +219,12 @@ def entry_name(doc: Doc) -> Span | None:
     start = 0
     while start < len(doc) and doc[start].text in _BULLETS:
         start += 1
-    if start < len(doc) and doc[start].text in _OPEN_QUOTES:
-        close = next((k for k in range(start + 1, len(doc)) if doc[k].text in _CLOSE_QUOTES), None)
+    if start < len(doc) and doc[start].text in OPEN_QUOTES:
+        close = next((k for k in range(start + 1, len(doc)) if doc[k].text in CLOSE_QUOTES), None)
         if close is not None and close == len(doc) - 1 and close - start > 1:
             return doc[start + 1 : close]
         return None
-    if start < len(doc) and doc[start].lower_ in _ARTICLES:
+    if start < len(doc) and doc[start].lower_ in ARTICLES:
         start += 1
     end = start
     while end < len(doc) and not _ends_name(doc, end):

@@ -26,675 +26,92 @@ Spans go to ``doc.spans[SPANS_KEY]`` with the type as label and the rule as ``kb
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from spacy.lang.en.stop_words import STOP_WORDS as ENGLISH_STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
+from beleidsgraaf.ingest.pipeline.cues import (
+    ACADEMIES,
+    ADJECTIVE,
+    ARTICLES,
+    BODY_HEADS,
+    CAMEL,
+    CHAIN_STARTS,
+    CLOSE_QUOTES,
+    DISTRIBUTIVE,
+    DOCUMENT_PARTS,
+    DOCUMENT_SUFFIXES,
+    DOMAIN,
+    HONORIFICS,
+    INITIALS,
+    INSTRUMENT_CUES,
+    LEGAL_FORMS,
+    LETTER_PAIR,
+    LIST_MARKER,
+    MAX_RUN,
+    OPEN_QUOTES,
+    PART_CODE,
+    PLAIN_AREA_HEADS,
+    PLURAL_HEADS,
+    PLURAL_S,
+    POSSESSIVES,
+    REPORTING_POINTS,
+    SCHOOL_TYPES,
+    SECTION_NUMBER,
+    SECTOR_INSTRUMENTS,
+    SITE_WORDS,
+    SURNAME_PARTICLES,
+    TAX_DEDUCTION,
+    THEME_WORDS,
+    TITLE_ADJECTIVES,
+    VOCAB_KEY,
+    WEB,
+    YEAR,
+    after_list_marker,
+    area_context,
+    common_compound,
+    compass_adjective,
+    coordinated_title,
+    counted_plural,
+    degree_code,
+    elided_before,
+    ends_run,
+    english_headed,
+    field_label,
+    glossed,
+    governing_kind,
+    held_event,
+    in_a_list,
+    initial,
+    instrument_cue,
+    is_compass,
+    is_document_word,
+    is_place,
+    is_title_word,
+    made_thing,
+    name_goes_on,
+    named_as,
+    namey_text,
+    participle_like,
+    passive_agent,
+    place_compound,
+    pluralised_head,
+    programme_headed,
+    role_filled_by,
+    school_type_pair,
+    site_owner,
+    title_list_before_head,
+    used_thing,
+)
 from beleidsgraaf.ingest.pipeline.lexicon import Lexicon, is_common_word, lexicon, looks_like_verb
 
-__all__ = ["SPANS_KEY", "TOPICS_KEY", "VOCAB_KEY", "NameFinder", "common_compound", "is_place"]
+__all__ = ["SPANS_KEY", "TOPICS_KEY", "NameFinder"]
 
 SPANS_KEY = "bg_names"
 TOPICS_KEY = "bg_topics"
 """Words of theme names ('thema’s: Energie en Duurzaamheid'): topics, never entities."""
-VOCAB_KEY = "bg_lowercase_words"
-
-_OPEN_QUOTES = {"'", "‘", "“", '"', "„"}
-_CLOSE_QUOTES = {"'", "’", "”", '"'}
-_CAMEL = re.compile(r"[a-z][A-Z]")
-_WEB = re.compile(r"^(?:www\.)[\w\-]+\.(?:nl|com|org|eu|nu|net)$", re.IGNORECASE)
-_DOMAIN = re.compile(r"^[A-Z][\w\-]*\.(?:nl|com|org|eu|nu|net)$")
-_LIST_MARKER = re.compile(r"^(?:[A-Za-z]|\d{1,2}|[ivx]{1,4})[.)]$")
-_LETTER_PAIR = re.compile(r"^[A-Z]&[A-Z]\.?$")
-_SECTION_NUMBER = re.compile(r"^(?:[A-Z]|\d{1,2})(?:\.\d{1,2})+\.?$")
-"""'A.2.4', '3.1': a section number opens a heading; a name never contains one."""
-_HONORIFICS = frozenset({"mw", "mw.", "mevr", "mevr.", "dhr", "dhr.", "mr.", "dr.", "prof.", "ir."})
-"""Abbreviated forms of address: in lists of interviewees ('Rathenau Instituut Mw. J. de Vries')
-they start a person after an organisation, so a name run ends before them."""
-_ADJECTIVE = re.compile(r"(?:se|sche|ees|isch|ische)$")
-_SCHOOL_TYPES = frozenset({"mbo", "vo", "po", "hbo", "wo", "vmbo", "havo", "vwo", "pabo", "ho"})
-_ARTICLES = frozenset({"de", "het", "een", "the"})
-_MAX_RUN = 10
-_CHAIN_STARTS = frozenset({"van", "voor", "of", "for"})
-"""Connectors that may open a pair ('van de', 'voor het', 'of the')."""
-_STRUCTURE_WORDS = frozenset(
-    {"box", "tabel", "figuur", "hoofdstuk", "bijlage", "paragraaf", "kader", "grafiek"}
-)
-
-
-_SURNAME_PARTICLES = frozenset({"van", "de", "der", "den", "ter", "ten", "von", "du"})
-"""Tussenvoegsels that open Dutch (and neighbouring) surnames and nothing else in names."""
-_ROLE_FILLING = frozenset({"vervuld", "bekleed", "waargenomen", "vervult", "bekleedt"})
-"""'De rol wordt vervuld door X', 'de functie bekleed door X': a role or office is filled by a
-person (an organisation 'voert uit', it does not 'vervullen' a function held by one person)."""
-
-
-_INSTRUMENT_CUES = frozenset({"plan", "interventie", "maatregel"})
-"""Generic words for a plan or measure that are no head nouns of their own (a compound ending in
-'plan' -- 'Bestemmingsplan' -- names no instrument), but that before a name say what it is."""
-
-
-def _instrument_cue(doc: Doc, start: int) -> bool:
-    """Whether the name at ``start`` follows 'het plan', 'de (sectorspecifieke) interventie':
-    an article, optionally with a lower-case adjective, then the cue word, mid-sentence."""
-    if start < 2 or doc[start].is_sent_start:
-        return False
-    cue = doc[start - 1]
-    if not (cue.is_lower and cue.lower_ in _INSTRUMENT_CUES):
-        return False
-    before = doc[start - 2]
-    if before.lower_ in _ARTICLES:
-        return True
-    return (
-        before.is_lower
-        and before.is_alpha
-        and before.lower_.endswith("e")
-        and start > 2
-        and doc[start - 3].lower_ in _ARTICLES
-    )
-
-
-def _governing_kind(doc: Doc, open_at: int, lex: Lexicon) -> str | None:
-    """The instrument type of the noun a quoted title opening at ``open_at`` belongs to:
-    'de interventie van onder meer de gemeente Frobnia ‘Samen Verder’', 'het project van de
-    provincie ‘X’'.
-
-    A title after '<article> <noun> van <owner>' names that noun's thing (the owner phrase
-    sits between them); only a plan, measure or instrument noun changes the default reading
-    of a quoted title as a programme. A verb or punctuation on the way back ends the phrase.
-    """
-    k = open_at - 1
-    while k > 1 and open_at - k <= 10:
-        tok = doc[k]
-        if tok.text in {",", ".", ";", ":", "(", ")"} or tok.is_sent_start:
-            return None
-        if tok.lower_ == "van":
-            noun = doc[k - 1]
-            if not (noun.is_lower and doc[k - 2].lower_ in _ARTICLES):
-                return None
-            if noun.lower_ in _INSTRUMENT_CUES:
-                return "Intervention"
-            kind = lex.head_type(noun.text)
-            return kind if kind in {"Programme", "Intervention"} else None
-        if tok.is_alpha and tok.is_lower and looks_like_verb(tok.lower_):
-            return None
-        k -= 1
-    return None
-
-
-def _made_thing(doc: Doc, start: int, vocab: frozenset[str]) -> bool:
-    """'het landelijk ontwikkelde Taalkompas': a capitalised word mid-sentence after a
-    definite article and a participle used as adjective ('ontwikkelde', 'vernieuwde') names the
-    thing that was made -- a curriculum, plan or tool -- when the document never writes the
-    word in lower case (then the capital is deliberate, not an ordinary noun's)."""
-    token = doc[start]
-    if start < 2 or token.is_sent_start or not token.is_title or token.lower_ in vocab:
-        return False
-    adjective = doc[start - 1].lower_
-    if not (
-        doc[start - 1].is_lower
-        and adjective.endswith(("de", "te"))
-        and _participle_like(adjective[:-1])
-    ):
-        return False
-    return any(t.lower_ in {"de", "het"} for t in doc[max(0, start - 3) : start - 1])
-
-
-def _title_list_before_head(doc: Doc, start: int, lex: Lexicon) -> int | None:
-    """End (exclusive) of a list of single capitalised words that titles an instrument:
-    'Kunst, Klank & Kleur leerlijn' -- words joined by commas and a final 'en'/'&', then a
-    lower-case instrument or programme head. A list of topics ends without such a head."""
-    k = start
-    n = len(doc)
-    joined = False
-    while k + 2 < n and doc[k + 1].text in {",", "en", "&"} and doc[k + 2].is_title:
-        if doc[k + 2].is_sent_start or not doc[k + 2].is_alpha:
-            return None
-        joined = joined or doc[k + 1].text in {"en", "&"}
-        k += 2
-        if joined:
-            break
-    if not joined or k == start or k + 1 >= n:
-        return None
-    head = doc[k + 1]
-    if head.is_lower and lex.head_type(head.text) in {"Intervention", "Programme"}:
-        return k + 1
-    return None
-
-
-def _compass_adjective(low: str, lex: Lexicon) -> bool:
-    """'noordelijke', 'oostelijk': an adjective of direction (the lexicon's compass prefixes
-    include the uninflected adjectives; the inflected form adds an -e)."""
-    stem = low[:-1] if low.endswith("e") else low
-    return stem.endswith("lijk") and stem in lex.compass_prefixes
-
-
-def _used_thing(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
-    """Whether the name ``doc[start:end]`` is what is used: 'gebruik maken van de X', 'wordt
-    gebruikgemaakt van het X'. A capitalised object of using, after a definite article, is a
-    named facility or instrument -- even when its words are ordinary ones ('de Tune Techniek'),
-    as long as its first word is not one the document writes in lower case.
-
-    The run must be the whole object: before a lower-case noun it is an adjective or modifier
-    ('van de Nederlandse taal', 'van de Europese fondsen'), not the thing used.
-    """
-    if start < 3 or doc[start].is_sent_start or not doc[start].is_title:
-        return False
-    vocab = doc.user_data.get(VOCAB_KEY) or frozenset()
-    if doc[start].lower_ in vocab or _ADJECTIVE.search(doc[end - 1].lower_):
-        return False
-    after = doc[end] if end < len(doc) else None
-    if (
-        after is not None
-        and after.is_alpha
-        and after.is_lower
-        and after.lower_ not in lex.stop_words
-    ):
-        return False
-    return (
-        doc[start - 1].lower_ in {"de", "het"}
-        and doc[start - 2].lower_ == "van"
-        and doc[start - 3].lower_.startswith("gebruik")
-    )
-
-
-def _named_as(doc: Doc, start: int) -> bool:
-    """Whether the name at ``start`` follows 'onder de naam' / 'met de (werk)naam': the text
-    says outright that it is a name. What goes on under a name ('de netwerken gaan verder
-    onder de naam X', 'een platform onder de naam X') is an initiative, an instrument."""
-    if start < 3 or doc[start].is_sent_start:
-        return False
-    words = [t.lower_ for t in doc[start - 3 : start]]
-    return words[0] in {"onder", "met"} and words[1] == "de" and words[2] in {"naam", "werknaam"}
-
-
-def _name_goes_on(doc: Doc, end: int, lex: Lexicon) -> bool:
-    """Whether lower-case words after the run ending at ``end`` still belong to the name
-    ('onder de naam Triple Helix regio’s'): a head noun follows it."""
-    return end < len(doc) and doc[end].is_lower and lex.head_type(doc[end].text) is not None
-
-
-def _site_owner(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
-    """Whether the name ``doc[start:end]`` owns premises: 'het opleidingscentrum van X', 'de
-    vestiging van de X', or, as modifier, 'de X fabriek' (mid-sentence, so the capital is not
-    a sentence's). What has a factory, branch or training centre is a company or institution.
-
-    Places own nothing this way ('de fabriek van Lemsterburg' is where it stands, and 'het
-    kantoor van Lemsterburg' is the town hall's), and neither does a word the document also
-    writes in lower case.
-    """
-    first = doc[start]
-    vocab = doc.user_data.get(VOCAB_KEY) or frozenset()
-    if (
-        not first.is_title
-        or first.lower_ in vocab
-        or first.lower_ in lex.stop_words
-        or is_place(doc[start:end].text)
-        or _ADJECTIVE.search(doc[end - 1].lower_)  # 'de vestiging van Duitse bedrijven'
-    ):
-        return False
-    after = doc[end] if end < len(doc) else None
-    i = start - 1
-    if i >= 0 and doc[i].lower_ in {"de", "het"}:
-        i -= 1
-    if i >= 1 and doc[i].lower_ == "van" and doc[i - 1].is_lower:
-        # The run must be the whole owner, not the modifier of a noun after it.
-        modifies = (
-            after is not None
-            and after.is_alpha
-            and after.is_lower
-            and after.lower_ not in lex.stop_words
-        )
-        if doc[i - 1].lower_ in lex.site_nouns and not modifies:
-            return True
-    return (
-        after is not None
-        and not first.is_sent_start
-        and after.is_lower
-        and after.lower_ in lex.site_nouns
-    )
-
-
-def _passive_agent(doc: Doc, start: int) -> bool:
-    """Whether the name at ``start`` is the agent of a passive: 'begeleid door X',
-    'georganiseerd door X', 'wordt uitgevoerd door X'.
-
-    A past participle before 'door' makes what follows the doer, an actor; in policy prose a
-    capitalised doer that is no person (persons carry a title or a given name) is a body.
-    """
-    if start < 2 or doc[start - 1].lower_ != "door":
-        return False
-    verb = doc[start - 2].lower_
-    # A participle: 'ge-' ('georganiseerd', 'uitgevoerd') or an unstressed prefix ('begeleid',
-    # 'verzorgd', 'ontwikkeld'); a finite form ('loopt door X') makes X a place or a path.
-    participle = "ge" in verb[:-2] or verb.startswith(("be", "ver", "ont", "her", "er"))
-    return participle and verb.endswith(("d", "t")) and looks_like_verb(verb)
-
-
-_EVENT_PARTICIPLES = frozenset({"georganiseerd", "gehouden", "uitgereikt", "gelanceerd"})
-_PASSIVE_AUX = frozenset({"wordt", "worden", "werd", "werden", "is", "zijn", "was", "waren"})
-
-
-def _held_event(doc: Doc, end: int) -> bool:
-    """Whether the name ending at ``end`` is the subject of 'wordt georganiseerd', 'worden
-    gehouden', 'werd uitgereikt': what is organised, held, awarded or launched is an event,
-    prize or campaign, an instrument, never a body (a body organises)."""
-    window = doc[end : end + 4]
-    words = [t.lower_ for t in window]
-    if not words or not all(t.is_lower and t.is_alpha for t in window):
-        return False
-    aux = next((k for k, w in enumerate(words) if w in _PASSIVE_AUX), None)
-    return aux is not None and any(w in _EVENT_PARTICIPLES for w in words[aux + 1 :])
-
-
-def _participle_like(low: str) -> bool:
-    """'ontwikkeld', 'opgesteld', 'gemaakt': the shape of a past participle (a 'ge-' or an
-    unstressed prefix, and a final -d or -t), which a sector noun after a plan never has."""
-    return low.endswith(("d", "t")) and (
-        "ge" in low[:-2] or low.startswith(("be", "ver", "ont", "her", "er"))
-    )
-
-
-def _role_filled_by(doc: Doc, start: int) -> bool:
-    """Whether the name at ``start`` follows 'vervuld door' / 'bekleed door' (see above)."""
-    return start >= 2 and doc[start - 1].lower_ == "door" and doc[start - 2].lower_ in _ROLE_FILLING
-
-
-_SITE_WORDS = frozenset({"platform", "site", "website", "portal", "portaal", "loket"})
-"""Words that describe a website as such: 'het platform www.x.nl' is still the site."""
-_PLURAL_S = frozenset({"’s", "'s", "‘s", "`s"})
-_DISTRIBUTIVE = frozenset({"per", "elke", "ieder", "iedere", "welke", "geen", "een"})
-"""'per gemeente', 'elke hogeschool', 'een MJP': the noun after these names any member of a
-kind (a proper name of one organisation takes no indefinite article)."""
-
-_SECTOR_INSTRUMENTS = frozenset(
-    {"monitor", "middag", "dag", "week", "scan", "dashboard", "prijs", "toets", "award"}
-)
-"""Heads of instruments and events a sector holds one of: 'de hbo-monitor', 'de mbo-week'."""
-_TAX_DEDUCTION = "aftrek"
-"""A tax deduction is named by what it deducts: 'de zelfstandigenaftrek', 'de reisaftrek'."""
-_REPORTING_POINTS = frozenset({"meldpunt", "meldpunten"})
-"""A reporting point is named by the topic written after it: 'een meldpunt pesten'. (A support
-desk, 'steunpunt', is as often described by its field as named by it.)"""
-_TITLE_ADJECTIVES = frozenset({"nieuwe", "nieuw", "eerste", "tweede", "derde", "laatste"})
-"""Function words that are adjectives: capitalised inside a title after a head they belong to
-it ('Regeling Nieuwe Opleidingen'); elsewhere they open no name ('Nieuwe plannen ...')."""
-_BULLETS = frozenset({"•", "-", "–", "*", "·", "▪"})
-_PLURAL_HEADS = ("trajecten", "netwerken", "pilots", "stages", "steunpunten", "knooppunten")
-"""Plural head nouns the lexicon lists as heads of their own."""
-
-_POSSESSIVES = frozenset({"je", "jouw", "uw", "onze", "mijn"})
-_LEGAL_FORMS = frozenset({"bv", "b.v.", "nv", "n.v."})
-_BODY_HEADS = frozenset({"provincie", "gemeente"})
-_ACADEMIES = frozenset({"academy", "academie", "akademie"})
-_PLAIN_AREA_HEADS = frozenset({"regio", "deelregio", "landsdeel", "region", "regio's"})
-_LOCATIVES = frozenset({"in", "binnen", "buiten", "uit", "rond", "vanuit", "naar"})
-_WHOLE = frozenset({"gehele", "hele", "heel", "geheel"})
-
-
-def _area_context(doc: Doc, head: int) -> bool:
-    """Whether 'provincie X' / 'gemeente X' at ``head`` names the area rather than the body.
-
-    Policy texts name the governing body by 'de provincie Gelderland' as an actor ('samen met de
-    provincie Gelderland', 'de gemeente Eindhoven financiert'), and the area after a locative
-    preposition ('binnen de provincie Gelderland', 'in de gemeente Amsterdam') or with 'gehele'
-    ('de gehele provincie Flevoland is een deelregio').
-    """
-    k = head - 1
-    while k >= 0 and (doc[k].lower_ in _ARTICLES or doc[k].lower_ in _WHOLE):
-        if doc[k].lower_ in _WHOLE:
-            return True
-        k -= 1
-    return k >= 0 and doc[k].lower_ in _LOCATIVES
-
-
-@cache
-def _namey_text(text: str) -> bool:
-    """Whether a token may belong to a name: capitalised, an alphanumeric code with a capital,
-    CamelCase or a web address (memoised per token text)."""
-    if not text or not text[0].isalnum() or text.count("(") != text.count(")"):
-        return False  # 'Thema('s' is a broken plural; 'Leve(n)lang' is a word
-    if text[0].isupper():
-        return True
-    if text[0].isdigit():
-        return any(c.isupper() for c in text)
-    return bool(_CAMEL.search(text)) or bool(_WEB.match(text))
-
-
-@cache
-def _ends_run(text: str) -> bool:
-    """Whether a token ends a name run before it (memoised per token text).
-
-    A section number ('A.2.4') opens a heading, a form of address ('Mw.', 'Dhr.') a person
-    after an organisation, a structure word ('Keijzer in Box 2.2') or a web address ('Platform
-    X www.x.nl') a new item.
-    """
-    low = text.casefold()
-    return (
-        low in _HONORIFICS
-        or low in _STRUCTURE_WORDS
-        or bool(_SECTION_NUMBER.match(text) or _WEB.match(text) or _DOMAIN.match(text))
-    )
-
-
-def _field_label(doc: Doc, i: int) -> bool:
-    """Whether the token at ``i`` labels a field: 'Doelgroep: ...', 'Onderwerpen: ...'.
-
-    Tables and forms flattened to text put a capitalised ordinary noun before a colon to say what
-    follows; it is no name, and a name run before it ('Activiteit: Sectortafel Onderwerpen:')
-    ends there. Only words of the Dutch lemma tables count: a name before a colon
-    ('Bouwpact Zeeuwsland: resultaten') stays.
-    """
-    tok = doc[i]
-    return (
-        i + 1 < len(doc)
-        and doc[i + 1].text == ":"
-        and tok.is_title
-        and tok.is_alpha
-        and is_common_word(tok.lower_)
-    )
-
-
-def _programme_headed(words: Span, lex: Lexicon) -> bool:
-    """Whether ``words`` hold a programme or instrument head noun ('Agenda', 'Regeling')."""
-    return any(t.is_alpha and lex.head_type(t.text) in {"Programme", "Intervention"} for t in words)
-
-
-def _after_list_marker(doc: Doc, i: int) -> bool:
-    """Whether the token at ``i`` opens an item after a list marker or bullet: 'h) Discussie
-    ...', 'b. Opleidingstrajecten ...', '• Bedrijfsstages ...'. Its capital, like that of a
-    sentence start, comes from its place and says nothing about a name."""
-    if i == 0:
-        return False
-    prev = doc[i - 1].text
-    if prev in _BULLETS or _LIST_MARKER.match(prev):
-        return True
-    # 'h )' split by the tokenizer; 'b.' / '2.' but not an initial ('J. Jansen').
-    marker = doc[i - 2].text if i >= 2 else ""
-    if prev == ")":
-        return bool(_LIST_MARKER.match(marker + prev))
-    return prev == "." and bool(_LIST_MARKER.match(marker + prev)) and not marker.isupper()
-
-
-_DEGREE_LEVELS = frozenset(
-    {"ad", "hbo", "mbo", "wo", "ba", "ma", "bsc", "msc", "bachelor", "master"}
-)
-"""Degree levels that prefix the code of a degree programme ('HBO-ICT', 'Ad-BK', 'MSc-CS')."""
-
-
-def _degree_code(text: str) -> bool:
-    """Whether ``text`` is a degree level joined to a programme's code: 'HBO-ICT', 'AD-TBK'.
-
-    Hogescholen and universities name degree programmes (and the domain of programmes they
-    share) by a level and an acronym of the field; a head noun ('MBO-Raad', 'AD-platform') is
-    typed before this, and two school types ('VO-HO') name a transition, not a programme.
-    """
-    level, _, code = text.partition("-")
-    return (
-        level.casefold() in _DEGREE_LEVELS
-        and 2 <= len(code) <= 6
-        and code.isalpha()
-        and code.isupper()
-        and code.casefold() not in _SCHOOL_TYPES
-        and code.casefold() not in _DEGREE_LEVELS
-    )
-
-
-def _is_document_word(low: str, lex: Lexicon) -> bool:
-    """'Startdocument', 'Notitie', 'Rapport': a document about a name, as in a list of
-    sources ('Startdocument Techniekpact Noord-Nederland'), is not part of the name; alone
-    ('Pactdocumenten', 'Projectnotities') it is a kind of document, no name at all."""
-    return low in lex.title_cues or low.endswith(_DOCUMENT_SUFFIXES)
-
-
-_DOCUMENT_SUFFIXES = ("document", "documenten", "notitie", "notities", "rapport", "rapporten")
-
-
-def _english_headed(rest: Span, lex: Lexicon) -> bool:
-    """Whether an English head noun ('Center', 'Institute') follows in the run.
-
-    English names put their modifiers before the head ('Joint Design Center', 'High Tech
-    Centre X'), so a word opening the line before such a head is a modifier of the name even
-    when it is also a Dutch word ('joint', 'high', 'expat'); a Dutch name opens with its head.
-    """
-    return any(
-        (low := t.lower_) in lex.head_translations and lex.head_translations[low] != low
-        for t in rest
-    )
-
-
-def _pluralised_head(doc: Doc, head: Token, end: int) -> bool:
-    """Whether the head noun closing a name is put in the plural: 'de Delta Regio’s'.
-
-    A plural names a kind with several members ('Triple Helix regio’s, zoals X en Y'), not one
-    region or centre; the members are named on their own.
-    """
-    return head.i == end - 1 and end < len(doc) and doc[end].text in _PLURAL_S
-
-
-def _coordinated_title(doc: Doc, i: int, lex: Lexicon) -> int | None:
-    """End of '• Water, Wind & Zon leerlijn': an entry opening with a coordination of single
-    capitalised words and then a lower-case singular instrument head names one instrument
-    after the subjects it joins.
-
-    Only at the start of a list entry or sentence (entries are blocks of their own), with at
-    least three words joined by commas and a final '&' or 'en', each a single capitalised word,
-    and a head in the singular right after the last ('Zorg, Techniek en ICT opleidingen' is a
-    kind). In running text such a coordination lists topics, and has no head after it.
-    """
-    if not (_after_list_marker(doc, i) or doc[i].is_sent_start):
-        return None
-    n = len(doc)
-    k = i
-    words = 0
-    while k < n:
-        tok = doc[k]
-        if not tok.is_title or not tok.is_alpha or (k > i and tok.is_sent_start):
-            return None
-        words += 1
-        sep = doc[k + 1] if k + 1 < n else None
-        if sep is None:
-            return None
-        if sep.text == ",":
-            k += 2
-            continue
-        if sep.lower_ in {"&", "en"}:
-            last = k + 2
-            if last + 1 >= n or words < 2:
-                return None
-            if not doc[last].is_title or not doc[last].is_alpha:
-                return None
-            head = doc[last + 1]
-            kind = lex.head_type(head.text)
-            if (
-                head.is_lower
-                and head.is_alpha
-                and kind in {"Programme", "Intervention"}
-                and not head.lower_.endswith(("en", "s"))
-            ):
-                return last + 2
-            return None
-        return None
-    return None
-
-
-_COUNTING = frozenset({"beide", "twee", "drie", "vier", "vijf", "zes", "tien", "alle"})
-
-
-def _counted_plural(doc: Doc, start: int, head: Token, lex: Lexicon) -> bool:
-    """'beide Blauwe Academies', 'de drie Zeeuwse Hogescholen': a head in the plural after a
-    number or 'beide' counts instances of a kind; each is named elsewhere on its own."""
-    if start == 0 or not (doc[start - 1].lower_ in _COUNTING or doc[start - 1].like_num):
-        return False
-    low = head.lower_
-    return any(
-        low.endswith(suffix) and lex.head_type(low[: -len(suffix)]) is not None
-        for suffix in ("s", "en")
-    )
-
-
-def common_compound(low: str, vocab: frozenset[str]) -> bool:
-    """Whether lower-case ``low`` joins two ordinary words ('techniek' + 'lokaal'), each a word
-    of the lemma tables or of the document's own lower-case vocabulary ``vocab``."""
-
-    def common(word: str) -> bool:
-        return is_common_word(word) or word in vocab
-
-    for i in range(3, len(low) - 2):
-        left, right = low[:i], low[i:]
-        if common(right) and (common(left) or (left.endswith("s") and common(left[:-1]))):
-            return True
-    return False
-
-
-@cache
-def _known_places() -> frozenset[str]:
-    """Lower-cased labels of every Region of the authority list and the lexicon's places."""
-    from beleidsgraaf.ingest.pipeline.authority import authority_names
-
-    return frozenset(n.text.casefold() for n in authority_names() if n.type == "Region")
-
-
-@cache
-def _place_compound(text: str) -> bool:
-    """True for a hyphenated token whose every part is a known place ('Arnhem-Nijmegen')."""
-    parts = text.split("-")
-    if len(parts) < 2 or any(not p for p in parts):
-        return False
-    places = _known_places()
-    return all(p.casefold() in places for p in parts)
-
-
-def is_place(text: str) -> bool:
-    """True for a known place ('Twente') or known places joined by hyphens ('Arnhem-Nijmegen')."""
-    return text.casefold() in _known_places() or _place_compound(text)
-
-
-_NOT_GLOSS = frozenset(
-    {"in", "te", "uit", "bij", "van", "vanaf", "vanuit", "sinds", "tot", "met", "per", "zie",
-     "door", "voor", "op", "rond", "binnen", "na", "tussen", "onder"}
-)  # fmt: skip
-
-
-_INITIAL = re.compile(r"^[A-Z]\.$")
-_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
-
-
-def _initial(doc: Doc, i: int, lex: Lexicon) -> bool:
-    """Whether 'J.' at ``i`` is a person's initial, not a list marker: it follows a form of
-    address ('Dhr. J. van Asten') or precedes another initial or a tussenvoegsel."""
-    if not _INITIAL.match(doc[i].text) or i + 1 >= len(doc):
-        return False
-    before = doc[i - 1].lower_ if i > 0 else ""
-    after = doc[i + 1]
-    return (
-        before in _HONORIFICS
-        or f"{before}." in _HONORIFICS
-        or bool(_INITIAL.match(after.text))
-        or (after.lower_ in lex.tussenvoegsels and i + 2 < len(doc) and doc[i + 2].is_title)
-    )
-
-
-def _in_a_list(doc: Doc, i: int) -> bool:
-    """Whether the word at ``i`` stands mid-sentence between list glue: ', X,' or ', X en'."""
-    if i == 0 or i + 1 >= len(doc) or doc[i].is_sent_start:
-        return False
-    return doc[i - 1].text in {",", "en", "&"} and doc[i + 1].text in {",", "en", "&"}
-
-
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
-_DOCUMENT_PARTS = frozenset(
-    {
-        "bijlage",
-        "bijlagen",
-        "hoofdstuk",
-        "paragraaf",
-        "figuur",
-        "tabel",
-        "annex",
-        "appendix",
-        "sectie",
-        "pagina",
-        "chapter",
-        "section",
-        "figure",
-        "table",
-    }
-)
-_PART_CODE = re.compile(r"^(?:[A-Z]|\d{1,3}|[IVX]{1,5})(?:\.\d{1,2})*\.?$")
-_THEME_WORDS = frozenset(
-    {"thema", "thema's", "thema’s", "motto", "slogan", "theme", "themes", "themas"}
-)
-
-
-def _glossed(doc: Doc, end: int) -> bool:
-    """Whether a quoted phrase ending before ``end`` is glossed in lower case right after it:
-    "'Smart Societies' (een slimme, digitale samenleving)". A term followed by its Dutch
-    explanation is a theme or concept being introduced, not the title of a programme. A
-    preposition opens no gloss but a place or a date: "'Region of X' (in Noord-Nederland)"."""
-    return (
-        end + 1 < len(doc)
-        and doc[end].text == "("
-        and doc[end + 1].is_lower
-        and doc[end + 1].is_alpha
-        and doc[end + 1].lower_ not in _NOT_GLOSS
-    )
-
-
-def _elided_before(doc: Doc, i: int) -> bool:
-    """Whether the word at ``i`` ends a capitalised elided pair: 'Kennis- en Innovatieagenda'."""
-    if i < 2 or doc[i - 1].lower_ not in {"en", "of", "&"}:
-        return False
-    half = doc[i - 2].text
-    return len(half) >= 3 and half.endswith("-") and half[:-1].isalpha() and half[0].isupper()
-
-
-def _school_type_pair(doc: Doc, k: int, lex: Lexicon) -> int | None:
-    """End of a second school-type target after a name ending in one: 'Impuls Zeeleraren vo en
-    kunst en cultuur pabo' names one scheme for two targets, each a subject and a school type.
-
-    At ``k`` must stand 'en', then at most four lower-case content words (another 'en' may join
-    them) of which the last is a school type, and after it no further lower-case content word:
-    'Fonds X mbo en scholen in de regio' lists something else.
-    """
-    n = len(doc)
-    if k >= n or doc[k].lower_ != "en":
-        return None
-    j = k + 1
-    while j < n and j - k <= 5:
-        tok = doc[j]
-        low = tok.lower_
-        if not tok.is_lower or not tok.is_alpha or tok.is_sent_start:
-            return None
-        if low in _SCHOOL_TYPES:
-            after = doc[j + 1] if j + 1 < n else None
-            if (
-                after is not None
-                and after.is_lower
-                and after.is_alpha
-                and _title_word(after.lower_, lex)
-            ):
-                return None
-            return j + 1
-        if low != "en" and not _title_word(low, lex):
-            return None
-        j += 1
-    return None
-
-
-def _title_word(low: str, lex: Lexicon) -> bool:
-    """A lower-case word that may be part of a sentence-case title: no stop word, function word
-    or verb form."""
-    return low not in lex.stop_words and low not in lex.function_words and not looks_like_verb(low)
-
-
-def _compass(token: Token, lex: Lexicon) -> bool:
-    """A capitalised compass word ('Noord', 'Zuidoost') or compass compound ('Oost-Nederland')."""
-    head = token.text.split("-")[0]
-    return token.text[:1].isupper() and head.casefold() in lex.compass_prefixes
 
 
 class NameFinder:
@@ -707,7 +124,7 @@ class NameFinder:
 
     @staticmethod
     def _namey(token: Token) -> bool:
-        return _namey_text(token.text)
+        return namey_text(token.text)
 
     @staticmethod
     def _common(token: Token) -> bool:
@@ -741,7 +158,7 @@ class NameFinder:
 
     def _function_word(self, token: Token, lex: Lexicon) -> bool:
         low = token.lower_
-        if low in _ARTICLES:
+        if low in ARTICLES:
             return False
         return low in lex.function_words or (low in lex.stop_words and len(low) <= 6)
 
@@ -767,7 +184,7 @@ class NameFinder:
             not headed
             and start + 1 < n
             and doc[start].is_title
-            and _ADJECTIVE.search(doc[start].lower_)
+            and ADJECTIVE.search(doc[start].lower_)
             and doc[start + 1].is_alpha
             and doc[start + 1].is_title
             and lex.head_type(doc[start + 1].text) is not None
@@ -776,11 +193,11 @@ class NameFinder:
             # opens the name as the head does.
             headed = True
         ministry = doc[start].lower_ in {"ministerie", "ministeries"}
-        while end < n and end - start < _MAX_RUN:
+        while end < n and end - start < MAX_RUN:
             tok = doc[end]
             if tok.is_sent_start:
                 break
-            if _ends_run(tok.text):
+            if ends_run(tok.text):
                 break
             if (
                 tok.is_title
@@ -792,7 +209,7 @@ class NameFinder:
                 break
             if (
                 tok.is_title
-                and tok.lower_.endswith(_DOCUMENT_SUFFIXES)
+                and tok.lower_.endswith(DOCUMENT_SUFFIXES)
                 and doc[end - 1].lower_ not in lex.connectors
             ):
                 # 'Stichting Zeewerk Eindrapport Evaluatie X' in a list of sources: the author is
@@ -800,7 +217,7 @@ class NameFinder:
                 break
             if self._namey(tok):
                 low = tok.lower_
-                if _field_label(doc, end) and lex.head_type(tok.text) is None:
+                if field_label(doc, end) and lex.head_type(tok.text) is None:
                     break  # a head before the colon ends the name ('X Campus: ...')
                 if self._function_word(tok, lex) and not tok.is_upper:
                     # A capitalised stop word between two capitalised words is part of a
@@ -812,7 +229,7 @@ class NameFinder:
                             low in lex.function_words
                             # 'Toets Nieuwe Richting': after an opening head, a capitalised
                             # adjective before another capital is part of the title.
-                            and not (headed and low in _TITLE_ADJECTIVES)
+                            and not (headed and low in TITLE_ADJECTIVES)
                         )
                         or nxt_tok is None
                         or not nxt_tok.is_title
@@ -820,7 +237,7 @@ class NameFinder:
                         or self._function_word(nxt_tok, lex)
                     ):
                         break
-                if low in _ARTICLES and lex.head_type(doc[end - 1].text) is None:
+                if low in ARTICLES and lex.head_type(doc[end - 1].text) is None:
                     break
                 if (
                     headed
@@ -843,7 +260,7 @@ class NameFinder:
                 end += 2  # 'Kies je Toekomst'
                 continue
             if end == start + 1:
-                listed = _title_list_before_head(doc, start, lex)
+                listed = title_list_before_head(doc, start, lex)
                 if listed is not None:
                     end = listed  # 'Kunst, Klank & Kleur leerlijn'
                     break
@@ -854,7 +271,7 @@ class NameFinder:
             nxt = doc[ahead] if ahead < n and ahead - end < 3 else None
             if low in lex.connectors and nxt is not None and ahead > end + 1:
                 if (
-                    low in _CHAIN_STARTS
+                    low in CHAIN_STARTS
                     and self._namey(nxt)
                     and not nxt.is_sent_start
                     and nxt.i not in places
@@ -866,9 +283,9 @@ class NameFinder:
             nxt = doc[end + 1] if end + 1 < n else None
             if nxt is None or not self._namey(nxt) or nxt.is_sent_start:
                 # A trailing school-type word stays in the name ('Investeringsfonds mbo').
-                if low in _SCHOOL_TYPES and headed:
+                if low in SCHOOL_TYPES and headed:
                     end += 1
-                    end = _school_type_pair(doc, end, lex) or end
+                    end = school_type_pair(doc, end, lex) or end
                 break
             if low in {"en", "of"} and doc[end - 1].text.endswith("-") and end - start > 1:
                 # 'Techniekpact Maas- en Peelland': an elided compound inside a name.
@@ -905,7 +322,7 @@ class NameFinder:
                 or nxt.lower_ in lex.compass_prefixes
             ):
                 break
-            if low == "van" and is_acronym(nxt.text) and _programme_headed(doc[start:end], lex):
+            if low == "van" and is_acronym(nxt.text) and programme_headed(doc[start:end], lex):
                 # 'Agenda Hoger Onderwijs van OCW', 'Regeling X van NWO': the acronym after a
                 # programme or instrument names its owner, not part of its name.
                 break
@@ -963,7 +380,7 @@ class NameFinder:
         capitalised after it ('Water en Sectorplan Zuid' names a second thing).
         """
         n = len(doc)
-        if doc[start].lower_ in _ARTICLES:
+        if doc[start].lower_ in ARTICLES:
             start += 1  # 'Het Zeeuws Water ...' opening a sentence
         if en + 1 >= n or en - start > 2:
             return False
@@ -1018,7 +435,7 @@ class NameFinder:
         programme or instrument head: bodies are listed with 'en' ('X Factory en Y'). The head
         must have a subject after it: 'Human Talent Agenda en Topsectoren' is a complete name
         and another; places are listed ('Agenda Twente en Gelderland')."""
-        if not _programme_headed(doc[start + 1 : en - 1], lex):
+        if not programme_headed(doc[start + 1 : en - 1], lex):
             return False
         if is_place(doc[en - 1].text) or (en + 1 < len(doc) and is_place(doc[en + 1].text)):
             return False
@@ -1044,14 +461,14 @@ class NameFinder:
         text ('Als je Twente bezoekt') is not read as one.
         """
         n = len(doc)
-        if end + 1 >= n or doc[end].lower_ not in _POSSESSIVES or end != start + 1:
+        if end + 1 >= n or doc[end].lower_ not in POSSESSIVES or end != start + 1:
             return False
         if not doc[end + 1].is_title or doc[end + 1].is_sent_start or not doc[start].is_title:
             return False
         before = doc[start - 1] if start > 0 else None
         return (
             before is None
-            or before.text in _OPEN_QUOTES
+            or before.text in OPEN_QUOTES
             or (before.is_lower and lexicon().head_type(before.text) is not None)
         )
 
@@ -1072,7 +489,7 @@ class NameFinder:
     def _quoted(self, doc: Doc, open_at: int) -> int | None:
         """End (exclusive, after the closing quote) of a quoted title opening at ``open_at``."""
         for k in range(open_at + 1, min(len(doc), open_at + 14)):
-            if doc[k].text in _CLOSE_QUOTES:
+            if doc[k].text in CLOSE_QUOTES:
                 return k + 1 if k > open_at + 1 else None
             if doc[k].text in {".", ";", "(", ")"}:
                 return None
@@ -1123,7 +540,7 @@ class NameFinder:
         if not (lower and token.is_alpha) or low in lex.actor_plurals:
             return None
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if nxt is not None and nxt.text in _PLURAL_S:
+        if nxt is not None and nxt.text in PLURAL_S:
             kind = lex.head_type(low)
         elif low.endswith("en") and lex.head_type(low) is None:
             stem = low[:-2]
@@ -1139,7 +556,7 @@ class NameFinder:
         """'de Europese programma’s Frobnic 2030 en ...', 'de regelingen X en Y': a name right
         after a plural programme or instrument noun is one of them (the singular head before a
         name is handled as a head noun)."""
-        if start >= 2 and doc[start - 1].text in _PLURAL_S:
+        if start >= 2 and doc[start - 1].text in PLURAL_S:
             return self._plural_kind_of(doc[start - 2], lex)
         if start >= 1 and not doc[start - 1].text[:1].isupper():
             kind = self._plural_kind_of(doc[start - 1], lex)
@@ -1162,7 +579,7 @@ class NameFinder:
         if k < 1 or doc[k].lower_ not in {"zoals", "als", "waaronder"}:
             return None
         k -= 1
-        noun = k - 2 if k > 1 and doc[k - 1].text in _PLURAL_S else k - 1
+        noun = k - 2 if k > 1 and doc[k - 1].text in PLURAL_S else k - 1
         if doc[k].text == "," and noun >= 0 and self._plural_kind_of(doc[noun], lex) is not None:
             # 'Andere regelingen, zoals X, zijn ...', 'programma’s, zoals Y': the examples
             # set off by commas right after the plural noun.
@@ -1177,7 +594,7 @@ class NameFinder:
             if j <= 0 or doc[j].lower_ not in {"die", "dat"}:
                 return None
             k = j - 1
-        if doc[k].text in _PLURAL_S and k > 0:
+        if doc[k].text in PLURAL_S and k > 0:
             k -= 1
         return self._plural_kind_of(doc[k], lex)
 
@@ -1185,7 +602,7 @@ class NameFinder:
         """The type named by the lower-case noun phrase opening at ``i`` ('een succesvolle
         interventie', 'regelingen', 'de organisaties'): an article and up to three adjectives,
         then a head noun, an instrument word or a plural kind noun; else None."""
-        if i < len(doc) and doc[i].lower_ in _ARTICLES:
+        if i < len(doc) and doc[i].lower_ in ARTICLES:
             i += 1
         for _ in range(3):  # adjectives: 'succesvolle', 'landelijk', 'nieuw'
             tok = doc[i] if i + 1 < len(doc) else None
@@ -1194,7 +611,7 @@ class NameFinder:
                 or not (tok.is_lower and tok.is_alpha)
                 or tok.lower_ in lex.stop_words
                 or lex.head_type(tok.text) is not None
-                or tok.lower_ in _INSTRUMENT_CUES
+                or tok.lower_ in INSTRUMENT_CUES
                 or tok.lower_ in lex.actor_plurals
                 or self._plural_kind_of(tok, lex) is not None
                 or not (doc[i + 1].is_lower and doc[i + 1].is_alpha)
@@ -1205,7 +622,7 @@ class NameFinder:
         if i >= len(doc) or not (doc[i].is_lower and doc[i].is_alpha):
             return None
         low = doc[i].lower_
-        if low in _INSTRUMENT_CUES:
+        if low in INSTRUMENT_CUES:
             return "Intervention"
         if low in lex.actor_plurals:
             return "Organisation"
@@ -1247,7 +664,7 @@ class NameFinder:
         opgericht' the place is no netwerk.
         """
         opens = doc[start].is_sent_start or (
-            start > 0 and doc[start - 1].is_sent_start and doc[start - 1].lower_ in _ARTICLES
+            start > 0 and doc[start - 1].is_sent_start and doc[start - 1].lower_ in ARTICLES
         )
         if not opens or end + 2 >= len(doc) or doc[end].lower_ not in {"is", "was"}:
             return None
@@ -1269,7 +686,7 @@ class NameFinder:
             tok = doc[k]
             low = tok.lower_
             if low in {"zoals", "als", "waaronder", "bijvoorbeeld"}:
-                before = [t.lower_ for t in doc[max(0, k - 2) : k] if t.text not in _PLURAL_S]
+                before = [t.lower_ for t in doc[max(0, k - 2) : k] if t.text not in PLURAL_S]
                 return bool(before) and before[-1].endswith(lex.topic_plurals)
             if tok.is_sent_start or tok.text in {".", ";", ":", "(", ")"}:
                 return False
@@ -1282,22 +699,22 @@ class NameFinder:
 
     def _classify(self, doc: Doc, start: int, end: int, lex: Lexicon) -> list[Span]:
         cue = False
-        itemised = _after_list_marker(doc, start)
+        itemised = after_list_marker(doc, start)
         opening = start
         # Leading list markers, function words, sentence-initial articles and ordinary words,
         # titles ('Eurocommissaris') and place adjectives ('Duitse TU9') are not part of a name.
         while start < end:
             first = doc[start]
             if (
-                (_LIST_MARKER.match(first.text) and not _initial(doc, start, lex))
-                or _SECTION_NUMBER.match(first.text)
+                (LIST_MARKER.match(first.text) and not initial(doc, start, lex))
+                or SECTION_NUMBER.match(first.text)
                 or self._function_word(first, lex)
-                or (first.is_sent_start and first.lower_ in _ARTICLES)
-                or first.text in _ARTICLES  # lower case: the article of a phrase, not the name's
-                or (end - start > 1 and _is_document_word(first.lower_, lex))
+                or (first.is_sent_start and first.lower_ in ARTICLES)
+                or first.text in ARTICLES  # lower case: the article of a phrase, not the name's
+                or (end - start > 1 and is_document_word(first.lower_, lex))
                 # 'de BV Nederland': a legal form closes a company's name ('Technopolis
                 # B.V.'); before a name it makes a metaphor of a country or city.
-                or (end - start > 1 and first.lower_ in _LEGAL_FORMS)
+                or (end - start > 1 and first.lower_ in LEGAL_FORMS)
                 # 'de O&O-fondsen A+O Houtbouw en OTIB': a plural class noun before names
                 # introduces them, it is not part of the first one.
                 or (
@@ -1315,7 +732,7 @@ class NameFinder:
             elif (
                 (
                     end - start > 1
-                    and _ADJECTIVE.search(first.lower_)
+                    and ADJECTIVE.search(first.lower_)
                     and first.is_title
                     and not self._common(first)
                     and lex.head_type(first.text) is None
@@ -1332,7 +749,7 @@ class NameFinder:
                     and is_common_word(first.lower_)
                     and lex.head_type(first.text) is None
                     and end - start > 1
-                    and not _english_headed(doc[start + 1 : end], lex)
+                    and not english_headed(doc[start + 1 : end], lex)
                 )
             ):
                 start += 1
@@ -1344,21 +761,19 @@ class NameFinder:
         run = doc[start:end]
         if self._document_part(run):
             return []
-        labelled = 1 if first.lower_ in _DOCUMENT_PARTS else 0
+        labelled = 1 if first.lower_ in DOCUMENT_PARTS else 0
         if (
-            (labelled or (start > 0 and doc[start - 1].lower_ in _DOCUMENT_PARTS))
+            (labelled or (start > 0 and doc[start - 1].lower_ in DOCUMENT_PARTS))
             and start + labelled < end
-            and _PART_CODE.match(doc[start + labelled].text)
+            and PART_CODE.match(doc[start + labelled].text)
         ):
             # 'Bijlage C Bestudeerde documenten': the part and its letter label a title; only
             # the title may hold a name ('Bijlage B Techniekpact X').
             title = start + labelled + 1
             # A title opening with a participle or another ordinary word ('Bestudeerde
             # documenten', 'Gelezen stukken') is a description.
-            title_word = doc[title].lower_ if title < end else ""
-            if title_word and (
-                self._common(doc[title]) or _participle_like(title_word.removesuffix("e"))
-            ):
+            opener = doc[title].lower_ if title < end else ""
+            if opener and (self._common(doc[title]) or participle_like(opener.removesuffix("e"))):
                 title += 1
             return self._classify(doc, title, end, lex) if title < end else []
         last_part = run[-1].text.rsplit("-", 1)[-1] if "-" in run[-1].text else ""
@@ -1379,12 +794,12 @@ class NameFinder:
         described = (
             start > 0
             and doc[start - 1].is_lower
-            and doc[start - 1].lower_ not in _SITE_WORDS
+            and doc[start - 1].lower_ not in SITE_WORDS
             and lex.head_type(doc[start - 1].text) is not None
         )
         if (
             end - start == 1
-            and (_WEB.match(first.text) or _DOMAIN.match(first.text))
+            and (WEB.match(first.text) or DOMAIN.match(first.text))
             and not described
         ):
             # 'www.leerplekken.nl', 'Werkkaart.nl': a website is an instrument (a
@@ -1421,16 +836,16 @@ class NameFinder:
                 continue
             # A bare head word ('Actieplan', 'het Platform') names nothing; a capitalised
             # article belongs to the name ('De Unie').
-            core = [t for t in run if t.text not in _ARTICLES]
-            if (len(core) == 1 and token.lower_ in lex.heads) or _pluralised_head(doc, token, end):
+            core = [t for t in run if t.text not in ARTICLES]
+            if (len(core) == 1 and token.lower_ in lex.heads) or pluralised_head(doc, token, end):
                 return []
-            if token.i == end - 1 and _counted_plural(doc, start, token, lex):
+            if token.i == end - 1 and counted_plural(doc, start, token, lex):
                 return []
             if len(run) == 1 and token.is_sent_start and self._plural_compound(token, lex):
                 # 'Docentstages', 'Opleidingstrajecten' opening a line or entry: a compound of
                 # ordinary words in the plural is a kind of activity, not one named instrument.
                 return []
-            if len(core) == 1 and after is not None and after.text in _PLURAL_S:
+            if len(core) == 1 and after is not None and after.text in PLURAL_S:
                 # 'Meerjarenprogramma’s: ...': a head compound in the plural names a kind.
                 return []
             if len(run) == 1 and (token.is_sent_start or itemised) and is_common_word(token.lower_):
@@ -1442,8 +857,8 @@ class NameFinder:
                 # 'h) Opleidingstrajecten voor docenten': a plural compound of ordinary words
                 # opening an item names a kind of thing, not one named instrument.
                 return []
-            if token.i == start and token.lower_ in _BODY_HEADS and len(run) > 1:
-                if _area_context(doc, start):
+            if token.i == start and token.lower_ in BODY_HEADS and len(run) > 1:
+                if area_context(doc, start):
                     return [Span(doc, start + 1, end, label="Region", kb_id="rule:cue")]
                 return [
                     Span(doc, start, end, label="Organisation", kb_id="rule:head"),
@@ -1463,7 +878,7 @@ class NameFinder:
                     *self._classify(doc, start + 2, end, lex),
                 ]
             if (
-                token.lower_ in _ACADEMIES
+                token.lower_ in ACADEMIES
                 and token.i + 1 < end
                 and doc[token.i + 1].lower_ in {"of", "van"}
             ):
@@ -1495,15 +910,15 @@ class NameFinder:
                 return [Span(doc, start, end, label=kind, kb_id="rule:head")]
         if prev is not None and prev.is_lower:
             kind = lex.head_type(prev.text)
-            if prev.lower_ in _BODY_HEADS:
-                if _area_context(doc, start - 1):
+            if prev.lower_ in BODY_HEADS:
+                if area_context(doc, start - 1):
                     return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
                 return [
                     Span(doc, start - 1, end, label="Organisation", kb_id="rule:head"),
                     Span(doc, start, end, label="Region", kb_id="rule:cue"),
                 ]
             if kind == "Region":
-                if prev.lower_ not in _PLAIN_AREA_HEADS:
+                if prev.lower_ not in PLAIN_AREA_HEADS:
                     # 'metropoolregio Utrecht', 'veiligheidsregio Twente': a kind of region
                     # named after a place is an area of its own, not the place.
                     return [Span(doc, start - 1, end, label="Region", kb_id="rule:head")]
@@ -1531,17 +946,17 @@ class NameFinder:
             or self._defined_as(doc, start, end, lex)
         )
         if kind is not None and not (
-            len(run) == 1 and (_compass(first, lex) or is_place(first.text))
+            len(run) == 1 and (is_compass(first, lex) or is_place(first.text))
         ):
             # ('coalitieakkoorden Zuidwest', 'de regelingen Twente': a place after the plural
             # says where they are, it names none of them.)
             # 'programma’s Frobnic 2030': a year after the name is the programme's edition.
-            if end < len(doc) and _YEAR.match(doc[end].text) and not doc[end].is_sent_start:
+            if end < len(doc) and YEAR.match(doc[end].text) and not doc[end].is_sent_start:
                 end += 1
             return [Span(doc, start, end, label=kind, kb_id="rule:cue")]
 
         # 2. persons.
-        if _INITIALS.match(first.text) and len(run) > 1:
+        if INITIALS.match(first.text) and len(run) > 1:
             # 'J. van Asten', 'A.B. Jansen': initials, particles and a capitalised surname.
             rest = [t for t in run[1:] if t.lower_ not in lex.tussenvoegsels]
             if 1 <= len(rest) <= 2 and all(
@@ -1565,7 +980,7 @@ class NameFinder:
                 and not (
                     doc[end + 2].text == ","
                     and end + 3 < len(doc)
-                    and _YEAR.match(doc[end + 3].text) is not None
+                    and YEAR.match(doc[end + 3].text) is not None
                 )
             )
             particle = any(t.lower_ in lex.tussenvoegsels for t in run[1:-1])
@@ -1575,7 +990,7 @@ class NameFinder:
                 or org_after
                 or (particle and unknown)
                 or self._first_name_surname(run, lex)
-                or _role_filled_by(doc, start)
+                or role_filled_by(doc, start)
             ):
                 return [Span(doc, start, end, label="Person", kb_id="rule:person")]
         if cue and len(run) == 1 and first.is_title and not first.is_sent_start:
@@ -1591,19 +1006,19 @@ class NameFinder:
             return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
         kind = None if cue else self._example_of_instruments(doc, start, lex)
         if kind is not None:
-            if end < len(doc) and _YEAR.match(doc[end].text) and not doc[end].is_sent_start:
+            if end < len(doc) and YEAR.match(doc[end].text) and not doc[end].is_sent_start:
                 end += 1  # 'programma’s als Frobnic 2030'
             return [Span(doc, start, end, label=kind, kb_id="rule:cue")]
 
         # 3. places.
-        if end - start == 1 and _place_compound(first.text):
+        if end - start == 1 and place_compound(first.text):
             # 'Arnhem-Nijmegen', 'Eindhoven-Wageningen': known places joined by hyphens name
             # the area they span together (a head before it, 'hogeschool X', was typed above).
             return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
         compass = "-" in first.text and first.text.split("-")[0].casefold() in lex.compass_prefixes
         if compass and len(run) == 1:
             return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
-        if len(run) > 1 and _compass_adjective(first.lower_, lex) and is_place(run[1:].text):
+        if len(run) > 1 and compass_adjective(first.lower_, lex) and is_place(run[1:].text):
             # 'de Noordelijke Randstad', 'het Oostelijk Rivierengebied': a compass adjective
             # before a known place names part of it.
             return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
@@ -1611,7 +1026,7 @@ class NameFinder:
             prev is not None
             and prev.lower_ in lex.region_cues
             and len(run) <= 3
-            and not _LETTER_PAIR.match(run.text)  # 'in R&D.' is a field, not a place
+            and not LETTER_PAIR.match(run.text)  # 'in R&D.' is a field, not a place
             and all(t.is_title or t.lower_ in lex.connectors for t in run)
             and not self._common(run[-1])
             and not (after is not None and after.like_num)
@@ -1619,7 +1034,7 @@ class NameFinder:
             # an attribute of the noun, not the place (the adjective rule below weighs it).
             and not (
                 len(run) == 1
-                and _ADJECTIVE.search(first.lower_)
+                and ADJECTIVE.search(first.lower_)
                 and after is not None
                 and after.is_lower
                 and after.is_alpha
@@ -1627,16 +1042,16 @@ class NameFinder:
         ):
             return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
 
-        if _named_as(doc, start) and not _name_goes_on(doc, end, lex):
+        if named_as(doc, start) and not name_goes_on(doc, end, lex):
             return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
 
         # 4. acronyms and single words.
         if len(run) == 1:
             text = first.text
-            if first.lower_ in _HONORIFICS or f"{first.lower_}." in _HONORIFICS:
+            if first.lower_ in HONORIFICS or f"{first.lower_}." in HONORIFICS:
                 return []
-            if _LETTER_PAIR.match(text) or (
-                "-" in text and all(p.casefold() in _SCHOOL_TYPES for p in text.split("-"))
+            if LETTER_PAIR.match(text) or (
+                "-" in text and all(p.casefold() in SCHOOL_TYPES for p in text.split("-"))
             ):
                 # 'D&I', 'M&T': a field ('diversiteit en inclusie'); 'VO-HO': two school types.
                 return []
@@ -1648,7 +1063,7 @@ class NameFinder:
                 # 'W&T-aanbod', 'VU-studenten' is an ordinary noun qualified by a name (a head
                 # noun such as 'SLIM-regeling' was typed above).
                 return []
-            if _degree_code(text):
+            if degree_code(text):
                 return [Span(doc, start, end, label="Programme", kb_id="rule:cue")]
             if is_acronym(text):
                 if text in lex.generic_acronyms or text.upper() in lex.generic_acronyms:
@@ -1658,8 +1073,8 @@ class NameFinder:
                 if first.is_alpha and self._common(first):
                     return []  # a shouted ordinary word ('STUDENTEN', 'EN')
                 if (
-                    (after is not None and after.text in _PLURAL_S)
-                    or (prev is not None and prev.lower_ in _DISTRIBUTIVE)
+                    (after is not None and after.text in PLURAL_S)
+                    or (prev is not None and prev.lower_ in DISTRIBUTIVE)
                     or (
                         after is not None
                         and after.text == "-"
@@ -1673,24 +1088,24 @@ class NameFinder:
                     # when the text defines it or also uses it on its own.
                     return [Span(doc, start, end, label="Organisation", kb_id="rule:kind")]
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:acronym")]
-            if _DOMAIN.match(text) or _WEB.match(text) or _CAMEL.search(text):
+            if DOMAIN.match(text) or WEB.match(text) or CAMEL.search(text):
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:single")]
-            if _site_owner(doc, start, end, lex):
+            if site_owner(doc, start, end, lex):
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
-            if _used_thing(doc, start, end, lex):
+            if used_thing(doc, start, end, lex):
                 return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
             if (
                 sum(c.isalpha() for c in text) < 2
                 or self._common(first)
                 or first.is_sent_start
-                or _is_document_word(first.lower_, lex)
+                or is_document_word(first.lower_, lex)
                 or self._citation(doc, end)
                 # A doer ('begeleid door Berenschot') is a name even if it reads as a compound.
                 or (
                     self._common_compound(first)
-                    and not _passive_agent(doc, start)
+                    and not passive_agent(doc, start)
                     # An event held ('een Techdag wordt georganiseerd') is named by a compound.
-                    and not _held_event(doc, end)
+                    and not held_event(doc, end)
                 )
             ):
                 vocab = doc.user_data.get(VOCAB_KEY) or frozenset()
@@ -1698,12 +1113,12 @@ class NameFinder:
                 # the name ('Horizon 2020'), as 'programma’s als X 2030' above.
                 dated = (
                     end + 1 < len(doc)
-                    and _YEAR.match(doc[end].text) is not None
+                    and YEAR.match(doc[end].text) is not None
                     and doc[start - 1].text in {",", "en", "&"}
                     and doc[end + 1].text in {",", "en", "&"}
                 )
                 if (
-                    (_in_a_list(doc, start) or dated)
+                    (in_a_list(doc, start) or dated)
                     and first.is_title
                     and first.is_alpha
                     and first.lower_ not in vocab  # 'Onderwijs' is written lower case too
@@ -1718,20 +1133,20 @@ class NameFinder:
                             Span(doc, start, end + 1, label="Organisation", kb_id="rule:default")
                         ]
                     return [Span(doc, start, end, label="Organisation", kb_id="rule:listed")]
-                if _made_thing(doc, start, vocab):
+                if made_thing(doc, start, vocab):
                     return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
                 return []
-            if _ADJECTIVE.search(first.lower_):
+            if ADJECTIVE.search(first.lower_):
                 return [Span(doc, start, end, label="Region", kb_id="rule:adjective")]
-            if _passive_agent(doc, start):
+            if passive_agent(doc, start):
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
-            if _held_event(doc, end):
+            if held_event(doc, end):
                 return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
             return [Span(doc, start, end, label="Organisation", kb_id="rule:single")]
         if all(t.is_upper for t in run if t.is_alpha):
             # Shouting headings ('BUILDING SAFE CITIES') are only kept through resolution.
             return [Span(doc, start, end, label="Organisation", kb_id="rule:caps")]
-        if _used_thing(doc, start, end, lex):
+        if used_thing(doc, start, end, lex):
             return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
         if all(
             self._common(t)
@@ -1743,7 +1158,7 @@ class NameFinder:
         ):
             return []
         if (
-            _passive_agent(doc, start) or _site_owner(doc, start, end, lex)
+            passive_agent(doc, start) or site_owner(doc, start, end, lex)
         ) and not self._person_like(run, lex):
             return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
         return [Span(doc, start, end, label="Organisation", kb_id="rule:default")]
@@ -1800,7 +1215,7 @@ class NameFinder:
             or not group.is_alpha
             or group.is_sent_start
             or not low.endswith(("en", "s"))
-            or not _title_word(low, lex)
+            or not is_title_word(low, lex)
         ):
             return False
         after = doc[k + 2] if k + 2 < n else None
@@ -1826,9 +1241,9 @@ class NameFinder:
         """
         if not 2 <= len(words) <= 8 or not words[0].is_title:
             return False
-        if words[0].lower_ in lex.function_words or words[0].lower_ in _ARTICLES:
+        if words[0].lower_ in lex.function_words or words[0].lower_ in ARTICLES:
             return False
-        if words[-1].text in _PLURAL_S and lex.head_type(words[-2].text) is not None:
+        if words[-1].text in PLURAL_S and lex.head_type(words[-2].text) is not None:
             return False  # '‘Impact Programma’s’': a kind of programme, not one
         lower = [t for t in words if t.is_lower and t.lower_ not in lex.connectors]
         # A title is in title case, or has at most one lower-case content word ('Roadmap für
@@ -1850,22 +1265,22 @@ class NameFinder:
             return None
         low = tok.lower_
         article = doc[i - 1].lower_
-        if low in _REPORTING_POINTS and article in {"de", "het", "een"} and i + 1 < len(doc):
+        if low in REPORTING_POINTS and article in {"de", "het", "een"} and i + 1 < len(doc):
             topic, nxt = doc[i + 1], doc[i + 2] if i + 2 < len(doc) else None
             if (
                 topic.is_lower
                 and topic.is_alpha
                 and len(topic) > 3
-                and _title_word(topic.lower_, lex)
-                and not _participle_like(topic.lower_)
+                and is_title_word(topic.lower_, lex)
+                and not participle_like(topic.lower_)
                 and (nxt is None or nxt.is_punct or nxt.lower_ in lex.stop_words)
             ):
                 return Span(doc, i, i + 2, label="Intervention", kb_id="rule:head")
             return None
         if (
             tok.is_alpha
-            and low.endswith(_TAX_DEDUCTION)
-            and len(low) >= len(_TAX_DEDUCTION) + 4
+            and low.endswith(TAX_DEDUCTION)
+            and len(low) >= len(TAX_DEDUCTION) + 4
             and (article == "de" or (article == "fiscale" and i > 1 and doc[i - 2].lower_ == "de"))
         ):
             # 'de fiscale reisaftrek': the adjective saying it is a tax measure is part
@@ -1886,7 +1301,7 @@ class NameFinder:
                 and noun.lower_ not in lex.stop_words
                 and noun.lower_ not in lex.function_words
                 and not looks_like_verb(noun.lower_)
-                and not _participle_like(noun.lower_)
+                and not participle_like(noun.lower_)
                 and (nxt is None or not nxt.is_alpha or nxt.lower_ in lex.stop_words)
             ):
                 return Span(doc, i, i + 2, label="Intervention", kb_id="rule:head")
@@ -1894,10 +1309,10 @@ class NameFinder:
         prefix, dash, head = low.partition("-")
         if (
             dash
-            and head in _SECTOR_INSTRUMENTS
+            and head in SECTOR_INSTRUMENTS
             and prefix.isalpha()
             and 2 <= len(prefix) <= 6
-            and (prefix in _SCHOOL_TYPES or not is_common_word(prefix))
+            and (prefix in SCHOOL_TYPES or not is_common_word(prefix))
         ):
             return Span(doc, i, i + 1, label="Intervention", kb_id="rule:head")
         return None
@@ -1929,8 +1344,8 @@ class NameFinder:
                 # 'de pilot waarmee ...': a pronominal adverb opens a clause
                 and not low.startswith(("waar", "daar", "hier"))
                 and not is_common_word(low)
-                and _title_word(low, lex)
-                and not _participle_like(low)
+                and is_title_word(low, lex)
+                and not participle_like(low)
             )
 
         if not practice(i + 1):
@@ -1948,7 +1363,7 @@ class NameFinder:
             after is not None
             and after.is_lower
             and after.is_alpha
-            and _title_word(after.lower_, lex)
+            and is_title_word(after.lower_, lex)
         ):
             return None
         return end
@@ -2004,7 +1419,7 @@ class NameFinder:
         """'Opleidingstrajecten', 'Bedrijfsstages': a compound of ordinary words in the plural
         of a head noun ('trajecten', 'stages') speaks of a kind, not of one named thing."""
         low = token.lower_
-        plural = low.endswith(_PLURAL_HEADS) or any(
+        plural = low.endswith(PLURAL_HEADS) or any(
             low.endswith(suffix) and lex.head_type(low[: -len(suffix)]) is not None
             for suffix in ("en", "s")
         )
@@ -2019,9 +1434,9 @@ class NameFinder:
         with 'op', 'aan', 'in' ('Bergen op Zoom'), titles with 'voor' or 'in', never with these.
         """
         first = run[0]
-        if len(run) < 3 or run[1].lower_ not in _SURNAME_PARTICLES:
+        if len(run) < 3 or run[1].lower_ not in SURNAME_PARTICLES:
             return False
-        if any(t.lower_ not in _SURNAME_PARTICLES for t in run[1:-1]):
+        if any(t.lower_ not in SURNAME_PARTICLES for t in run[1:-1]):
             return False
         # A given name is no plural of an ordinary word ('Colleges van Bestuur').
         stem = first.lower_[:-1]
@@ -2049,7 +1464,7 @@ class NameFinder:
         while i < n:
             token = doc[i]
             # Head + quoted title: "Sectorplan 'Drenthe vooruit'", "uitvoeringsplan '...'".
-            if token.text in _OPEN_QUOTES and i > 0 and lex.head_type(doc[i - 1].text):
+            if token.text in OPEN_QUOTES and i > 0 and lex.head_type(doc[i - 1].text):
                 close = self._quoted(doc, i)
                 # A title starts with a capital, or follows a lower-case descriptive head and has
                 # two words or more ('het actieplan ‘werk en de toekomst’'); "het label
@@ -2085,12 +1500,12 @@ class NameFinder:
                         break
                     i += 1
                 continue
-            if token.text in _OPEN_QUOTES:
+            if token.text in OPEN_QUOTES:
                 close = self._quoted(doc, i)
                 # 'het thema ‘Smart Societies’', "‘Circularity’ (circulaire economie)": a theme
                 # or a term being explained is no entity, and neither are its words.
                 if close is not None and (
-                    (i > 0 and doc[i - 1].lower_ in _THEME_WORDS) or _glossed(doc, close)
+                    (i > 0 and doc[i - 1].lower_ in THEME_WORDS) or glossed(doc, close)
                 ):
                     # Its words name that concept elsewhere in the document too ('een Life Long
                     # Learning propositie'), so they are kept as topics.
@@ -2101,10 +1516,10 @@ class NameFinder:
                     )
                     i = close
                     continue
-            if token.text in _OPEN_QUOTES and (i == 0 or doc[i - 1].lower_ not in lex.title_cues):
+            if token.text in OPEN_QUOTES and (i == 0 or doc[i - 1].lower_ not in lex.title_cues):
                 close = self._quoted(doc, i)
                 if close is not None and self._named_title(doc[i + 1 : close - 1], lex):
-                    kind = _governing_kind(doc, i, lex) or "Programme"
+                    kind = governing_kind(doc, i, lex) or "Programme"
                     spans.append(Span(doc, i + 1, close - 1, label=kind, kb_id="rule:quoted"))
                     i = close
                     continue
@@ -2158,7 +1573,7 @@ class NameFinder:
                 token.lower_ in {"pilot", "pilots"}
                 and i + 1 < n
                 and doc[i + 1].is_lower
-                and doc[i + 1].text.partition("-")[0] in _SCHOOL_TYPES
+                and doc[i + 1].text.partition("-")[0] in SCHOOL_TYPES
                 and doc[i + 1].text.partition("-")[2].isalpha()
                 # 'de pilot mbo-instellingen': the ones taking part, not the pilot's name
                 and doc[i + 1].text.partition("-")[2] not in lex.actor_plurals
@@ -2193,22 +1608,22 @@ class NameFinder:
                 spans.append(Span(doc, i, i + 3, label=kind, kb_id="rule:head"))
                 i += 3
                 continue
-            if not self._namey(token) or _field_label(doc, i):
+            if not self._namey(token) or field_label(doc, i):
                 i += 1
                 continue
-            titled = _coordinated_title(doc, i, lex)
+            titled = coordinated_title(doc, i, lex)
             if titled is not None:
                 kind = lex.head_type(doc[titled - 1].text) or "Intervention"
                 spans.append(Span(doc, i, titled, label=kind, kb_id="rule:head"))
                 i = titled
                 continue
             end = self._extend(doc, i, lex, places)
-            if _instrument_cue(doc, i):
+            if instrument_cue(doc, i):
                 # 'het plan Meer Samen Doen', 'de sectorspecifieke interventie X': a generic
                 # word for a plan or measure right before a capitalised run says what it names,
                 # even when the run is made of ordinary words. A plural ending glued to the last
                 # word ('Bèta’s') is part of it.
-                if end < n and doc[end].text in _PLURAL_S and not doc[end - 1].whitespace_:
+                if end < n and doc[end].text in PLURAL_S and not doc[end - 1].whitespace_:
                     end += 1
                 spans.append(Span(doc, i, end, label="Intervention", kb_id="rule:cue"))
                 i = end
@@ -2219,7 +1634,7 @@ class NameFinder:
             run_end = end
             if (
                 end + 1 < n
-                and _YEAR.match(doc[end].text)
+                and YEAR.match(doc[end].text)
                 and not doc[end].is_sent_start
                 and doc[end + 1].is_lower
                 and lex.head_type(doc[end + 1].text) in {"Intervention", "Programme"}
@@ -2231,7 +1646,7 @@ class NameFinder:
                 and doc[end].is_alpha
                 # 'Leven Lang Ontwikkelen programma’s': a head in the plural speaks of several
                 # programmes on a theme, not of one named programme.
-                and not (end + 1 < n and doc[end + 1].text in _PLURAL_S)
+                and not (end + 1 < n and doc[end + 1].text in PLURAL_S)
                 and (
                     lex.head_type(doc[end].text) in {"Intervention", "Programme"}
                     # 'Zeewind regio': a name that is not itself a place, before 'regio',
@@ -2240,21 +1655,21 @@ class NameFinder:
                 )
                 and lex.head_type(doc[end - 1].text) is None
             ):
-                if _pluralised_head(doc, doc[end], end + 1):
+                if pluralised_head(doc, doc[end], end + 1):
                     i = end + 1  # 'Triple Helix regio’s': a kind, its words name no one
                     continue
                 kind = lex.head_type(doc[end].text) or "Intervention"
                 start = i
                 while start < end and (
                     self._function_word(doc[start], lex)
-                    or (doc[start].is_sent_start and doc[start].lower_ in _ARTICLES)
+                    or (doc[start].is_sent_start and doc[start].lower_ in ARTICLES)
                 ):
                     start += 1
                 # 'Europese programma', 'Ontwikkelen programma': an adjective or ordinary word
                 # before a head is a description, not a name.
                 lone = doc[start] if end - start == 1 else None
                 if lone is not None and (
-                    self._common(lone) or (lone.is_title and _ADJECTIVE.search(lone.lower_))
+                    self._common(lone) or (lone.is_title and ADJECTIVE.search(lone.lower_))
                 ):
                     start = end
                 if start < end:
@@ -2266,7 +1681,9 @@ class NameFinder:
                         and not doc[end].lower_.endswith("en")  # 'netwerken X en Y': a list
                         and stop < n
                         and not doc[stop].is_sent_start
-                        and (stop in places or is_place(doc[stop].text) or _compass(doc[stop], lex))
+                        and (
+                            stop in places or is_place(doc[stop].text) or is_compass(doc[stop], lex)
+                        )
                     ):
                         stop += 1
                     spans.append(Span(doc, start, stop, label=kind, kb_id="rule:head"))
@@ -2274,7 +1691,7 @@ class NameFinder:
                     continue
             end = run_end
             classified = self._classify(doc, i, end, lex)
-            if _elided_before(doc, i):
+            if elided_before(doc, i):
                 # 'Kennis- en Innovatieagenda X': the elided first half of a paired compound
                 # belongs to the name, which otherwise splits from its full mentions.
                 classified = [
@@ -2294,9 +1711,9 @@ class NameFinder:
         """'Bijlage C', 'Hoofdstuk 3', 'Figuur 2.1', 'Annex IV': a part of the document, named by
         a document-part word and a letter, number or numeral, is a reference, not an entity (after
         'in' it would be taken for a place)."""
-        if len(run) < 2 or run[0].lower_ not in _DOCUMENT_PARTS:
+        if len(run) < 2 or run[0].lower_ not in DOCUMENT_PARTS:
             return False
-        return all(_PART_CODE.match(t.text) for t in run[1:])
+        return all(PART_CODE.match(t.text) for t in run[1:])
 
     def _theme_list_opens(self, doc: Doc, i: int) -> int | None:
         """Where the theme names start after a theme word at ``i``, if they follow it.
@@ -2304,10 +1721,10 @@ class NameFinder:
         'thema Landbouw' names one theme right after the word; 'de volgende thema’s:' introduces
         a list of them after a colon.
         """
-        if doc[i].lower_ not in _THEME_WORDS:
+        if doc[i].lower_ not in THEME_WORDS:
             return None
         k = i + 1
-        if k < len(doc) and doc[k].text in _PLURAL_S:
+        if k < len(doc) and doc[k].text in PLURAL_S:
             k += 1
         if k < len(doc) and doc[k].text == ":":
             k += 1

@@ -11,10 +11,11 @@ from spacy.tokens import Doc, Span
 from beleidsgraaf.ingest.extract import extract_document, load_pipeline
 from beleidsgraaf.ingest.pipeline.acronyms import AcronymDetector, align_long_form, is_acronym
 from beleidsgraaf.ingest.pipeline.authority import AuthorityMatcher, AuthorityName
+from beleidsgraaf.ingest.pipeline.cues import VOCAB_KEY
 from beleidsgraaf.ingest.pipeline.entities import EntityConsolidator
 from beleidsgraaf.ingest.pipeline.entries import ACTIVITY, ENTRY_KEY
 from beleidsgraaf.ingest.pipeline.lexicon import lexicon
-from beleidsgraaf.ingest.pipeline.names import VOCAB_KEY, NameFinder
+from beleidsgraaf.ingest.pipeline.names import NameFinder
 from beleidsgraaf.ontology.iri import entity_iri
 
 
