@@ -518,7 +518,16 @@ def is_document_word(low: str, lex: Lexicon) -> bool:
     return low in lex.title_cues or low.endswith(DOCUMENT_SUFFIXES)
 
 
-DOCUMENT_SUFFIXES = ("document", "documenten", "notitie", "notities", "rapport", "rapporten")
+DOCUMENT_SUFFIXES = (
+    "document",
+    "documenten",
+    "notitie",
+    "notities",
+    "rapport",
+    "rapporten",
+    "rapportage",
+    "rapportages",
+)
 
 
 def english_headed(rest: Span, lex: Lexicon) -> bool:

@@ -1585,6 +1585,8 @@ class NameFinder:
             if (
                 i + 2 < n
                 and is_acronym(token.text)
+                # 'IT-platform', 'ICT-budget': a generic acronym makes a kind of thing.
+                and token.text not in lex.generic_acronyms
                 and doc[i + 1].text == "-"
                 and doc[i + 2].is_lower
                 and lex.head_type(doc[i + 2].text)

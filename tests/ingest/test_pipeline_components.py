@@ -1018,6 +1018,13 @@ def test_a_glossed_term_and_nouns_qualified_by_a_name_are_no_names(nlp: Language
     assert names_in(nlp, "We lichten de bijbehorende ‘Zilver Programma’s’ kort toe.") == []
 
 
+def test_generic_acronyms_and_report_words_make_no_names(nlp: Language) -> None:
+    assert names_in(nlp, "Er is ook een IT-platform opgericht voor scholen.") == []
+    found = names_in(nlp, "Zie de Masterplan Zeewerk Rapportage van vorig jaar.")
+    assert ("Masterplan Zeewerk", "Programme", "rule:head") in found
+    assert not [f for f in found if "Rapportage" in f[0]]
+
+
 def test_a_landsdeel_is_named_by_its_compass_word_alone(nlp: Language) -> None:
     found = names_in(nlp, "Landsdeel Zuidwest Flyer Kustwerk Zeeuwsland")
     assert ("Zuidwest", "Region", "rule:cue") in found
