@@ -37,6 +37,7 @@ __all__ = [
     "DOCUMENT_SUFFIXES",
     "DOMAIN",
     "EVENT_PARTICIPLES",
+    "GERMAN_FUNCTION_WORDS",
     "HONORIFICS",
     "INITIAL",
     "INITIALS",
@@ -80,6 +81,7 @@ __all__ = [
     "ends_run",
     "english_headed",
     "field_label",
+    "german_context",
     "glossed",
     "governing_kind",
     "held_event",
@@ -772,3 +774,19 @@ def is_compass(token: Token, lex: Lexicon) -> bool:
     """A capitalised compass word ('Noord', 'Zuidoost') or compass compound ('Oost-Nederland')."""
     head = token.text.split("-")[0]
     return token.text[:1].isupper() and head.casefold() in lex.compass_prefixes
+
+
+GERMAN_FUNCTION_WORDS = frozenset(
+    {"und", "für", "auf", "einen", "einer", "eines", "zur", "zum", "über", "sowie", "mit", "im"}
+)
+"""German words no Dutch sentence uses: next to one, a capitalised word is a German noun."""
+
+
+def german_context(doc: Doc, start: int, end: int) -> bool:
+    """Whether the run ``doc[start:end]`` stands next to a German function word ('Bildung auf
+    einen Blick', 'für Bildung und Forschung'): in German every noun is capitalised, so a
+    capitalised word there says nothing about a name. Titles of German programmes and reports
+    are cited in Dutch policy texts; their words are not Dutch actors."""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
+    return before in GERMAN_FUNCTION_WORDS or after in GERMAN_FUNCTION_WORDS

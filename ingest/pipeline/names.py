@@ -80,6 +80,7 @@ from beleidsgraaf.ingest.pipeline.cues import (
     ends_run,
     english_headed,
     field_label,
+    german_context,
     glossed,
     governing_kind,
     held_event,
@@ -1050,6 +1051,8 @@ class NameFinder:
             text = first.text
             if first.lower_ in HONORIFICS or f"{first.lower_}." in HONORIFICS:
                 return []
+            if not is_acronym(text) and german_context(doc, start, end):
+                return []  # 'Bildung auf einen Blick': German capitalises every noun
             if LETTER_PAIR.match(text) or (
                 "-" in text and all(p.casefold() in SCHOOL_TYPES for p in text.split("-"))
             ):

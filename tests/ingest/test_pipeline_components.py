@@ -1025,6 +1025,12 @@ def test_generic_acronyms_and_report_words_make_no_names(nlp: Language) -> None:
     assert not [f for f in found if "Rapportage" in f[0]]
 
 
+def test_capitalised_nouns_of_german_titles_are_no_names(nlp: Language) -> None:
+    assert names_in(nlp, "Zie het rapport Wissen auf einen Blick 2018 van de OESO.") == [
+        ("OESO", "Organisation", "rule:acronym")
+    ]
+
+
 def test_a_landsdeel_is_named_by_its_compass_word_alone(nlp: Language) -> None:
     found = names_in(nlp, "Landsdeel Zuidwest Flyer Kustwerk Zeeuwsland")
     assert ("Zuidwest", "Region", "rule:cue") in found
