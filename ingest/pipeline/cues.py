@@ -70,6 +70,7 @@ __all__ = [
     "WEB",
     "WHOLE",
     "YEAR",
+    "activity_noun_before_name",
     "after_list_marker",
     "area_context",
     "common_compound",
@@ -790,3 +791,22 @@ def german_context(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end].lower_ if end < len(doc) else ""
     return before in GERMAN_FUNCTION_WORDS or after in GERMAN_FUNCTION_WORDS
+
+
+def activity_noun_before_name(first: Token, second: Token, lex: Lexicon) -> bool:
+    """'Voorbereiding Kustpact', 'Doelstellingen X-Actieplan', 'Inzichten Frobnicpact': a
+    nominalised activity ('-ing') or a plural noun before a complete headed name says what is
+    done with the name, as in headings and lists of sources; it is not part of it.
+
+    The name after it must carry its head inside a compound ('Kustpact'): before a bare head
+    ('Energie Akkoord') the first word is the name's own subject.
+    """
+    low = first.lower_
+    return (
+        first.is_title
+        and first.is_alpha
+        and lex.head_type(first.text) is None
+        and (low.endswith("ing") or (low.endswith(("ingen", "ten", "sen")) and len(low) > 6))
+        and lex.head_type(second.text) in {"Programme", "Intervention", "Organisation"}
+        and second.lower_ not in lex.heads
+    )

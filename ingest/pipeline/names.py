@@ -69,6 +69,7 @@ from beleidsgraaf.ingest.pipeline.cues import (
     VOCAB_KEY,
     WEB,
     YEAR,
+    activity_noun_before_name,
     after_list_marker,
     area_context,
     common_compound,
@@ -730,6 +731,8 @@ class NameFinder:
                 start += 1
             elif self._description_of(doc, start, end, lex):
                 start += 2  # 'Werking van' (the article after it goes next round)
+            elif end - start > 1 and activity_noun_before_name(doc[start], doc[start + 1], lex):
+                start += 1  # 'Voorbereiding Kustpact', 'Doelstellingen X-Actieplan'
             elif (
                 (
                     end - start > 1

@@ -1031,6 +1031,15 @@ def test_capitalised_nouns_of_german_titles_are_no_names(nlp: Language) -> None:
     ]
 
 
+def test_an_activity_noun_before_a_headed_name_is_not_part_of_it(nlp: Language) -> None:
+    found = names_in(nlp, "Landsdeel Zuid 01.11.19 Voorbereiding Kustpact met de gedeputeerden")
+    assert ("Kustpact", "Programme", "rule:head") in found
+    found = names_in(nlp, "Het gaat om de Doelstellingen Zee-Actieplan van dit jaar.")
+    assert ("Zee-Actieplan", "Intervention", "rule:head") in found
+    # Before a bare head the first word is the name's own subject.
+    assert names_in(nlp, "Zij tekenden het Scholing Akkoord in juni.")[0][0] == "Scholing Akkoord"
+
+
 def test_a_landsdeel_is_named_by_its_compass_word_alone(nlp: Language) -> None:
     found = names_in(nlp, "Landsdeel Zuidwest Flyer Kustwerk Zeeuwsland")
     assert ("Zuidwest", "Region", "rule:cue") in found
