@@ -41,6 +41,7 @@ __all__ = [
     "Located",
     "cooccurrences",
     "namespace_relations",
+    "place_in_name",
     "place_relations",
     "sentence_relations",
     "structure_relations",
@@ -745,7 +746,7 @@ def structure_relations(
                         # A plan listed per landsdeel ('Werkplan Techniekpact X'): it is located
                         # where its name says, else in the landsdeel of its row.
                         entity = ensure(part, plan, ev)
-                        if not any(e.type == "Region" for e in finder(part)):
+                        if place_in_name(part, _places(extraction, common)) is None:
                             relate(entity.iri, "locatedIn", whole.iri, ev, "structure:table")
                 continue
             owners = [e for e in finder(title) if e.type in ACTIONS]
@@ -808,17 +809,15 @@ def namespace_relations(extraction: Extraction) -> None:
                 break
 
 
-def place_relations(extraction: Extraction, source: SourceDocument | None = None) -> None:
-    """``locatedIn`` for entities named after a place: 'Techniekpact Twente' -> Twente.
+def _places(extraction: Extraction, common: frozenset[str]) -> dict[str, Entity]:
+    """The document's Region entities by the loose key of each name they go by.
 
-    The place must be a Region entity of the same document; the evidence is the first sentence
-    that names the entity. A one-word 'place' the document also writes in lower case
-    ('Vakmanschap' in 'Gelders Vakmanschap', when the text speaks of 'vakmanschap') is a common
-    noun, not a place name.
+    Countries are left out ('X in Nederland' says nothing in Dutch policy), and so is a one-word
+    'place' the document also writes in lower case ('Vakmanschap' in 'Gelders Vakmanschap', when
+    the text speaks of 'vakmanschap'): that is a common noun, not a place name.
     """
     from beleidsgraaf.ingest.resolution import loose_key
 
-    common = frozenset(_LOWER_WORD.findall(source.original)) if source is not None else frozenset()
     regions: dict[str, Entity] = {}
     countries = _countries()
     for entity in extraction.entities:
@@ -826,18 +825,63 @@ def place_relations(extraction: Extraction, source: SourceDocument | None = None
             for form in (entity.label, *entity.mentions):
                 if form.casefold() not in common:
                     regions.setdefault(loose_key(form), entity)
+    return regions
+
+
+_ADJECTIVE_END = re.compile(r"(?<=\w{4})(?:se|s)$")
+
+
+def _adjective_stems(word: str) -> list[str]:
+    """Places a capitalised Dutch place adjective may come from: 'Rotterdams' -> 'Rotterdam',
+    'Twentse' -> 'Twente', 'Gelderse' -> 'Gelderland'."""
+    if not word[:1].isupper() or not _ADJECTIVE_END.search(word):
+        return []
+    stem = _ADJECTIVE_END.sub("", word)
+    return [stem, f"{stem}e", f"{stem}land"]
+
+
+def place_in_name(name: str, regions: dict[str, Entity]) -> Entity | None:
+    """The place a name is named after: 'Techniekpact Twente', 'Masterplan Techniek Amsterdam
+    Rapportage', 'Sectorplan ‘Groningen op voorsprong’', 'Rotterdams Techniekpact' (a place
+    adjective).
+
+    The last place wins, and a longer place over a shorter one ('Zuid-Holland' over 'Holland').
+    """
+    from beleidsgraaf.ingest.resolution import loose_key
+
+    words = name.split()
+    for end in range(len(words), 0, -1):
+        for n in range(min(4, end), 0, -1):
+            if n == len(words):
+                continue
+            place = regions.get(loose_key(" ".join(words[end - n : end])))
+            if place is not None:
+                return place
+        if end < len(words) or len(words) > 1:
+            for stem in _adjective_stems(words[end - 1].strip("‘’'“”\"()")):
+                place = regions.get(loose_key(stem))
+                if place is not None:
+                    return place
+    return None
+
+
+def place_relations(extraction: Extraction, source: SourceDocument | None = None) -> None:
+    """``locatedIn`` for entities named after a place (:func:`place_in_name`).
+
+    The place must be a Region entity of the same document; the evidence is the first sentence
+    that names the entity.
+    """
+    common = frozenset(_LOWER_WORD.findall(source.original)) if source is not None else frozenset()
+    regions = _places(extraction, common)
     seen = {(r.subject, r.predicate, r.object) for r in extraction.relations}
     for entity in list(extraction.entities):
         if entity.type == "Region" or not entity.evidence:
             continue
-        words = entity.label.split()
-        for n in range(min(4, len(words) - 1), 0, -1):
-            place = regions.get(loose_key(" ".join(words[-n:])))
-            if place is not None and place.iri != entity.iri:
-                key = (entity.iri, "locatedIn", place.iri)
-                if key not in seen:
-                    seen.add(key)
-                    extraction.relations.append(
-                        Relation(entity.iri, "locatedIn", place.iri, entity.evidence[0], "name")
-                    )
-                break
+        place = place_in_name(entity.label, regions)
+        if place is not None and place.iri != entity.iri:
+            key = (entity.iri, "locatedIn", place.iri)
+            if key not in seen:
+                seen.add(key)
+                extraction.relations.append(
+                    Relation(entity.iri, "locatedIn", place.iri, entity.evidence[0], "name")
+                )

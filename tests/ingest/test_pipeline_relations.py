@@ -7,8 +7,14 @@ from pathlib import Path
 import pytest
 
 from beleidsgraaf.ingest.extract import demo_corpus, extract_document, load_pipeline
-from beleidsgraaf.ingest.records import Evidence, Extraction
-from beleidsgraaf.ingest.relations import Located, cooccurrences, sentence_relations
+from beleidsgraaf.ingest.records import Entity, Evidence, Extraction
+from beleidsgraaf.ingest.relations import (
+    Located,
+    cooccurrences,
+    place_in_name,
+    sentence_relations,
+)
+from beleidsgraaf.ingest.resolution import loose_key
 from beleidsgraaf.ontology.iri import entity_iri
 
 EV = Evidence(doc="0" * 64, text="…", start=0, end=1)
@@ -695,3 +701,34 @@ def test_a_programme_cited_as_an_example_of_developments_is_context() -> None:
     s = "Daarbij hebben we het vliegakkoord met de relevante partijen besproken."
     found = triples(s, authors, located(s, "vliegakkoord", "Programme"))
     assert ("Gilde", "participatesIn", "vliegakkoord") in found
+
+
+def _region(label: str) -> Entity:
+    return Entity(label, label, "Region", [label], [EV])
+
+
+def test_place_anywhere_in_a_name_or_as_an_adjective() -> None:
+    regions = {loose_key(r.label): r for r in map(_region, ["Zandvoorde", "Weerland", "Kempe"])}
+    found = {
+        name: (place.label if (place := place_in_name(name, regions)) else None)
+        for name in (
+            "Techniekplan Zandvoorde",
+            "Masterplan Techniek Zandvoorde Rapportage",
+            "Sectorplan ‘Weerland op voorsprong’",
+            "Zandvoords Technologiepact",
+            "Kempse Vakmanschap",
+            "Zandvoorde",
+            "Masterplan Techniek",
+            "Zandvoordestraat Programma",
+        )
+    }
+    assert found == {
+        "Techniekplan Zandvoorde": "Zandvoorde",
+        "Masterplan Techniek Zandvoorde Rapportage": "Zandvoorde",
+        "Sectorplan ‘Weerland op voorsprong’": "Weerland",
+        "Zandvoords Technologiepact": "Zandvoorde",
+        "Kempse Vakmanschap": "Kempe",
+        "Zandvoorde": None,
+        "Masterplan Techniek": None,
+        "Zandvoordestraat Programma": None,
+    }
