@@ -50,7 +50,8 @@ __all__ = [
 
 _CUES: dict[str, re.Pattern[str]] = {
     "collaboratesWith": re.compile(
-        r"\bsamen\s*werk\w*|\bsamenwerking\w*|\bwerk\w*\s+samen\b|\bsamen\s+met\b"
+        r"\bsamen\s*werk\w*|\bsamenwerking\w*|\bwerk\w*\s+samen\b"
+        r"|\bwerk(?:en|t|te|ten)\s+(?:de\s+|het\s+)?[^.;:]{1,80}?\bsamen\b(?!\s+met\b)|\bsamen\s+met\b"
         r"|\bhanden\s+ineen\b|\bgezamenlijk\b|\bconsortium\b|\balliantie\b|\bcoalities?\b"
         r"|\bafgestemd\s+met\b|\bafstemming\s+met\b|\bbanden\s+met\b|\boptrekken\b",
         re.IGNORECASE,
@@ -127,6 +128,7 @@ _MAX_CUE_SENTENCE = 300
 word does not belong to every name in it; frames, which fix their own arguments, still apply."""
 
 
+_WORD = re.compile(r"\w+")
 _PARTICIPLE = re.compile(r"^(?:ge|uitge|opge)\w+[dt]$", re.IGNORECASE)
 _ACTIVE_PERFECT = re.compile(r"\b(?:heeft|hebben|had|hadden)\b", re.IGNORECASE)
 
@@ -142,7 +144,11 @@ def _cue(
     """
     for match in pattern.finditer(sentence):
         at, to = match.start(), match.end()
-        if any(m.start < to and at < m.end for m in spans):
+        # A cue of two words with a gap ('heeft X ... ontwikkeld', 'werken A en B samen')
+        # spans the names between them: only its own words must lie outside names.
+        words = list(_WORD.finditer(match.group(0)))
+        ends = [(at + w.start(), at + w.end()) for w in (words[0], words[-1])] if words else []
+        if any(m.start < e and s < m.end for m in spans for s, e in ends or [(at, to)]):
             continue
         word = match.group(0)
         if at > 0 and word[:1].isupper() and not word.isupper() and sentence[:at].strip():
@@ -151,6 +157,8 @@ def _cue(
             continue  # 'is in 2019 gelanceerd': a passive without agent names no doer
         if re.match(r"\s+tot\b", sentence[to:]) and word.lower() in {"geleid", "leiden", "leidt"}:
             continue
+        if len(words) > 2:
+            word = f"{words[0].group(0)} … {words[-1].group(0)}"
         return word.lower(), at
     return None
 

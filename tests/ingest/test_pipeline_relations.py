@@ -732,3 +732,28 @@ def test_place_anywhere_in_a_name_or_as_an_adjective() -> None:
         "Masterplan Techniek": None,
         "Zandvoordestraat Programma": None,
     }
+
+
+def test_a_cue_split_around_names_still_counts() -> None:
+    """'heeft X ... ontwikkeld' and inverted 'werken A en B samen' hold names inside the cue."""
+    s = "In 2021 heeft het Kennisbureau ook het platform www.leerloket.nl ontwikkeld."
+    found = triples(
+        s,
+        located(s, "Kennisbureau", "Organisation"),
+        located(s, "www.leerloket.nl", "Intervention"),
+    )
+    assert ("Kennisbureau", "implements", "www.leerloket.nl") in found
+    s = "Daarnaast werken de fondsen Bouwfonds Noord en OTAB samen in een regeling."
+    found = triples(
+        s, located(s, "Bouwfonds Noord", "Organisation"), located(s, "OTAB", "Organisation")
+    )
+    assert ("Bouwfonds Noord", "collaboratesWith", "OTAB") in found
+    # A cue word inside a name is still no cue: 'Werkplaats Samen' names a programme.
+    s = "Het Kennisbureau en OTAB presenteren de Werkplaats Samen."
+    found = triples(
+        s,
+        located(s, "Kennisbureau", "Organisation"),
+        located(s, "OTAB", "Organisation"),
+        located(s, "Werkplaats Samen", "Programme"),
+    )
+    assert not any(p == "collaboratesWith" for _, p, _ in found)
