@@ -757,3 +757,19 @@ def test_a_cue_split_around_names_still_counts() -> None:
         located(s, "Werkplaats Samen", "Programme"),
     )
     assert not any(p == "collaboratesWith" for _, p, _ in found)
+
+
+def test_a_cue_relates_only_within_its_clause() -> None:
+    """'... acties vanuit het Pact, zoals X en de trajecten die het UWB heeft opgezet': the
+    relative clause speaks of the trajecten, not of the Pact or X."""
+    s = "Er lopen acties uit het Groenpact, zoals Stap!in en trajecten die het UWB heeft opgezet."
+    found = triples(
+        s,
+        located(s, "Groenpact", "Programme"),
+        located(s, "Stap!in", "Intervention"),
+        located(s, "UWB", "Organisation"),
+    )
+    assert found == set()
+    s = "Het UWB heeft het Groenpact opgezet, dat sinds 2019 loopt."
+    found = triples(s, located(s, "UWB", "Organisation"), located(s, "Groenpact", "Programme"))
+    assert ("UWB", "coordinates", "Groenpact") in found
