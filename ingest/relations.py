@@ -163,6 +163,12 @@ def _cue(
     return None
 
 
+_FUNDED = re.compile(
+    r"(?<=ing)\s+(?:van|voor)\s+(?:de\s+|het\s+)?(?:\w+\s+van\s+(?:de\s+|het\s+)?)?", re.I
+)
+"""After a funding noun ('financiering', 'bekostiging'): the name that follows is what is funded."""
+
+
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?=(?:die|dat|waarbij|waarin|waardoor|waarmee|maar|terwijl|zodat|omdat)\b)"
     r"|\s(?=(?:om|omdat|zodat|terwijl|waarbij|waardoor|die|dat)\s)",
@@ -311,6 +317,12 @@ def sentence_relations(
                     continue
                 if a.start >= 0 and not _asked(sentence, a, at, every):
                     continue  # 'EZK heeft HTSM gevraagd ... te coördineren': HTSM does it
+                if (
+                    predicate == "funds"
+                    and a.start >= 0
+                    and _FUNDED.fullmatch(sentence, at + len(cue), a.start)
+                ):
+                    continue  # 'de financiering van (het werk van) X': X is funded, not funder
                 if predicate == "collaboratesWith" and not _near(sentence, (a, b), at):
                     continue
                 if b.type in ACTIONS and _cited_as_example(sentence, b, every):

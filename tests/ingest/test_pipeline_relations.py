@@ -773,3 +773,16 @@ def test_a_cue_relates_only_within_its_clause() -> None:
     s = "Het UWB heeft het Groenpact opgezet, dat sinds 2019 loopt."
     found = triples(s, located(s, "UWB", "Organisation"), located(s, "Groenpact", "Programme"))
     assert ("UWB", "coordinates", "Groenpact") in found
+
+
+def test_the_funding_of_x_does_not_make_x_a_funder() -> None:
+    s = "De financiering van het werk van het Platform Groen is een investering in het Bospact."
+    found = triples(
+        s, located(s, "Platform Groen", "Organisation"), located(s, "Bospact", "Programme")
+    )
+    assert not any(p == "funds" for _, p, _ in found)
+    s = "Het Platform Groen financiert het Bospact."
+    found = triples(
+        s, located(s, "Platform Groen", "Organisation"), located(s, "Bospact", "Programme")
+    )
+    assert ("Platform Groen", "funds", "Bospact") in found
