@@ -450,12 +450,21 @@ def _authors_speak(text: str, located: list[Located]) -> bool:
     They are when the sentence speaks in the first person ('we', 'ons'), or when a 'met' frame
     ('samen met X', 'afgestemd met X', 'coalities met X') has no actor named before it.
     """
-    return bool(_FIRST_PERSON.search(text)) or unnamed_subject(text, located)
+    if _FIRST_PERSON.search(text) or unnamed_subject(text, located):
+        return True
+    # 'Daarnaast wordt samengewerkt rondom het aanvalsplan': an impersonal passive with no
+    # actor named leaves the authors of a report on their own work as the ones working.
+    return bool(_IMPERSONAL.search(text)) and not any(
+        loc.type in _ACTOR_TYPES and loc.start >= 0 for loc in located
+    )
 
 
 _CARRIED_SUBJECT = re.compile(r"^\W*(?:Zij|Ze|Hij|Deze organisatie|De organisatie)\b")
 _ACTOR_TYPES = frozenset({"Organisation", "Person"})
 _FIRST_PERSON = re.compile(r"\b(?:we|wij|ons|onze)\b", re.IGNORECASE)
+_IMPERSONAL = re.compile(
+    r"\b(?:wordt|werd)\s+(?:\w+\s+){0,2}?(?:samengewerkt|deelgenomen|bijgedragen)\b", re.IGNORECASE
+)
 _COMMISSIONER = re.compile(
     r"\s*,?\s+(?:for|voor|in opdracht van|on behalf of)\s+.*$", re.IGNORECASE
 )

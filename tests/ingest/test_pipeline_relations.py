@@ -786,3 +786,17 @@ def test_the_funding_of_x_does_not_make_x_a_funder() -> None:
         s, located(s, "Platform Groen", "Organisation"), located(s, "Bospact", "Programme")
     )
     assert ("Platform Groen", "funds", "Bospact") in found
+
+
+def test_an_impersonal_passive_in_a_report_on_own_work_speaks_of_its_authors() -> None:
+    from beleidsgraaf.ingest.extract import _authors_speak
+
+    s = "Daarnaast wordt samengewerkt rondom het plan Dakwerk."
+    plan = located(s, "plan Dakwerk", "Intervention")
+    assert _authors_speak(s, [plan])
+    authors = Located("Bouwraad", "Organisation", -1, -1)
+    assert triples(s, plan, authors) == {("Bouwraad", "participatesIn", "plan Dakwerk")}
+    s = "Daarnaast wordt door het Loket samengewerkt rondom het plan Dakwerk."
+    assert not _authors_speak(
+        s, [located(s, "Loket", "Organisation"), located(s, "plan Dakwerk", "Intervention")]
+    )
