@@ -367,10 +367,12 @@ _ADDRESS = re.compile(r"^[^.;()]{0,60}\b\d{4}\s?[A-Z]{2}\s+$")
 
 _PLACE_BREAK = re.compile(
     r"[,;:()]|\b(?:en|of|die|dat|om|is|zijn|wordt|worden|werd|heeft|hebben|zal|zullen|kan|kunnen"
-    r"|wil|willen|samenwerking|samen|brengen|doen|verbinden)\b",
+    r"|wil|willen|samenwerking|samen|brengen|doen|verbinden)\b"
+    r"|\b(?:de|het|een)\s+(?!(?:regio|provincie|gemeente|stad)\b)(?-i:[a-zà-ÿ])",
     re.IGNORECASE,
 )
-"""Between a name and 'in <place>': a list, clause or verb means the place belongs elsewhere."""
+"""Between a name and 'in <place>': a list, clause or verb means the place belongs elsewhere, and
+so does a noun phrase of its own ('het Techniekpact komt terug in de aanpak in Duitsland')."""
 
 
 def cooccurrences(sentences: Iterable[tuple[Sequence[str], Evidence]]) -> list[CoOccurrence]:

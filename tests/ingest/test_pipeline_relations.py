@@ -800,3 +800,12 @@ def test_an_impersonal_passive_in_a_report_on_own_work_speaks_of_its_authors() -
     assert not _authors_speak(
         s, [located(s, "Loket", "Organisation"), located(s, "plan Dakwerk", "Intervention")]
     )
+
+
+def test_a_place_after_a_noun_of_its_own_belongs_to_that_noun() -> None:
+    s = "Vrijwel alle elementen van het Groenpact komen terug in de aanpak in Zweden."
+    found = triples(s, located(s, "Groenpact", "Programme"), located(s, "Zweden", "Region"))
+    assert found == set()
+    s = "Het Techlab staat sinds mei in regio Weerland."
+    found = triples(s, located(s, "Techlab", "Intervention"), located(s, "Weerland", "Region"))
+    assert found == {("Techlab", "locatedIn", "Weerland")}
