@@ -719,6 +719,12 @@ def structure_relations(
             aim = goal(ctx.get("goal", "")) or goal(ctx.get("box", ""))
             for entity in [*named, *([item] if item else [])]:
                 relate(entity.iri, "locatedIn", region.iri, ev, "structure:box")
+            # 'Het Laadperron (Veenendaal)', 'X: VO-HO netwerk regio Amsterdam': a place a short
+            # entry names, outside the entry's own name, is where the entry works.
+            if item is not None and len(block.text) <= _SHORT_ENTRY:
+                for place in finder(block.text, name):
+                    if place.type == "Region" and place.iri != region.iri:
+                        relate(item.iri, "locatedIn", place.iri, ev, "structure:box")
             # 'Programma ‘Werken en leren met energie’ (SEECE)', 'Omscholen door A en B': the
             # organisations an entry names carry the intervention out, together.
             doers = [

@@ -809,3 +809,28 @@ def test_a_place_after_a_noun_of_its_own_belongs_to_that_noun() -> None:
     s = "Het Techlab staat sinds mei in regio Weerland."
     found = triples(s, located(s, "Techlab", "Intervention"), located(s, "Weerland", "Region"))
     assert found == {("Techlab", "locatedIn", "Weerland")}
+
+
+def test_a_place_a_box_entry_names_locates_the_entry(tmp_path: Path) -> None:
+    text = (
+        "Box 2.1 Regionale interventies Kiezen voor Techniek\n\n"
+        "Noordwest\n"
+        "Doel 5:  Verbeteren aansluiting van het VO naar het MBO en HO\n\n"
+        "• Het Kraanhuis (Zandvoorde)\n"
+        "• Bètavrienden: VO-HO netwerk regio Weerland\n"
+        "• Project Zandvoorde Techniek\n\n"
+        "In Zandvoorde en Weerland wonen veel mensen. Het Kraanhuis in Zandvoorde is bekend.\n"
+    )
+    path = tmp_path / "box.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract_document(path, load_pipeline())
+    label = {e.iri: e.label for e in extraction.entities}
+    found = {
+        (label[r.subject], label[r.object], r.method)
+        for r in extraction.relations
+        if r.predicate == "locatedIn"
+    }
+    assert ("Het Kraanhuis", "Zandvoorde", "structure:box") in found
+    assert ("Bètavrienden", "Weerland", "structure:box") in found
+    # A place inside the entry's own name locates it by name, not as a second entity.
+    assert ("Project Zandvoorde Techniek", "Zandvoorde", "name") in found
