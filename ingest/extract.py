@@ -37,6 +37,7 @@ from beleidsgraaf.ingest.relations import (
     cooccurrences,
     namespace_relations,
     place_relations,
+    role_holders,
     sentence_relations,
     structure_relations,
 )
@@ -365,6 +366,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     relations: list[Relation] = []
     linked: list[tuple[list[str], Evidence]] = []
     previous: tuple[int, list[Located]] = (-2, [])
+    last: tuple[int, str, list[Located]] = (-2, "", [])
     for index, members in sorted(by_sentence.items()):
         text, evidence = sentences[index]
         located = [Located(iri_of[id(m)], type_of[iri_of[id(m)]], m.start, m.end) for m in members]
@@ -394,6 +396,9 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
             unstated = {loc.iri for loc in located if loc.start < 0}
             located.extend(Located(a, "Organisation", -1, -1) for a in authors if a not in unstated)
         relations.extend(sentence_relations(text, located, evidence))
+        if last[0] == index - 1:
+            relations.extend(role_holders(text, located, last[1], last[2], evidence))
+        last = (index, text, named)
         linked.append(([loc.iri for loc in located], evidence))
     extraction = Extraction(
         document=source.info,

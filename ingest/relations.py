@@ -43,6 +43,7 @@ __all__ = [
     "namespace_relations",
     "place_in_name",
     "place_relations",
+    "role_holders",
     "sentence_relations",
     "structure_relations",
 ]
@@ -360,6 +361,53 @@ def sentence_relations(
         if len(gap) <= 40 and not _PLACE_BREAK.search(gap):
             add(before[-1], "locatedIn", b, "place")
     return list(found.values())
+
+
+_ROLE_FILLED = re.compile(
+    r"\b(?:deze|die|zijn|haar)\s+(?:rol|functie|positie)\b[^.;]{0,40}?"
+    r"\b(?:vervuld|bekleed|ingevuld|waargenomen)\s+door\b",
+    re.IGNORECASE,
+)
+_ROLE_NOUN = re.compile(
+    r"\b(?:voorzitter|co[öo]rdinator|trekker|kwartiermaker|programmamanager|directeur)s?\b",
+    re.IGNORECASE,
+)
+
+
+def role_holders(
+    sentence: str,
+    items: Sequence[Located],
+    before: str,
+    before_items: Sequence[Located],
+    evidence: Evidence,
+) -> list[Relation]:
+    """'X wordt aangestuurd door de voorzitter. Deze rol wordt vervuld door A, eerder door B.'
+
+    A sentence that says who fills 'deze rol' speaks of the leading role the sentence before it
+    named ('voorzitter', 'coördinator', 'trekker'); its persons coordinate the body or programme
+    that role leads: the last one named before the role noun, else the one right after it ('de
+    voorzitter van X').
+    """
+    if not _ROLE_FILLED.search(sentence):
+        return []
+    persons = [m for m in items if m.type == "Person" and m.start >= 0]
+    if not persons or any(m.type in ACTIONS | {"Organisation"} for m in items if m.start >= 0):
+        return []
+    role = _ROLE_NOUN.search(before)
+    if role is None:
+        return []
+    led = [m for m in before_items if m.start >= 0 and m.type in ACTIONS | {"Organisation"}]
+    earlier = [m for m in led if m.end <= role.start()]
+    later = [
+        m
+        for m in led
+        if m.start >= role.end()
+        and re.fullmatch(r"\s+van\s+(?:de\s+|het\s+)?", before[role.end() : m.start])
+    ]
+    owner = later[0] if later else earlier[-1] if earlier else None
+    if owner is None:
+        return []
+    return [Relation(p.iri, "coordinates", owner.iri, evidence, "frame:rol") for p in persons]
 
 
 _ADDRESS = re.compile(r"^[^.;()]{0,60}\b\d{4}\s?[A-Z]{2}\s+$")

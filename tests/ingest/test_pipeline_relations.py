@@ -12,6 +12,7 @@ from beleidsgraaf.ingest.relations import (
     Located,
     cooccurrences,
     place_in_name,
+    role_holders,
     sentence_relations,
 )
 from beleidsgraaf.ingest.resolution import loose_key
@@ -834,3 +835,29 @@ def test_a_place_a_box_entry_names_locates_the_entry(tmp_path: Path) -> None:
     assert ("Bètavrienden", "Weerland", "structure:box") in found
     # A place inside the entry's own name locates it by name, not as a second entity.
     assert ("Project Zandvoorde Techniek", "Zandvoorde", "name") in found
+
+
+def test_who_fills_the_role_the_sentence_before_named_coordinates_its_body() -> None:
+    before = "De Stuurgroep Bouw wordt aangestuurd door de voorzitter, die ook het Bouwpact draagt."
+    items = [
+        located(before, "Stuurgroep Bouw", "Organisation"),
+        located(before, "Bouwpact", "Programme"),
+    ]
+    s = "Momenteel wordt deze rol vervuld door Anna Visser, eerder door Piet de Boer."
+    people = [located(s, "Anna Visser", "Person"), located(s, "Piet de Boer", "Person")]
+    found = {(r.subject, r.predicate, r.object) for r in role_holders(s, people, before, items, EV)}
+    assert found == {
+        ("Anna Visser", "coordinates", "Stuurgroep Bouw"),
+        ("Piet de Boer", "coordinates", "Stuurgroep Bouw"),
+    }
+    before = "Het Bouwpact kent sinds 2020 een voorzitter van de Stuurgroep Bouw."
+    items = [
+        located(before, "Bouwpact", "Programme"),
+        located(before, "Stuurgroep Bouw", "Organisation"),
+    ]
+    found = {(r.subject, r.object) for r in role_holders(s, people[:1], before, items, EV)}
+    assert found == {("Anna Visser", "Stuurgroep Bouw")}
+    # No role named before, or a sentence about something else: nothing.
+    assert role_holders(s, people, "Het Bouwpact loopt tot 2025.", items[:1], EV) == []
+    other = "Anna Visser werkt bij de gemeente."
+    assert role_holders(other, people[:1], before, items, EV) == []
