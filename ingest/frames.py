@@ -400,6 +400,7 @@ def frame_relations(
         _owner_frames,
         _body_frames,
         _origin_frames,
+        _means_frames,
     ):
         found, predicates = frame(sentence, usable, groups)
         out.extend(found)
@@ -674,6 +675,28 @@ def _body_frames(sentence: str, items: Sequence[Located], groups: list[list[Loca
             for part in parts:
                 out.append(Frame(part.iri, "partOf", whole.iri, "frame:fusie"))
     return out, claimed
+
+
+_BY_MEANS_OF = re.compile(r"^\W*Met\s+(?:het|de|ons|onze)\s+(?:[a-zà-ÿ][\w-]*\s+){0,2}")
+_WE_AFTER = re.compile(
+    r"^[\s’'”\"]*,?\s*(?:willen|gaan|zullen|kunnen|wil|zal|hopen|dragen|werken|zetten)\s+(?:we|wij)\b",
+    re.IGNORECASE,
+)
+
+
+def _means_frames(sentence: str, items: Sequence[Located], groups: list[list[Located]]) -> _Result:
+    """'Met het bijbehorende programma X willen we ... bijdragen': the authors ('we', not named
+    in the sentence) act through X, so they take part in it."""
+    lead = _BY_MEANS_OF.match(sentence)
+    if lead is None:
+        return [], set()
+    first = min((m for m in items if m.start >= 0), key=lambda m: m.start, default=None)
+    if first is None or first.type not in ACTIONS or first.start != lead.end():
+        return [], set()
+    if not _WE_AFTER.match(sentence[first.end :]):
+        return [], set()
+    authors = [m for m in _unplaced(items, ACTORS) if m.type == "Organisation"]
+    return [Frame(a.iri, "participatesIn", first.iri, "frame:met middel") for a in authors], set()
 
 
 def _origin_frames(sentence: str, items: Sequence[Located], groups: list[list[Located]]) -> _Result:

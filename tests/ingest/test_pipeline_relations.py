@@ -861,3 +861,18 @@ def test_who_fills_the_role_the_sentence_before_named_coordinates_its_body() -> 
     assert role_holders(s, people, "Het Bouwpact loopt tot 2025.", items[:1], EV) == []
     other = "Anna Visser werkt bij de gemeente."
     assert role_holders(other, people[:1], before, items, EV) == []
+
+
+def test_with_our_programme_we_take_part_in_it() -> None:
+    s = "Met het bijbehorende Groeiprogramma ‘Sterke Dijken’, willen we bijdragen aan veiligheid."
+    plan = located(s, "Groeiprogramma ‘Sterke Dijken’", "Programme")
+    authors = Located("Waterschapsbond", "Organisation", -1, -1)
+    assert triples(s, plan, authors) == {
+        ("Waterschapsbond", "participatesIn", "Groeiprogramma ‘Sterke Dijken’")
+    }
+    # Not a programme as means ('Met het oog op X'), and not without 'we'.
+    s = "Met het oog op de Dijkagenda bouwen we de samenwerking uit."
+    assert triples(s, located(s, "Dijkagenda", "Programme"), authors) == set()
+    s = "Met het Groeiprogramma ‘Sterke Dijken’ is veel bereikt."
+    plan = located(s, "Groeiprogramma ‘Sterke Dijken’", "Programme")
+    assert triples(s, plan, authors) == set()
