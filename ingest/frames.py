@@ -677,7 +677,11 @@ def _body_frames(sentence: str, items: Sequence[Located], groups: list[list[Loca
     return out, claimed
 
 
-_BY_MEANS_OF = re.compile(r"^\W*Met\s+(?:het|de|ons|onze)\s+(?:[a-zà-ÿ][\w-]*\s+){0,2}")
+_BY_MEANS_OF = re.compile(
+    r"^\W*Met\s+(?:het|de|ons|onze)\s+"
+    r"(?:(?!(?:oog|op|in|van|aan|voor|naar|over|bij|uit|tot|de|het|een)\b)[a-zà-ÿ][\w-]*\s+){0,2}"
+)
+"""'Met het (bijbehorende) <programme>': not 'Met het oog op X', where X is no means."""
 _WE_AFTER = re.compile(
     r"^[\s’'”\"]*,?\s*(?:willen|gaan|zullen|kunnen|wil|zal|hopen|dragen|werken|zetten)\s+(?:we|wij)\b",
     re.IGNORECASE,

@@ -871,7 +871,7 @@ def test_with_our_programme_we_take_part_in_it() -> None:
         ("Waterschapsbond", "participatesIn", "Groeiprogramma ‘Sterke Dijken’")
     }
     # Not a programme as means ('Met het oog op X'), and not without 'we'.
-    s = "Met het oog op de Dijkagenda bouwen we de samenwerking uit."
+    s = "Met het oog op Dijkagenda, willen we de samenwerking uitbouwen."
     assert triples(s, located(s, "Dijkagenda", "Programme"), authors) == set()
     s = "Met het Groeiprogramma ‘Sterke Dijken’ is veel bereikt."
     plan = located(s, "Groeiprogramma ‘Sterke Dijken’", "Programme")
