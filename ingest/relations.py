@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from beleidsgraaf.ingest.document import SourceDocument
 from beleidsgraaf.ingest.frames import (
@@ -786,9 +787,12 @@ def structure_relations(
             if item is not None and item.type in ACTIONS:
                 for org in doers:
                     relate(org.iri, "implements", item.iri, ev, "structure:box")
-            for i, a in enumerate(doers):
-                for b in doers[i + 1 :]:
-                    relate(a.iri, "collaboratesWith", b.iri, ev, "structure:box")
+            partners = [e.iri for e in doers]
+            if item is None and len(block.text) <= _SHORT_ENTRY:
+                partners = [m.iri for m in _joint_agents(block.text, finder.locate(block.text))]
+            for i, a_iri in enumerate(partners):
+                for b_iri in partners[i + 1 :]:
+                    relate(a_iri, "collaboratesWith", b_iri, ev, "structure:box")
             # Only a programme or intervention pursues a goal (the ontology's shapes say so); an
             # entry that is an organisation ('... Centre', typed so by its head noun or by the
             # sentences that name it) is a place where the work happens, kept as locatedIn only.
@@ -843,6 +847,21 @@ def structure_relations(
                     relate(entity.iri, "participatesIn", owner.iri, ev, "structure:table")
                 elif entity.type in ACTIONS or entity.iri in guessed:
                     relate(entity.iri, "partOf", owner.iri, ev, "structure:table")
+
+
+_BY_AGENT = re.compile(r"\bdoor\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+
+
+def _joint_agents(text: str, found: Sequence[Located]) -> list[Located]:
+    """The organisations of an unnamed entry's 'door A en B' ('Omscholen werkzoekenden door A
+    en B'): they do the work together. Only a plain coordination right after 'door' counts."""
+    orgs = sorted((m for m in found if m.type == "Organisation"), key=lambda m: m.start)
+    if len(orgs) < 2 or not _BY_AGENT.search(text[: orgs[0].start]):
+        return []
+    for a, b in pairwise(orgs):
+        if not re.fullmatch(r"\s*(?:,|\ben\b|&)\s*(?:de\s+|het\s+)?", text[a.end : b.start]):
+            return []
+    return orgs
 
 
 def _intro(paragraph: str) -> str:

@@ -819,7 +819,8 @@ def test_a_place_a_box_entry_names_locates_the_entry(tmp_path: Path) -> None:
         "Doel 5:  Verbeteren aansluiting van het VO naar het MBO en HO\n\n"
         "• Het Kraanhuis (Zandvoorde)\n"
         "• Bètavrienden: VO-HO netwerk regio Weerland\n"
-        "• Project Zandvoorde Techniek\n\n"
+        "• Project Zandvoorde Techniek\n"
+        "• Omscholen werkzoekenden door Stichting Kraanwerk en Hogeschool Weerland\n\n"
         "In Zandvoorde en Weerland wonen veel mensen. Het Kraanhuis in Zandvoorde is bekend.\n"
     )
     path = tmp_path / "box.txt"
@@ -835,6 +836,13 @@ def test_a_place_a_box_entry_names_locates_the_entry(tmp_path: Path) -> None:
     assert ("Bètavrienden", "Weerland", "structure:box") in found
     # A place inside the entry's own name locates it by name, not as a second entity.
     assert ("Project Zandvoorde Techniek", "Zandvoorde", "name") in found
+    # An unnamed entry's 'door A en B': A and B do it together.
+    together = {
+        frozenset((label[r.subject], label[r.object]))
+        for r in extraction.relations
+        if r.predicate == "collaboratesWith" and r.method == "structure:box"
+    }
+    assert frozenset(("Stichting Kraanwerk", "Hogeschool Weerland")) in together
 
 
 def test_who_fills_the_role_the_sentence_before_named_coordinates_its_body() -> None:
