@@ -967,6 +967,13 @@ def place_in_name(name: str, regions: dict[str, Entity]) -> Entity | None:
     return None
 
 
+_GOVERNMENT = re.compile(
+    r"^(?:provincie|gemeente|waterschap|stadsdeel|province|municipality)\s+(?:van\s+)?\S+$",
+    re.IGNORECASE,
+)
+"""'Provincie Gelderland', 'gemeente Eindhoven': the government of a place, not a body in it."""
+
+
 def place_relations(extraction: Extraction, source: SourceDocument | None = None) -> None:
     """``locatedIn`` for entities named after a place (:func:`place_in_name`).
 
@@ -977,7 +984,7 @@ def place_relations(extraction: Extraction, source: SourceDocument | None = None
     regions = _places(extraction, common)
     seen = {(r.subject, r.predicate, r.object) for r in extraction.relations}
     for entity in list(extraction.entities):
-        if entity.type == "Region" or not entity.evidence:
+        if entity.type == "Region" or not entity.evidence or _GOVERNMENT.match(entity.label):
             continue
         place = place_in_name(entity.label, regions)
         if place is not None and place.iri != entity.iri:

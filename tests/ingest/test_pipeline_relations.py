@@ -884,3 +884,21 @@ def test_with_our_programme_we_take_part_in_it() -> None:
     s = "Met het Groeiprogramma ‘Sterke Dijken’ is veel bereikt."
     plan = located(s, "Groeiprogramma ‘Sterke Dijken’", "Programme")
     assert triples(s, plan, authors) == set()
+
+
+def test_a_government_is_not_located_in_the_place_it_governs() -> None:
+    from beleidsgraaf.ingest.records import DocumentInfo
+    from beleidsgraaf.ingest.relations import place_relations
+
+    info = DocumentInfo(content_hash="0" * 64, file_name="x.txt", format="txt")
+    zandvoorde = Entity("r:z", "Zandvoorde", "Region", ["Zandvoorde"], [EV])
+    extraction = Extraction(
+        document=info,
+        entities=[
+            zandvoorde,
+            Entity("o:g", "Gemeente Zandvoorde", "Organisation", ["Gemeente Zandvoorde"], [EV]),
+            Entity("p:t", "Techpact Zandvoorde", "Programme", ["Techpact Zandvoorde"], [EV]),
+        ],
+    )
+    place_relations(extraction)
+    assert {(r.subject, r.object) for r in extraction.relations} == {("p:t", "r:z")}
