@@ -886,6 +886,8 @@ _NAMESPACE = re.compile(r"^(?P<ns>[A-Z0-9][A-Za-z0-9]*[A-Z0-9])\.\S|@(?P<at>[A-Z
 def namespace_relations(extraction: Extraction) -> None:
     """``partOf`` for names in an organisation's namespace: '4TU.Graduate School', 'Health@4TU'.
 
+    Only a body or programme is a member; an instrument named so is not.
+
     The namespace ('4TU') must name another entity of the document (by any surface form).
     """
     from beleidsgraaf.ingest.resolution import loose_key
@@ -901,6 +903,10 @@ def namespace_relations(extraction: Extraction) -> None:
         for form in (entity.label, *entity.mentions):
             match = _NAMESPACE.search(form)
             owner = owners.get(loose_key(match["ns"] or match["at"])) if match else None
+            # A course or scheme in an organisation's namespace ('4TU.PhD Course') is its
+            # instrument, not a structural member of it.
+            if owner is not None and entity.type in ACTIONS and owner.type not in ACTIONS:
+                break
             if owner is not None and owner.iri != entity.iri:
                 key = (entity.iri, "partOf", owner.iri)
                 if key not in seen:

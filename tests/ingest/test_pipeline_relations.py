@@ -902,3 +902,22 @@ def test_a_government_is_not_located_in_the_place_it_governs() -> None:
     )
     place_relations(extraction)
     assert {(r.subject, r.object) for r in extraction.relations} == {("p:t", "r:z")}
+
+
+def test_an_instrument_in_an_organisations_namespace_is_not_a_member() -> None:
+    from beleidsgraaf.ingest.records import DocumentInfo
+    from beleidsgraaf.ingest.relations import namespace_relations
+
+    info = DocumentInfo(content_hash="0" * 64, file_name="x.txt", format="txt")
+    extraction = Extraction(
+        document=info,
+        entities=[
+            Entity("o:f", "5HS", "Organisation", ["5HS"], [EV]),
+            Entity("o:c", "5HS.Data Centre", "Organisation", ["5HS.Data Centre"], [EV]),
+            Entity("i:c", "5HS.Summer Course", "Intervention", ["5HS.Summer Course"], [EV]),
+        ],
+    )
+    namespace_relations(extraction)
+    assert {(r.subject, r.predicate, r.object) for r in extraction.relations} == {
+        ("o:c", "partOf", "o:f")
+    }
