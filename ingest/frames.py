@@ -579,7 +579,8 @@ def _join_frames(sentence: str, items: Sequence[Located], groups: list[list[Loca
 
 
 def _owner_frames(sentence: str, items: Sequence[Located], groups: list[list[Located]]) -> _Result:
-    """'het actieplan Y van A en B': A and B carry out Y, together."""
+    """'het actieplan Y van A en B': A and B carry out Y, together; 'de Agenda Y van A': A
+    leads programme Y."""
     out: list[Frame] = []
     for g, group in enumerate(groups[:-1]):
         plan = group[-1]
@@ -589,8 +590,11 @@ def _owner_frames(sentence: str, items: Sequence[Located], groups: list[list[Loc
         gap = _BRACKETS.sub(" ", sentence[plan.end : groups[g + 1][0].start])
         if not owners or not _OF_OWNER.match(gap):
             continue
+        # A programme (a multi-year collaboration) is led by whose it is; an instrument is
+        # carried out by its owner.
+        predicate: Predicate = "coordinates" if plan.type == "Programme" else "implements"
         for o in owners:
-            out.append(Frame(o.iri, "implements", plan.iri, "frame:van"))
+            out.append(Frame(o.iri, predicate, plan.iri, "frame:van"))
         out.extend(_pairs(owners, "collaboratesWith", "frame:van"))
     return out, set()
 

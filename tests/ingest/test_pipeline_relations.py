@@ -338,6 +338,13 @@ def test_plan_of_owners_and_inverted_participation() -> None:
     plan = "actieplan ‘werk en toekomst’"
     assert {("VHTO", "implements", plan), ("NVR", "implements", plan)} <= found
     assert ("VHTO", "collaboratesWith", "Atria") in found
+    s = "De in 2019 verschenen Strategische Agenda Kust van IenW zet in op samenwerking."
+    found = triples(
+        s,
+        located(s, "Strategische Agenda Kust", "Programme"),
+        located(s, "IenW", "Organisation"),
+    )
+    assert found == {("IenW", "coordinates", "Strategische Agenda Kust")}
     t = "In de Landelijke Regiegroep nemen veel partijen deel, zoals het UWV en de MBO Raad."
     found = triples(
         t,
