@@ -337,6 +337,13 @@ def sentence_relations(
         for b in every:
             if b.type == "Organisation" and sentence[a.end : b.start].strip() == "(":
                 add(a, "partOf", b, "apposition")
+    # 'In landsdeel Oost zijn de provincies A en B opgeknipt in deelregio’s zoals C en D': a
+    # sentence about the subregions of the area it opens with names parts of that area.
+    regions = [m for m in every if m.type == "Region"]
+    if regions and _SUBREGION.search(sentence) and _IN_AREA.match(sentence[: regions[0].start]):
+        whole = regions[0]
+        for part in regions[1:]:
+            add(part, "partOf", whole, "frame:deelregio")
     # Places: 'X in Y' / 'X te Y' where Y is a region right after the preposition, and X
     # stands right before it in the same phrase (no verb, comma or clause between).
     countries = _countries()
@@ -409,6 +416,15 @@ def role_holders(
     if owner is None:
         return []
     return [Relation(p.iri, "coordinates", owner.iri, evidence, "frame:rol") for p in persons]
+
+
+_SUBREGION = re.compile(r"\b(?:deel|sub)regio", re.IGNORECASE)
+_IN_AREA = re.compile(
+    r"^\W*(?:In|Binnen)\s+(?:het\s+|de\s+)?(?:landsdeel\s+|provincie\s+|regio\s+)?$",
+    re.IGNORECASE,
+)
+"""A sentence opening 'In (landsdeel) X': X is the area its subregions ('deelregio’s') are of.
+'In de deelregio X' does not match: X is then itself the part."""
 
 
 _ADDRESS = re.compile(r"^[^.;()]{0,60}\b\d{4}\s?[A-Z]{2}\s+$")

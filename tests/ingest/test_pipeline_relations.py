@@ -928,3 +928,24 @@ def test_an_instrument_in_an_organisations_namespace_is_not_a_member() -> None:
     assert {(r.subject, r.predicate, r.object) for r in extraction.relations} == {
         ("o:c", "partOf", "o:f")
     }
+
+
+def test_subregions_of_the_area_a_sentence_opens_with_are_its_parts() -> None:
+    s = "In landsdeel Kust is Weerland een deelregio en vormen steden als Zandvoorde deelregio’s."
+    found = triples(
+        s,
+        located(s, "landsdeel Kust", "Region"),
+        located(s, "Weerland", "Region"),
+        located(s, "Zandvoorde", "Region"),
+    )
+    assert found == {
+        ("Weerland", "partOf", "landsdeel Kust"),
+        ("Zandvoorde", "partOf", "landsdeel Kust"),
+    }
+    # 'In de deelregio X': X is the part, not the whole; no 'deelregio': no parts.
+    s = "In de deelregio Weerland en in Zandvoorde lopen projecten."
+    items = (located(s, "Weerland", "Region"), located(s, "Zandvoorde", "Region"))
+    assert triples(s, *items) == set()
+    s = "In Weerland en Zandvoorde lopen projecten."
+    items = (located(s, "Weerland", "Region"), located(s, "Zandvoorde", "Region"))
+    assert triples(s, *items) == set()
