@@ -105,7 +105,10 @@ def test_table_of_landsdelen_gives_provinces_part_of_their_landsdeel(
         if r.predicate == "partOf" and r.method == "structure:table"
     }
     assert (entity_iri("Friesland"), entity_iri("Landsdeel Noord")) in part_of
-    assert (entity_iri("Zeeland"), entity_iri("Landsdeel Zuidwest")) in part_of
+    # Zeeland's is also stated in a sentence before the table ('In landsdeel Zuidwest ... Zeeland
+    # als provincie een deelregio'), which keeps the sentence's evidence.
+    any_part_of = {(r.subject, r.object) for r in techniekpact.relations if r.predicate == "partOf"}
+    assert (entity_iri("Zeeland"), entity_iri("Landsdeel Zuidwest")) in any_part_of
     assert (entity_iri("Friesland"), entity_iri("Landsdeel Zuidwest")) not in part_of
 
 
