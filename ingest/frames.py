@@ -335,6 +335,13 @@ _TAKE_PART = re.compile(r"\b(?:neemt|nemen|namen|nam)\b[^.;:]{0,80}?\bdeel\b(?!\
 _OF_OWNER = re.compile(r"^\s*[’'‘\"”]?\s*van\s+(?:de\s+|het\s+)?$")
 
 
+_NOUN_SUBJECT = re.compile(
+    r"\b(?:het|de)\s+(?-i:[a-zà-ÿ])[\w-]*\s+"
+    r"(?:gaat|gaan|zal|zullen|wil|willen|kan|kunnen|moet|moeten)\s+$",
+    re.IGNORECASE,
+)
+
+
 def unnamed_subject(sentence: str, items: Sequence[Located]) -> bool:
     """Whether a 'met'-frame in the sentence has no named subject: 'Samenwerking met X'.
 
@@ -345,6 +352,9 @@ def unnamed_subject(sentence: str, items: Sequence[Located]) -> bool:
     if cue is None:
         return False
     if _before(sentence, runs(sentence, items), cue.start(), _PARTNERS):
+        return False
+    # A common noun right before the verb ('Nu ook het hbo gaat starten met') is its subject.
+    if _NOUN_SUBJECT.search(sentence[: cue.start()]):
         return False
     # An unrecognised name before the cue ('Het CEE zal samen optrekken met') is the subject.
     before = list(sentence[: cue.start()])

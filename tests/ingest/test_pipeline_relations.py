@@ -228,6 +228,8 @@ def test_unnamed_subject_is_the_authors_only_when_no_name_stands_before_the_cue(
     assert unnamed_subject(s, items)
     t = "Het CEE zal hierbij samen optrekken met 4TU.Ethics."
     assert not unnamed_subject(t, [located(t, "4TU.Ethics", "Organisation")])
+    u = "Nu ook het hbo gaat starten met de Dijkopleiding, is voorlichting nodig."
+    assert not unnamed_subject(u, [located(u, "Dijkopleiding", "Programme")])
     authors = Located("4TU", "Organisation", -1, -1)
     found = triples(s, authors, *items)
     assert found == {("4TU", "collaboratesWith", "KNAW"), ("4TU", "collaboratesWith", "NWO")}
