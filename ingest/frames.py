@@ -628,6 +628,10 @@ _MERGER = re.compile(
 _MERGED_INTO = re.compile(r"\b(?:tot|in|onder\s+de\s+naam)\s+(?:de\s+|het\s+|een\s+)?", re.I)
 _ORIGIN = re.compile(r"\b(?:voortgekomen|voortgevloeid|ontstaan|voort)\b", re.IGNORECASE)
 _FROM = re.compile(r"\b[Uu]it\s+(?:de\s+|het\s+)?$")
+_JOINT_ORIGIN = re.compile(
+    r"\b[Uu]it\s+(?:een|de|het)\s+(?:\w+\s+)?(?:samenwerking|samenwerkingsverband|initiatief)"
+    r"\s+(?:van|tussen)\s+"
+)
 _SUCH_AS = re.compile(r"\b(?:zoals|waaronder|namelijk|bijvoorbeeld)\b", re.IGNORECASE)
 
 
@@ -739,4 +743,17 @@ def _origin_frames(sentence: str, items: Sequence[Located], groups: list[list[Lo
         for m in items:
             if m.start > such.end() and m.type in ACTIONS and m.iri != source.iri:
                 out.append(Frame(m.iri, "partOf", source.iri, "frame:voortgekomen uit"))
+    # 'Uit een samenwerking van A en B is de site X ontstaan', 'uit een initiatief van A is X
+    # voortgekomen': A and B made X.
+    for cue in _ORIGIN.finditer(sentence):
+        joint = _JOINT_ORIGIN.search(sentence, 0, cue.start())
+        if joint is None:
+            continue
+        makers = _after(sentence, groups, joint.end(), ACTORS, 10)
+        if not makers:
+            continue
+        made = [m for m in items if makers[-1].end < m.start < cue.start() and m.type in ACTIONS]
+        for thing in made[:1]:
+            claimed.add("implements")
+            out.extend(Frame(a.iri, "implements", thing.iri, "frame:ontstaan uit") for a in makers)
     return out, claimed

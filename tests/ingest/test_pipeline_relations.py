@@ -954,3 +954,21 @@ def test_subregions_of_the_area_a_sentence_opens_with_are_its_parts() -> None:
     s = "In Weerland en Zandvoorde lopen projecten."
     items = (located(s, "Weerland", "Region"), located(s, "Zandvoorde", "Region"))
     assert triples(s, *items) == set()
+
+
+def test_what_arose_from_a_collaboration_of_a_and_b_is_theirs() -> None:
+    s = "Zo is uit een samenwerking van het Bouwloket en de Dakraad de site www.dak.nl ontstaan."
+    found = triples(
+        s,
+        located(s, "Bouwloket", "Organisation"),
+        located(s, "Dakraad", "Organisation"),
+        located(s, "www.dak.nl", "Intervention"),
+    )
+    assert {("Bouwloket", "implements", "www.dak.nl"), ("Dakraad", "implements", "www.dak.nl")} <= (
+        found
+    )
+    s = "Uit een initiatief van de Dakraad is het Dakfonds voortgekomen."
+    found = triples(
+        s, located(s, "Dakraad", "Organisation"), located(s, "Dakfonds", "Intervention")
+    )
+    assert found == {("Dakraad", "implements", "Dakfonds")}
