@@ -131,6 +131,7 @@ word does not belong to every name in it; frames, which fix their own arguments,
 
 
 _WORD = re.compile(r"\w+")
+_FOUNDING = re.compile(r"opgezet|geïnitieerd|initiatiefnemer", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"^(?:ge|uitge|opge)\w+[dt]$", re.IGNORECASE)
 _ACTIVE_PERFECT = re.compile(r"\b(?:heeft|hebben|had|hadden)\b", re.IGNORECASE)
 
@@ -329,7 +330,10 @@ def sentence_relations(
                     continue
                 if b.type in ACTIONS and _cited_as_example(sentence, b, every):
                     continue  # 'ontwikkelingen als het klimaatakkoord': context, not joined
-                add(a, predicate, b, f"cue:{cue}")
+                said: Predicate = predicate
+                if predicate == "coordinates" and b.type == "Intervention" and _FOUNDING.match(cue):
+                    said = "implements"  # who set up an instrument runs it; a programme, leads it
+                add(a, said, b, f"cue:{cue}")
     # Apposition 'Name (ORG)': a person belongs to the organisation in brackets.
     for a in every:
         if a.type != "Person":

@@ -972,3 +972,14 @@ def test_what_arose_from_a_collaboration_of_a_and_b_is_theirs() -> None:
         s, located(s, "Dakraad", "Organisation"), located(s, "Dakfonds", "Intervention")
     )
     assert found == {("Dakraad", "implements", "Dakfonds")}
+
+
+def test_who_set_up_an_instrument_implements_it_and_leads_a_programme() -> None:
+    s = "Daarnaast heeft het UWB meerdere Dijktrajecten opgezet."
+    found = triples(
+        s, located(s, "UWB", "Organisation"), located(s, "Dijktrajecten", "Intervention")
+    )
+    assert found == {("UWB", "implements", "Dijktrajecten")}
+    s = "Daarnaast heeft het UWB het Dijkprogramma opgezet."
+    found = triples(s, located(s, "UWB", "Organisation"), located(s, "Dijkprogramma", "Programme"))
+    assert found == {("UWB", "coordinates", "Dijkprogramma")}
