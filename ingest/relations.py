@@ -62,7 +62,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\bco[öo]rdin\w*|\btrekker\w*|\bpenvoerder\w*|\bpenvoering\b|\bregie(?:rol|voering|voerder\w*|houder\w*)?\b|\bleidt\b"
         r"|\bleiden\b|\bonder\s+leiding\b|\bvoorzitter\w*|\bgeleid\b|\baanjager\w*"
         r"|\bkwartiermaker\w*|\bverantwoordelijk\b|\bdecaan\b|\bdean\b|\bvoortouw\b"
-        r"|\bopgezet\w*\b|\bgeïnitieerd\b|\binitiatiefnemer\w*",
+        r"|\bopgezet\w*\b|\bgeïnitieerd\b|\binitiatiefnemer\w*|\buit\s+te\s+werken\b|\buitwerken\b",
         re.IGNORECASE,
     ),
     "funds": re.compile(

@@ -983,3 +983,11 @@ def test_who_set_up_an_instrument_implements_it_and_leads_a_programme() -> None:
     s = "Daarnaast heeft het UWB het Dijkprogramma opgezet."
     found = triples(s, located(s, "UWB", "Organisation"), located(s, "Dijkprogramma", "Programme"))
     assert found == {("UWB", "coordinates", "Dijkprogramma")}
+
+
+def test_who_works_out_a_programme_leads_it() -> None:
+    s = "IenW heeft aangekondigd om acties uit te werken in de vorm van een Nationale Dijkagenda."
+    found = triples(
+        s, located(s, "IenW", "Organisation"), located(s, "Nationale Dijkagenda", "Programme")
+    )
+    assert found == {("IenW", "coordinates", "Nationale Dijkagenda")}
