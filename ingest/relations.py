@@ -311,12 +311,7 @@ def sentence_relations(
             for a, b in _pairs_for(predicate, ordered, groups):
                 if a.start >= 0 and not lo <= a.start < hi:
                     continue
-                if (
-                    predicate != "collaboratesWith"
-                    and a.start >= 0
-                    and b.start >= 0
-                    and not lo <= b.start < hi
-                ):
+                if predicate != "collaboratesWith" and b.start >= 0 and not lo <= b.start < hi:
                     continue
                 if a.start >= 0 and not _asked(sentence, a, at, every):
                     continue  # 'EZK heeft HTSM gevraagd ... te coördineren': HTSM does it

@@ -783,6 +783,9 @@ def test_a_cue_relates_only_within_its_clause() -> None:
         located(s, "UWB", "Organisation"),
     )
     assert found == set()
+    s = "Samen met onze partners willen we onze invloed gebruiken om de Groene Deal te vertalen."
+    authors = Located("Bouwraad", "Organisation", -1, -1)
+    assert triples(s, authors, located(s, "Groene Deal", "Programme")) == set()
     s = "Het UWB heeft het Groenpact opgezet, dat sinds 2019 loopt."
     found = triples(s, located(s, "UWB", "Organisation"), located(s, "Groenpact", "Programme"))
     assert ("UWB", "coordinates", "Groenpact") in found
