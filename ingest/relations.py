@@ -781,7 +781,10 @@ def structure_relations(
                 opening = [e for e in named if e.type in ACTIONS and _opens(block.text, e)]
                 item = opening[0] if len(opening) == 1 else None
             aim = goal(ctx.get("goal", "")) or goal(ctx.get("box", ""))
-            for entity in [*named, *([item] if item else [])]:
+            # An entry that has run into the text after it (longer than a line or two) names
+            # organisations of that text, not of the entry.
+            local = named if len(block.text) <= _SHORT_ENTRY else []
+            for entity in [*local, *([item] if item else [])]:
                 relate(entity.iri, "locatedIn", region.iri, ev, "structure:box")
             # 'Het Laadperron (Veenendaal)', 'X: VO-HO netwerk regio Amsterdam': a place a short
             # entry names, outside the entry's own name, is where the entry works.

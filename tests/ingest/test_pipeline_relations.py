@@ -835,7 +835,9 @@ def test_a_place_a_box_entry_names_locates_the_entry(tmp_path: Path) -> None:
         "• Het Kraanhuis (Zandvoorde)\n"
         "• Bètavrienden: VO-HO netwerk regio Weerland\n"
         "• Project Zandvoorde Techniek\n"
-        "• Omscholen werkzoekenden door Stichting Kraanwerk en Hogeschool Weerland\n\n"
+        "• Omscholen werkzoekenden door Stichting Kraanwerk en Hogeschool Weerland\n"
+        "• Gas 3.0: opleiden van vakmensen voor de energietransitie, informatie over alle "
+        "opleidingen staat op de site die de Stichting Dakwerk in 2019 heeft ontwikkeld\n\n"
         "In Zandvoorde en Weerland wonen veel mensen. Het Kraanhuis in Zandvoorde is bekend.\n"
     )
     path = tmp_path / "box.txt"
@@ -851,6 +853,8 @@ def test_a_place_a_box_entry_names_locates_the_entry(tmp_path: Path) -> None:
     assert ("Bètavrienden", "Weerland", "structure:box") in found
     # A place inside the entry's own name locates it by name, not as a second entity.
     assert ("Project Zandvoorde Techniek", "Zandvoorde", "name") in found
+    # An entry run into the text after it names organisations of that text, not of the box.
+    assert not any(s == "Stichting Dakwerk" for s, _, _ in found)
     # An unnamed entry's 'door A en B': A and B do it together.
     together = {
         frozenset((label[r.subject], label[r.object]))
