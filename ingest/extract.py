@@ -37,6 +37,7 @@ from beleidsgraaf.ingest.relations import (
     cooccurrences,
     namespace_relations,
     place_relations,
+    role_holders,
     sentence_relations,
     structure_relations,
 )
@@ -366,6 +367,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     relations: list[Relation] = []
     linked: list[tuple[list[str], Evidence]] = []
     previous: tuple[int, list[Located]] = (-2, [])
+    last: tuple[int, str, list[Located]] = (-2, "", [])
     for index, members in sorted(by_sentence.items()):
         text, evidence = sentences[index]
         located = [Located(iri_of[id(m)], type_of[iri_of[id(m)]], m.start, m.end) for m in members]
@@ -395,6 +397,9 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
             unstated = {loc.iri for loc in located if loc.start < 0}
             located.extend(Located(a, "Organisation", -1, -1) for a in authors if a not in unstated)
         relations.extend(sentence_relations(text, located, evidence))
+        if last[0] == index - 1:
+            relations.extend(role_holders(text, located, last[1], last[2], evidence))
+        last = (index, text, named)
         linked.append(([loc.iri for loc in located], evidence))
     extraction = Extraction(
         document=source.info,
@@ -451,12 +456,21 @@ def _authors_speak(text: str, located: list[Located]) -> bool:
     They are when the sentence speaks in the first person ('we', 'ons'), or when a 'met' frame
     ('samen met X', 'afgestemd met X', 'coalities met X') has no actor named before it.
     """
-    return bool(_FIRST_PERSON.search(text)) or unnamed_subject(text, located)
+    if _FIRST_PERSON.search(text) or unnamed_subject(text, located):
+        return True
+    # 'Daarnaast wordt samengewerkt rondom het aanvalsplan': an impersonal passive with no
+    # actor named leaves the authors of a report on their own work as the ones working.
+    return bool(_IMPERSONAL.search(text)) and not any(
+        loc.type in _ACTOR_TYPES and loc.start >= 0 for loc in located
+    )
 
 
 _CARRIED_SUBJECT = re.compile(r"^\W*(?:Zij|Ze|Hij|Deze organisatie|De organisatie)\b")
 _ACTOR_TYPES = frozenset({"Organisation", "Person"})
 _FIRST_PERSON = re.compile(r"\b(?:we|wij|ons|onze)\b", re.IGNORECASE)
+_IMPERSONAL = re.compile(
+    r"\b(?:wordt|werd)\s+(?:\w+\s+){0,2}?(?:samengewerkt|deelgenomen|bijgedragen)\b", re.IGNORECASE
+)
 _COMMISSIONER = re.compile(
     r"\s*,?\s+(?:for|voor|in opdracht van|on behalf of)\s+.*$", re.IGNORECASE
 )

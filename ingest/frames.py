@@ -335,6 +335,13 @@ _TAKE_PART = re.compile(r"\b(?:neemt|nemen|namen|nam)\b[^.;:]{0,80}?\bdeel\b(?!\
 _OF_OWNER = re.compile(r"^\s*[’'‘\"”]?\s*van\s+(?:de\s+|het\s+)?$")
 
 
+_NOUN_SUBJECT = re.compile(
+    r"\b(?:het|de)\s+(?-i:[a-zà-ÿ])[\w-]*\s+"
+    r"(?:gaat|gaan|zal|zullen|wil|willen|kan|kunnen|moet|moeten)\s+$",
+    re.IGNORECASE,
+)
+
+
 def unnamed_subject(sentence: str, items: Sequence[Located]) -> bool:
     """Whether a 'met'-frame in the sentence has no named subject: 'Samenwerking met X'.
 
@@ -345,6 +352,9 @@ def unnamed_subject(sentence: str, items: Sequence[Located]) -> bool:
     if cue is None:
         return False
     if _before(sentence, runs(sentence, items), cue.start(), _PARTNERS):
+        return False
+    # A common noun right before the verb ('Nu ook het hbo gaat starten met') is its subject.
+    if _NOUN_SUBJECT.search(sentence[: cue.start()]):
         return False
     # An unrecognised name before the cue ('Het CEE zal samen optrekken met') is the subject.
     before = list(sentence[: cue.start()])
@@ -400,6 +410,7 @@ def frame_relations(
         _owner_frames,
         _body_frames,
         _origin_frames,
+        _means_frames,
     ):
         found, predicates = frame(sentence, usable, groups)
         out.extend(found)
@@ -578,7 +589,8 @@ def _join_frames(sentence: str, items: Sequence[Located], groups: list[list[Loca
 
 
 def _owner_frames(sentence: str, items: Sequence[Located], groups: list[list[Located]]) -> _Result:
-    """'het actieplan Y van A en B': A and B carry out Y, together."""
+    """'het actieplan Y van A en B': A and B carry out Y, together; 'de Agenda Y van A': A
+    leads programme Y."""
     out: list[Frame] = []
     for g, group in enumerate(groups[:-1]):
         plan = group[-1]
@@ -588,8 +600,11 @@ def _owner_frames(sentence: str, items: Sequence[Located], groups: list[list[Loc
         gap = _BRACKETS.sub(" ", sentence[plan.end : groups[g + 1][0].start])
         if not owners or not _OF_OWNER.match(gap):
             continue
+        # A programme (a multi-year collaboration) is led by whose it is; an instrument is
+        # carried out by its owner.
+        predicate: Predicate = "coordinates" if plan.type == "Programme" else "implements"
         for o in owners:
-            out.append(Frame(o.iri, "implements", plan.iri, "frame:van"))
+            out.append(Frame(o.iri, predicate, plan.iri, "frame:van"))
         out.extend(_pairs(owners, "collaboratesWith", "frame:van"))
     return out, set()
 
@@ -613,6 +628,10 @@ _MERGER = re.compile(
 _MERGED_INTO = re.compile(r"\b(?:tot|in|onder\s+de\s+naam)\s+(?:de\s+|het\s+|een\s+)?", re.I)
 _ORIGIN = re.compile(r"\b(?:voortgekomen|voortgevloeid|ontstaan|voort)\b", re.IGNORECASE)
 _FROM = re.compile(r"\b[Uu]it\s+(?:de\s+|het\s+)?$")
+_JOINT_ORIGIN = re.compile(
+    r"\b[Uu]it\s+(?:een|de|het)\s+(?:\w+\s+)?(?:samenwerking|samenwerkingsverband|initiatief)"
+    r"\s+(?:van|tussen)\s+"
+)
 _SUCH_AS = re.compile(r"\b(?:zoals|waaronder|namelijk|bijvoorbeeld)\b", re.IGNORECASE)
 
 
@@ -676,6 +695,32 @@ def _body_frames(sentence: str, items: Sequence[Located], groups: list[list[Loca
     return out, claimed
 
 
+_BY_MEANS_OF = re.compile(
+    r"^\W*Met\s+(?:het|de|ons|onze)\s+"
+    r"(?:(?!(?:oog|op|in|van|aan|voor|naar|over|bij|uit|tot|de|het|een)\b)[a-zà-ÿ][\w-]*\s+){0,2}"
+)
+"""'Met het (bijbehorende) <programme>': not 'Met het oog op X', where X is no means."""
+_WE_AFTER = re.compile(
+    r"^[\s’'”\"]*,?\s*(?:willen|gaan|zullen|kunnen|wil|zal|hopen|dragen|werken|zetten)\s+(?:we|wij)\b",
+    re.IGNORECASE,
+)
+
+
+def _means_frames(sentence: str, items: Sequence[Located], groups: list[list[Located]]) -> _Result:
+    """'Met het bijbehorende programma X willen we ... bijdragen': the authors ('we', not named
+    in the sentence) act through X, so they take part in it."""
+    lead = _BY_MEANS_OF.match(sentence)
+    if lead is None:
+        return [], set()
+    first = min((m for m in items if m.start >= 0), key=lambda m: m.start, default=None)
+    if first is None or first.type not in ACTIONS or first.start != lead.end():
+        return [], set()
+    if not _WE_AFTER.match(sentence[first.end :]):
+        return [], set()
+    authors = [m for m in _unplaced(items, ACTORS) if m.type == "Organisation"]
+    return [Frame(a.iri, "participatesIn", first.iri, "frame:met middel") for a in authors], set()
+
+
 def _origin_frames(sentence: str, items: Sequence[Located], groups: list[list[Located]]) -> _Result:
     """'Uit het Techniekpact zijn initiatieven voortgekomen, zoals A, B en C': parts of it."""
     out: list[Frame] = []
@@ -698,4 +743,17 @@ def _origin_frames(sentence: str, items: Sequence[Located], groups: list[list[Lo
         for m in items:
             if m.start > such.end() and m.type in ACTIONS and m.iri != source.iri:
                 out.append(Frame(m.iri, "partOf", source.iri, "frame:voortgekomen uit"))
+    # 'Uit een samenwerking van A en B is de site X ontstaan', 'uit een initiatief van A is X
+    # voortgekomen': A and B made X.
+    for cue in _ORIGIN.finditer(sentence):
+        joint = _JOINT_ORIGIN.search(sentence, 0, cue.start())
+        if joint is None:
+            continue
+        makers = _after(sentence, groups, joint.end(), ACTORS, 10)
+        if not makers:
+            continue
+        made = [m for m in items if makers[-1].end < m.start < cue.start() and m.type in ACTIONS]
+        for thing in made[:1]:
+            claimed.add("implements")
+            out.extend(Frame(a.iri, "implements", thing.iri, "frame:ontstaan uit") for a in makers)
     return out, claimed

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from beleidsgraaf.ingest.document import SourceDocument
 from beleidsgraaf.ingest.frames import (
@@ -41,7 +42,9 @@ __all__ = [
     "Located",
     "cooccurrences",
     "namespace_relations",
+    "place_in_name",
     "place_relations",
+    "role_holders",
     "sentence_relations",
     "structure_relations",
 ]
@@ -49,7 +52,8 @@ __all__ = [
 
 _CUES: dict[str, re.Pattern[str]] = {
     "collaboratesWith": re.compile(
-        r"\bsamen\s*werk\w*|\bsamenwerking\w*|\bwerk\w*\s+samen\b|\bsamen\s+met\b"
+        r"\bsamen\s*werk\w*|\bsamenwerking\w*|\bwerk\w*\s+samen\b"
+        r"|\bwerk(?:en|t|te|ten)\s+(?:de\s+|het\s+)?[^.;:]{1,80}?\bsamen\b(?!\s+met\b)|\bsamen\s+met\b"
         r"|\bhanden\s+ineen\b|\bgezamenlijk\b|\bconsortium\b|\balliantie\b|\bcoalities?\b"
         r"|\bafgestemd\s+met\b|\bafstemming\s+met\b|\bbanden\s+met\b|\boptrekken\b",
         re.IGNORECASE,
@@ -58,7 +62,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"\bco[öo]rdin\w*|\btrekker\w*|\bpenvoerder\w*|\bpenvoering\b|\bregie(?:rol|voering|voerder\w*|houder\w*)?\b|\bleidt\b"
         r"|\bleiden\b|\bonder\s+leiding\b|\bvoorzitter\w*|\bgeleid\b|\baanjager\w*"
         r"|\bkwartiermaker\w*|\bverantwoordelijk\b|\bdecaan\b|\bdean\b|\bvoortouw\b"
-        r"|\bopgezet\w*\b|\bgeïnitieerd\b|\binitiatiefnemer\w*",
+        r"|\bopgezet\w*\b|\bgeïnitieerd\b|\binitiatiefnemer\w*|\buit\s+te\s+werken\b|\buitwerken\b",
         re.IGNORECASE,
     ),
     "funds": re.compile(
@@ -126,6 +130,8 @@ _MAX_CUE_SENTENCE = 300
 word does not belong to every name in it; frames, which fix their own arguments, still apply."""
 
 
+_WORD = re.compile(r"\w+")
+_FOUNDING = re.compile(r"opgezet|geïnitieerd|initiatiefnemer", re.IGNORECASE)
 _PARTICIPLE = re.compile(r"^(?:ge|uitge|opge)\w+[dt]$", re.IGNORECASE)
 _ACTIVE_PERFECT = re.compile(r"\b(?:heeft|hebben|had|hadden)\b", re.IGNORECASE)
 
@@ -141,7 +147,11 @@ def _cue(
     """
     for match in pattern.finditer(sentence):
         at, to = match.start(), match.end()
-        if any(m.start < to and at < m.end for m in spans):
+        # A cue of two words with a gap ('heeft X ... ontwikkeld', 'werken A en B samen')
+        # spans the names between them: only its own words must lie outside names.
+        words = list(_WORD.finditer(match.group(0)))
+        ends = [(at + w.start(), at + w.end()) for w in (words[0], words[-1])] if words else []
+        if any(m.start < e and s < m.end for m in spans for s, e in ends or [(at, to)]):
             continue
         word = match.group(0)
         if at > 0 and word[:1].isupper() and not word.isupper() and sentence[:at].strip():
@@ -150,8 +160,16 @@ def _cue(
             continue  # 'is in 2019 gelanceerd': a passive without agent names no doer
         if re.match(r"\s+tot\b", sentence[to:]) and word.lower() in {"geleid", "leiden", "leidt"}:
             continue
+        if len(words) > 2:
+            word = f"{words[0].group(0)} … {words[-1].group(0)}"
         return word.lower(), at
     return None
+
+
+_FUNDED = re.compile(
+    r"(?<=ing)\s+(?:van|voor)\s+(?:de\s+|het\s+)?(?:\w+\s+van\s+(?:de\s+|het\s+)?)?", re.I
+)
+"""After a funding noun ('financiering', 'bekostiging'): the name that follows is what is funded."""
 
 
 _CLAUSE_BREAK = re.compile(
@@ -300,11 +318,20 @@ def sentence_relations(
                     continue
                 if a.start >= 0 and not _asked(sentence, a, at, every):
                     continue  # 'EZK heeft HTSM gevraagd ... te coördineren': HTSM does it
+                if (
+                    predicate == "funds"
+                    and a.start >= 0
+                    and _FUNDED.fullmatch(sentence, at + len(cue), a.start)
+                ):
+                    continue  # 'de financiering van (het werk van) X': X is funded, not funder
                 if predicate == "collaboratesWith" and not _near(sentence, (a, b), at):
                     continue
                 if b.type in ACTIONS and _cited_as_example(sentence, b, every):
                     continue  # 'ontwikkelingen als het klimaatakkoord': context, not joined
-                add(a, predicate, b, f"cue:{cue}")
+                said: Predicate = predicate
+                if predicate == "coordinates" and b.type == "Intervention" and _FOUNDING.match(cue):
+                    said = "implements"  # who set up an instrument runs it; a programme, leads it
+                add(a, said, b, f"cue:{cue}")
     # Apposition 'Name (ORG)': a person belongs to the organisation in brackets.
     for a in every:
         if a.type != "Person":
@@ -312,6 +339,13 @@ def sentence_relations(
         for b in every:
             if b.type == "Organisation" and sentence[a.end : b.start].strip() == "(":
                 add(a, "partOf", b, "apposition")
+    # 'In landsdeel Oost zijn de provincies A en B opgeknipt in deelregio’s zoals C en D': a
+    # sentence about the subregions of the area it opens with names parts of that area.
+    regions = [m for m in every if m.type == "Region"]
+    if regions and _SUBREGION.search(sentence) and _IN_AREA.match(sentence[: regions[0].start]):
+        whole = regions[0]
+        for part in regions[1:]:
+            add(part, "partOf", whole, "frame:deelregio")
     # Places: 'X in Y' / 'X te Y' where Y is a region right after the preposition, and X
     # stands right before it in the same phrase (no verb, comma or clause between).
     countries = _countries()
@@ -339,15 +373,73 @@ def sentence_relations(
     return list(found.values())
 
 
+_ROLE_FILLED = re.compile(
+    r"\b(?:deze|die|zijn|haar)\s+(?:rol|functie|positie)\b[^.;]{0,40}?"
+    r"\b(?:vervuld|bekleed|ingevuld|waargenomen)\s+door\b",
+    re.IGNORECASE,
+)
+_ROLE_NOUN = re.compile(
+    r"\b(?:voorzitter|co[öo]rdinator|trekker|kwartiermaker|programmamanager|directeur)s?\b",
+    re.IGNORECASE,
+)
+
+
+def role_holders(
+    sentence: str,
+    items: Sequence[Located],
+    before: str,
+    before_items: Sequence[Located],
+    evidence: Evidence,
+) -> list[Relation]:
+    """'X wordt aangestuurd door de voorzitter. Deze rol wordt vervuld door A, eerder door B.'
+
+    A sentence that says who fills 'deze rol' speaks of the leading role the sentence before it
+    named ('voorzitter', 'coördinator', 'trekker'); its persons coordinate the body or programme
+    that role leads: the last one named before the role noun, else the one right after it ('de
+    voorzitter van X').
+    """
+    if not _ROLE_FILLED.search(sentence):
+        return []
+    persons = [m for m in items if m.type == "Person" and m.start >= 0]
+    if not persons or any(m.type in ACTIONS | {"Organisation"} for m in items if m.start >= 0):
+        return []
+    role = _ROLE_NOUN.search(before)
+    if role is None:
+        return []
+    led = [m for m in before_items if m.start >= 0 and m.type in ACTIONS | {"Organisation"}]
+    earlier = [m for m in led if m.end <= role.start()]
+    later = [
+        m
+        for m in led
+        if m.start >= role.end()
+        and re.fullmatch(r"\s+van\s+(?:de\s+|het\s+)?", before[role.end() : m.start])
+    ]
+    owner = later[0] if later else earlier[-1] if earlier else None
+    if owner is None:
+        return []
+    return [Relation(p.iri, "coordinates", owner.iri, evidence, "frame:rol") for p in persons]
+
+
+_SUBREGION = re.compile(r"\b(?:deel|sub)regio", re.IGNORECASE)
+_IN_AREA = re.compile(
+    r"^\W*(?:In|Binnen)\s+(?:het\s+|de\s+)?(?:landsdeel\s+|provincie\s+|regio\s+)?$",
+    re.IGNORECASE,
+)
+"""A sentence opening 'In (landsdeel) X': X is the area its subregions ('deelregio’s') are of.
+'In de deelregio X' does not match: X is then itself the part."""
+
+
 _ADDRESS = re.compile(r"^[^.;()]{0,60}\b\d{4}\s?[A-Z]{2}\s+$")
 """A street and Dutch postcode ('Drienerlolaan 5 7522 NB ') between an organisation and a city."""
 
 _PLACE_BREAK = re.compile(
     r"[,;:()]|\b(?:en|of|die|dat|om|is|zijn|wordt|worden|werd|heeft|hebben|zal|zullen|kan|kunnen"
-    r"|wil|willen|samenwerking|samen|brengen|doen|verbinden)\b",
+    r"|wil|willen|samenwerking|samen|brengen|doen|verbinden)\b"
+    r"|\b(?:de|het|een)\s+(?!(?:regio|provincie|gemeente|stad)\b)(?-i:[a-zà-ÿ])",
     re.IGNORECASE,
 )
-"""Between a name and 'in <place>': a list, clause or verb means the place belongs elsewhere."""
+"""Between a name and 'in <place>': a list, clause or verb means the place belongs elsewhere, and
+so does a noun phrase of its own ('het Techniekpact komt terug in de aanpak in Duitsland')."""
 
 
 def cooccurrences(sentences: Iterable[tuple[Sequence[str], Evidence]]) -> list[CoOccurrence]:
@@ -692,8 +784,17 @@ def structure_relations(
                 opening = [e for e in named if e.type in ACTIONS and _opens(block.text, e)]
                 item = opening[0] if len(opening) == 1 else None
             aim = goal(ctx.get("goal", "")) or goal(ctx.get("box", ""))
-            for entity in [*named, *([item] if item else [])]:
+            # An entry that has run into the text after it (longer than a line or two) names
+            # organisations of that text, not of the entry.
+            local = named if len(block.text) <= _SHORT_ENTRY else []
+            for entity in [*local, *([item] if item else [])]:
                 relate(entity.iri, "locatedIn", region.iri, ev, "structure:box")
+            # 'Het Laadperron (Veenendaal)', 'X: VO-HO netwerk regio Amsterdam': a place a short
+            # entry names, outside the entry's own name, is where the entry works.
+            if item is not None and len(block.text) <= _SHORT_ENTRY:
+                for place in finder(block.text, name):
+                    if place.type == "Region" and place.iri != region.iri:
+                        relate(item.iri, "locatedIn", place.iri, ev, "structure:box")
             # 'Programma ‘Werken en leren met energie’ (SEECE)', 'Omscholen door A en B': the
             # organisations an entry names carry the intervention out, together.
             doers = [
@@ -707,9 +808,12 @@ def structure_relations(
             if item is not None and item.type in ACTIONS:
                 for org in doers:
                     relate(org.iri, "implements", item.iri, ev, "structure:box")
-            for i, a in enumerate(doers):
-                for b in doers[i + 1 :]:
-                    relate(a.iri, "collaboratesWith", b.iri, ev, "structure:box")
+            partners = [e.iri for e in doers]
+            if item is None and len(block.text) <= _SHORT_ENTRY:
+                partners = [m.iri for m in _joint_agents(block.text, finder.locate(block.text))]
+            for i, a_iri in enumerate(partners):
+                for b_iri in partners[i + 1 :]:
+                    relate(a_iri, "collaboratesWith", b_iri, ev, "structure:box")
             # Only a programme or intervention pursues a goal (the ontology's shapes say so); an
             # entry that is an organisation ('... Centre', typed so by its head noun or by the
             # sentences that name it) is a place where the work happens, kept as locatedIn only.
@@ -750,7 +854,7 @@ def structure_relations(
                         # A plan listed per landsdeel ('Werkplan Techniekpact X'): it is located
                         # where its name says, else in the landsdeel of its row.
                         entity = ensure(part, plan, ev)
-                        if not any(e.type == "Region" for e in finder(part)):
+                        if place_in_name(part, _places(extraction, common)) is None:
                             relate(entity.iri, "locatedIn", whole.iri, ev, "structure:table")
                 continue
             owners = [e for e in finder(title) if e.type in ACTIONS]
@@ -764,6 +868,21 @@ def structure_relations(
                     relate(entity.iri, "participatesIn", owner.iri, ev, "structure:table")
                 elif entity.type in ACTIONS or entity.iri in guessed:
                     relate(entity.iri, "partOf", owner.iri, ev, "structure:table")
+
+
+_BY_AGENT = re.compile(r"\bdoor\s+(?:de\s+|het\s+)?$", re.IGNORECASE)
+
+
+def _joint_agents(text: str, found: Sequence[Located]) -> list[Located]:
+    """The organisations of an unnamed entry's 'door A en B' ('Omscholen werkzoekenden door A
+    en B'): they do the work together. Only a plain coordination right after 'door' counts."""
+    orgs = sorted((m for m in found if m.type == "Organisation"), key=lambda m: m.start)
+    if len(orgs) < 2 or not _BY_AGENT.search(text[: orgs[0].start]):
+        return []
+    for a, b in pairwise(orgs):
+        if not re.fullmatch(r"\s*(?:,|\ben\b|&)\s*(?:de\s+|het\s+)?", text[a.end : b.start]):
+            return []
+    return orgs
 
 
 def _intro(paragraph: str) -> str:
@@ -788,6 +907,8 @@ _NAMESPACE = re.compile(r"^(?P<ns>[A-Z0-9][A-Za-z0-9]*[A-Z0-9])\.\S|@(?P<at>[A-Z
 def namespace_relations(extraction: Extraction) -> None:
     """``partOf`` for names in an organisation's namespace: '4TU.Graduate School', 'Health@4TU'.
 
+    Only a body or programme is a member; an instrument named so is not.
+
     The namespace ('4TU') must name another entity of the document (by any surface form).
     """
     from beleidsgraaf.ingest.resolution import loose_key
@@ -805,6 +926,10 @@ def namespace_relations(extraction: Extraction) -> None:
         for form in (entity.label, *entity.mentions):
             match = _NAMESPACE.search(form)
             owner = owners.get(loose_key(match["ns"] or match["at"])) if match else None
+            # A course or scheme in an organisation's namespace ('4TU.PhD Course') is its
+            # instrument, not a structural member of it.
+            if owner is not None and entity.type in ACTIONS and owner.type not in ACTIONS:
+                break
             if owner is not None and owner.iri != entity.iri:
                 key = (entity.iri, "partOf", owner.iri)
                 if key not in seen:
@@ -815,17 +940,15 @@ def namespace_relations(extraction: Extraction) -> None:
                 break
 
 
-def place_relations(extraction: Extraction, source: SourceDocument | None = None) -> None:
-    """``locatedIn`` for entities named after a place: 'Techniekpact Twente' -> Twente.
+def _places(extraction: Extraction, common: frozenset[str]) -> dict[str, Entity]:
+    """The document's Region entities by the loose key of each name they go by.
 
-    The place must be a Region entity of the same document; the evidence is the first sentence
-    that names the entity. A one-word 'place' the document also writes in lower case
-    ('Vakmanschap' in 'Gelders Vakmanschap', when the text speaks of 'vakmanschap') is a common
-    noun, not a place name.
+    Countries are left out ('X in Nederland' says nothing in Dutch policy), and so is a one-word
+    'place' the document also writes in lower case ('Vakmanschap' in 'Gelders Vakmanschap', when
+    the text speaks of 'vakmanschap'): that is a common noun, not a place name.
     """
     from beleidsgraaf.ingest.resolution import loose_key
 
-    common = frozenset(_LOWER_WORD.findall(source.original)) if source is not None else frozenset()
     regions: dict[str, Entity] = {}
     countries = _countries()
     for entity in extraction.entities:
@@ -833,18 +956,70 @@ def place_relations(extraction: Extraction, source: SourceDocument | None = None
             for form in (entity.label, *entity.mentions):
                 if form.casefold() not in common:
                     regions.setdefault(loose_key(form), entity)
+    return regions
+
+
+_ADJECTIVE_END = re.compile(r"(?<=\w{4})(?:se|s)$")
+
+
+def _adjective_stems(word: str) -> list[str]:
+    """Places a capitalised Dutch place adjective may come from: 'Rotterdams' -> 'Rotterdam',
+    'Twentse' -> 'Twente', 'Gelderse' -> 'Gelderland'."""
+    if not word[:1].isupper() or not _ADJECTIVE_END.search(word):
+        return []
+    stem = _ADJECTIVE_END.sub("", word)
+    return [stem, f"{stem}e", f"{stem}land"]
+
+
+def place_in_name(name: str, regions: dict[str, Entity]) -> Entity | None:
+    """The place a name is named after: 'Techniekpact Twente', 'Masterplan Techniek Amsterdam
+    Rapportage', 'Sectorplan ‘Groningen op voorsprong’', 'Rotterdams Techniekpact' (a place
+    adjective).
+
+    The last place wins, and a longer place over a shorter one ('Zuid-Holland' over 'Holland').
+    """
+    from beleidsgraaf.ingest.resolution import loose_key
+
+    words = name.split()
+    for end in range(len(words), 0, -1):
+        for n in range(min(4, end), 0, -1):
+            if n == len(words):
+                continue
+            place = regions.get(loose_key(" ".join(words[end - n : end])))
+            if place is not None:
+                return place
+        if end < len(words) or len(words) > 1:
+            for stem in _adjective_stems(words[end - 1].strip("‘’'“”\"()")):
+                place = regions.get(loose_key(stem))
+                if place is not None:
+                    return place
+    return None
+
+
+_GOVERNMENT = re.compile(
+    r"^(?:provincie|gemeente|waterschap|stadsdeel|province|municipality)\s+(?:van\s+)?\S+$",
+    re.IGNORECASE,
+)
+"""'Provincie Gelderland', 'gemeente Eindhoven': the government of a place, not a body in it."""
+
+
+def place_relations(extraction: Extraction, source: SourceDocument | None = None) -> None:
+    """``locatedIn`` for entities named after a place (:func:`place_in_name`).
+
+    The place must be a Region entity of the same document; the evidence is the first sentence
+    that names the entity.
+    """
+    common = frozenset(_LOWER_WORD.findall(source.original)) if source is not None else frozenset()
+    regions = _places(extraction, common)
     seen = {(r.subject, r.predicate, r.object) for r in extraction.relations}
     for entity in list(extraction.entities):
-        if entity.type == "Region" or not entity.evidence:
+        if entity.type == "Region" or not entity.evidence or _GOVERNMENT.match(entity.label):
             continue
-        words = entity.label.split()
-        for n in range(min(4, len(words) - 1), 0, -1):
-            place = regions.get(loose_key(" ".join(words[-n:])))
-            if place is not None and place.iri != entity.iri:
-                key = (entity.iri, "locatedIn", place.iri)
-                if key not in seen:
-                    seen.add(key)
-                    extraction.relations.append(
-                        Relation(entity.iri, "locatedIn", place.iri, entity.evidence[0], "name")
-                    )
-                break
+        place = place_in_name(entity.label, regions)
+        if place is not None and place.iri != entity.iri:
+            key = (entity.iri, "locatedIn", place.iri)
+            if key not in seen:
+                seen.add(key)
+                extraction.relations.append(
+                    Relation(entity.iri, "locatedIn", place.iri, entity.evidence[0], "name")
+                )

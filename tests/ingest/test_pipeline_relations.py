@@ -7,8 +7,15 @@ from pathlib import Path
 import pytest
 
 from beleidsgraaf.ingest.extract import demo_corpus, extract_document, load_pipeline
-from beleidsgraaf.ingest.records import Evidence, Extraction
-from beleidsgraaf.ingest.relations import Located, cooccurrences, sentence_relations
+from beleidsgraaf.ingest.records import Entity, Evidence, Extraction
+from beleidsgraaf.ingest.relations import (
+    Located,
+    cooccurrences,
+    place_in_name,
+    role_holders,
+    sentence_relations,
+)
+from beleidsgraaf.ingest.resolution import loose_key
 from beleidsgraaf.ontology.iri import entity_iri
 
 EV = Evidence(doc="0" * 64, text="…", start=0, end=1)
@@ -98,7 +105,10 @@ def test_table_of_landsdelen_gives_provinces_part_of_their_landsdeel(
         if r.predicate == "partOf" and r.method == "structure:table"
     }
     assert (entity_iri("Friesland"), entity_iri("Landsdeel Noord")) in part_of
-    assert (entity_iri("Zeeland"), entity_iri("Landsdeel Zuidwest")) in part_of
+    # Zeeland's is also stated in a sentence before the table ('In landsdeel Zuidwest ... Zeeland
+    # als provincie een deelregio'), which keeps the sentence's evidence.
+    any_part_of = {(r.subject, r.object) for r in techniekpact.relations if r.predicate == "partOf"}
+    assert (entity_iri("Zeeland"), entity_iri("Landsdeel Zuidwest")) in any_part_of
     assert (entity_iri("Friesland"), entity_iri("Landsdeel Zuidwest")) not in part_of
 
 
@@ -218,6 +228,8 @@ def test_unnamed_subject_is_the_authors_only_when_no_name_stands_before_the_cue(
     assert unnamed_subject(s, items)
     t = "Het CEE zal hierbij samen optrekken met 4TU.Ethics."
     assert not unnamed_subject(t, [located(t, "4TU.Ethics", "Organisation")])
+    u = "Nu ook het hbo gaat starten met de Dijkopleiding, is voorlichting nodig."
+    assert not unnamed_subject(u, [located(u, "Dijkopleiding", "Programme")])
     authors = Located("4TU", "Organisation", -1, -1)
     found = triples(s, authors, *items)
     assert found == {("4TU", "collaboratesWith", "KNAW"), ("4TU", "collaboratesWith", "NWO")}
@@ -331,6 +343,13 @@ def test_plan_of_owners_and_inverted_participation() -> None:
     plan = "actieplan ‘werk en toekomst’"
     assert {("VHTO", "implements", plan), ("NVR", "implements", plan)} <= found
     assert ("VHTO", "collaboratesWith", "Atria") in found
+    s = "De in 2019 verschenen Strategische Agenda Kust van IenW zet in op samenwerking."
+    found = triples(
+        s,
+        located(s, "Strategische Agenda Kust", "Programme"),
+        located(s, "IenW", "Organisation"),
+    )
+    assert found == {("IenW", "coordinates", "Strategische Agenda Kust")}
     t = "In de Landelijke Regiegroep nemen veel partijen deel, zoals het UWV en de MBO Raad."
     found = triples(
         t,
@@ -491,8 +510,8 @@ def test_adjunct_actors_and_focus_verbs_are_not_doers() -> None:
     found = triples(
         t, located(t, "Strategische Agenda", "Programme"), located(t, "OCW", "Organisation")
     )
-    assert ("OCW", "implements", "Strategische Agenda") in found  # the plan of OCW, not 'zet op'
-    assert found == {("OCW", "implements", "Strategische Agenda")}
+    # The programme of OCW (which OCW leads), not 'zet op'.
+    assert found == {("OCW", "coordinates", "Strategische Agenda")}
     u = "Het versterken (HTSF, het CEE, 4TU.Impact en de coalitie met het Duitse TU9)."
     found = triples(
         u,
@@ -736,3 +755,287 @@ def test_a_cue_relates_only_to_programmes_in_its_own_clause() -> None:
         located(s, "Kraanstart module", "Intervention"),
     )
     assert ("Kraanhuis", "participatesIn", "Kraanstart module") in found
+
+
+def _region(label: str) -> Entity:
+    return Entity(label, label, "Region", [label], [EV])
+
+
+def test_place_anywhere_in_a_name_or_as_an_adjective() -> None:
+    regions = {loose_key(r.label): r for r in map(_region, ["Zandvoorde", "Weerland", "Kempe"])}
+    found = {
+        name: (place.label if (place := place_in_name(name, regions)) else None)
+        for name in (
+            "Techniekplan Zandvoorde",
+            "Masterplan Techniek Zandvoorde Rapportage",
+            "Sectorplan ‘Weerland op voorsprong’",
+            "Zandvoords Technologiepact",
+            "Kempse Vakmanschap",
+            "Zandvoorde",
+            "Masterplan Techniek",
+            "Zandvoordestraat Programma",
+        )
+    }
+    assert found == {
+        "Techniekplan Zandvoorde": "Zandvoorde",
+        "Masterplan Techniek Zandvoorde Rapportage": "Zandvoorde",
+        "Sectorplan ‘Weerland op voorsprong’": "Weerland",
+        "Zandvoords Technologiepact": "Zandvoorde",
+        "Kempse Vakmanschap": "Kempe",
+        "Zandvoorde": None,
+        "Masterplan Techniek": None,
+        "Zandvoordestraat Programma": None,
+    }
+
+
+def test_a_cue_split_around_names_still_counts() -> None:
+    """'heeft X ... ontwikkeld' and inverted 'werken A en B samen' hold names inside the cue."""
+    s = "In 2021 heeft het Kennisbureau ook het platform www.leerloket.nl ontwikkeld."
+    found = triples(
+        s,
+        located(s, "Kennisbureau", "Organisation"),
+        located(s, "www.leerloket.nl", "Intervention"),
+    )
+    assert ("Kennisbureau", "implements", "www.leerloket.nl") in found
+    s = "Daarnaast werken de fondsen Bouwfonds Noord en OTAB samen in een regeling."
+    found = triples(
+        s, located(s, "Bouwfonds Noord", "Organisation"), located(s, "OTAB", "Organisation")
+    )
+    assert ("Bouwfonds Noord", "collaboratesWith", "OTAB") in found
+    # A cue word inside a name is still no cue: 'Werkplaats Samen' names a programme.
+    s = "Het Kennisbureau en OTAB presenteren de Werkplaats Samen."
+    found = triples(
+        s,
+        located(s, "Kennisbureau", "Organisation"),
+        located(s, "OTAB", "Organisation"),
+        located(s, "Werkplaats Samen", "Programme"),
+    )
+    assert not any(p == "collaboratesWith" for _, p, _ in found)
+
+
+def test_a_cue_relates_only_within_its_clause() -> None:
+    """'... acties vanuit het Pact, zoals X en de trajecten die het UWB heeft opgezet': the
+    relative clause speaks of the trajecten, not of the Pact or X."""
+    s = "Er lopen acties uit het Groenpact, zoals Stap!in en trajecten die het UWB heeft opgezet."
+    found = triples(
+        s,
+        located(s, "Groenpact", "Programme"),
+        located(s, "Stap!in", "Intervention"),
+        located(s, "UWB", "Organisation"),
+    )
+    assert found == set()
+    s = "Samen met onze partners willen we onze invloed gebruiken om de Groene Deal te vertalen."
+    authors = Located("Bouwraad", "Organisation", -1, -1)
+    assert triples(s, authors, located(s, "Groene Deal", "Programme")) == set()
+    s = "Het UWB heeft het Groenpact opgezet, dat sinds 2019 loopt."
+    found = triples(s, located(s, "UWB", "Organisation"), located(s, "Groenpact", "Programme"))
+    assert ("UWB", "coordinates", "Groenpact") in found
+
+
+def test_the_funding_of_x_does_not_make_x_a_funder() -> None:
+    s = "De financiering van het werk van het Platform Groen is een investering in het Bospact."
+    found = triples(
+        s, located(s, "Platform Groen", "Organisation"), located(s, "Bospact", "Programme")
+    )
+    assert not any(p == "funds" for _, p, _ in found)
+    s = "Het Platform Groen financiert het Bospact."
+    found = triples(
+        s, located(s, "Platform Groen", "Organisation"), located(s, "Bospact", "Programme")
+    )
+    assert ("Platform Groen", "funds", "Bospact") in found
+
+
+def test_an_impersonal_passive_in_a_report_on_own_work_speaks_of_its_authors() -> None:
+    from beleidsgraaf.ingest.extract import _authors_speak
+
+    s = "Daarnaast wordt samengewerkt rondom het plan Dakwerk."
+    plan = located(s, "plan Dakwerk", "Intervention")
+    assert _authors_speak(s, [plan])
+    authors = Located("Bouwraad", "Organisation", -1, -1)
+    assert triples(s, plan, authors) == {("Bouwraad", "participatesIn", "plan Dakwerk")}
+    s = "Daarnaast wordt door het Loket samengewerkt rondom het plan Dakwerk."
+    assert not _authors_speak(
+        s, [located(s, "Loket", "Organisation"), located(s, "plan Dakwerk", "Intervention")]
+    )
+
+
+def test_a_place_after_a_noun_of_its_own_belongs_to_that_noun() -> None:
+    s = "Vrijwel alle elementen van het Groenpact komen terug in de aanpak in Zweden."
+    found = triples(s, located(s, "Groenpact", "Programme"), located(s, "Zweden", "Region"))
+    assert found == set()
+    s = "Het Techlab staat sinds mei in regio Weerland."
+    found = triples(s, located(s, "Techlab", "Intervention"), located(s, "Weerland", "Region"))
+    assert found == {("Techlab", "locatedIn", "Weerland")}
+
+
+def test_a_place_a_box_entry_names_locates_the_entry(tmp_path: Path) -> None:
+    text = (
+        "Box 2.1 Regionale interventies Kiezen voor Techniek\n\n"
+        "Noordwest\n"
+        "Doel 5:  Verbeteren aansluiting van het VO naar het MBO en HO\n\n"
+        "• Het Kraanhuis (Zandvoorde)\n"
+        "• Bètavrienden: VO-HO netwerk regio Weerland\n"
+        "• Project Zandvoorde Techniek\n"
+        "• Omscholen werkzoekenden door Stichting Kraanwerk en Hogeschool Weerland\n"
+        "• Gas 3.0: opleiden van vakmensen voor de energietransitie, informatie over alle "
+        "opleidingen staat op de site die de Stichting Dakwerk in 2019 heeft ontwikkeld\n\n"
+        "In Zandvoorde en Weerland wonen veel mensen. Het Kraanhuis in Zandvoorde is bekend.\n"
+    )
+    path = tmp_path / "box.txt"
+    path.write_text(text, encoding="utf-8")
+    extraction = extract_document(path, load_pipeline())
+    label = {e.iri: e.label for e in extraction.entities}
+    found = {
+        (label[r.subject], label[r.object], r.method)
+        for r in extraction.relations
+        if r.predicate == "locatedIn"
+    }
+    assert ("Het Kraanhuis", "Zandvoorde", "structure:box") in found
+    assert ("Bètavrienden", "Weerland", "structure:box") in found
+    # A place inside the entry's own name locates it by name, not as a second entity.
+    assert ("Project Zandvoorde Techniek", "Zandvoorde", "name") in found
+    # An entry run into the text after it names organisations of that text, not of the box.
+    assert not any(s == "Stichting Dakwerk" for s, _, _ in found)
+    # An unnamed entry's 'door A en B': A and B do it together.
+    together = {
+        frozenset((label[r.subject], label[r.object]))
+        for r in extraction.relations
+        if r.predicate == "collaboratesWith" and r.method == "structure:box"
+    }
+    assert frozenset(("Stichting Kraanwerk", "Hogeschool Weerland")) in together
+
+
+def test_who_fills_the_role_the_sentence_before_named_coordinates_its_body() -> None:
+    before = "De Stuurgroep Bouw wordt aangestuurd door de voorzitter, die ook het Bouwpact draagt."
+    items = [
+        located(before, "Stuurgroep Bouw", "Organisation"),
+        located(before, "Bouwpact", "Programme"),
+    ]
+    s = "Momenteel wordt deze rol vervuld door Anna Visser, eerder door Piet de Boer."
+    people = [located(s, "Anna Visser", "Person"), located(s, "Piet de Boer", "Person")]
+    found = {(r.subject, r.predicate, r.object) for r in role_holders(s, people, before, items, EV)}
+    assert found == {
+        ("Anna Visser", "coordinates", "Stuurgroep Bouw"),
+        ("Piet de Boer", "coordinates", "Stuurgroep Bouw"),
+    }
+    before = "Het Bouwpact kent sinds 2020 een voorzitter van de Stuurgroep Bouw."
+    items = [
+        located(before, "Bouwpact", "Programme"),
+        located(before, "Stuurgroep Bouw", "Organisation"),
+    ]
+    found = {(r.subject, r.object) for r in role_holders(s, people[:1], before, items, EV)}
+    assert found == {("Anna Visser", "Stuurgroep Bouw")}
+    # No role named before, or a sentence about something else: nothing.
+    assert role_holders(s, people, "Het Bouwpact loopt tot 2025.", items[:1], EV) == []
+    other = "Anna Visser werkt bij de gemeente."
+    assert role_holders(other, people[:1], before, items, EV) == []
+
+
+def test_with_our_programme_we_take_part_in_it() -> None:
+    s = "Met het bijbehorende Groeiprogramma ‘Sterke Dijken’, willen we bijdragen aan veiligheid."
+    plan = located(s, "Groeiprogramma ‘Sterke Dijken’", "Programme")
+    authors = Located("Waterschapsbond", "Organisation", -1, -1)
+    assert triples(s, plan, authors) == {
+        ("Waterschapsbond", "participatesIn", "Groeiprogramma ‘Sterke Dijken’")
+    }
+    # Not a programme as means ('Met het oog op X'), and not without 'we'.
+    s = "Met het oog op Dijkagenda, willen we de samenwerking uitbouwen."
+    assert triples(s, located(s, "Dijkagenda", "Programme"), authors) == set()
+    s = "Met het Groeiprogramma ‘Sterke Dijken’ is veel bereikt."
+    plan = located(s, "Groeiprogramma ‘Sterke Dijken’", "Programme")
+    assert triples(s, plan, authors) == set()
+
+
+def test_a_government_is_not_located_in_the_place_it_governs() -> None:
+    from beleidsgraaf.ingest.records import DocumentInfo
+    from beleidsgraaf.ingest.relations import place_relations
+
+    info = DocumentInfo(content_hash="0" * 64, file_name="x.txt", format="txt")
+    zandvoorde = Entity("r:z", "Zandvoorde", "Region", ["Zandvoorde"], [EV])
+    extraction = Extraction(
+        document=info,
+        entities=[
+            zandvoorde,
+            Entity("o:g", "Gemeente Zandvoorde", "Organisation", ["Gemeente Zandvoorde"], [EV]),
+            Entity("p:t", "Techpact Zandvoorde", "Programme", ["Techpact Zandvoorde"], [EV]),
+        ],
+    )
+    place_relations(extraction)
+    assert {(r.subject, r.object) for r in extraction.relations} == {("p:t", "r:z")}
+
+
+def test_an_instrument_in_an_organisations_namespace_is_not_a_member() -> None:
+    from beleidsgraaf.ingest.records import DocumentInfo
+    from beleidsgraaf.ingest.relations import namespace_relations
+
+    info = DocumentInfo(content_hash="0" * 64, file_name="x.txt", format="txt")
+    extraction = Extraction(
+        document=info,
+        entities=[
+            Entity("o:f", "5HS", "Organisation", ["5HS"], [EV]),
+            Entity("o:c", "5HS.Data Centre", "Organisation", ["5HS.Data Centre"], [EV]),
+            Entity("i:c", "5HS.Summer Course", "Intervention", ["5HS.Summer Course"], [EV]),
+        ],
+    )
+    namespace_relations(extraction)
+    assert {(r.subject, r.predicate, r.object) for r in extraction.relations} == {
+        ("o:c", "partOf", "o:f")
+    }
+
+
+def test_subregions_of_the_area_a_sentence_opens_with_are_its_parts() -> None:
+    s = "In landsdeel Kust is Weerland een deelregio en vormen steden als Zandvoorde deelregio’s."
+    found = triples(
+        s,
+        located(s, "landsdeel Kust", "Region"),
+        located(s, "Weerland", "Region"),
+        located(s, "Zandvoorde", "Region"),
+    )
+    assert found == {
+        ("Weerland", "partOf", "landsdeel Kust"),
+        ("Zandvoorde", "partOf", "landsdeel Kust"),
+    }
+    # 'In de deelregio X': X is the part, not the whole; no 'deelregio': no parts.
+    s = "In de deelregio Weerland en in Zandvoorde lopen projecten."
+    items = (located(s, "Weerland", "Region"), located(s, "Zandvoorde", "Region"))
+    assert triples(s, *items) == set()
+    s = "In Weerland en Zandvoorde lopen projecten."
+    items = (located(s, "Weerland", "Region"), located(s, "Zandvoorde", "Region"))
+    assert triples(s, *items) == set()
+
+
+def test_what_arose_from_a_collaboration_of_a_and_b_is_theirs() -> None:
+    s = "Zo is uit een samenwerking van het Bouwloket en de Dakraad de site www.dak.nl ontstaan."
+    found = triples(
+        s,
+        located(s, "Bouwloket", "Organisation"),
+        located(s, "Dakraad", "Organisation"),
+        located(s, "www.dak.nl", "Intervention"),
+    )
+    assert {("Bouwloket", "implements", "www.dak.nl"), ("Dakraad", "implements", "www.dak.nl")} <= (
+        found
+    )
+    s = "Uit een initiatief van de Dakraad is het Dakfonds voortgekomen."
+    found = triples(
+        s, located(s, "Dakraad", "Organisation"), located(s, "Dakfonds", "Intervention")
+    )
+    assert found == {("Dakraad", "implements", "Dakfonds")}
+
+
+def test_who_set_up_an_instrument_implements_it_and_leads_a_programme() -> None:
+    s = "Daarnaast heeft het UWB meerdere Dijktrajecten opgezet."
+    found = triples(
+        s, located(s, "UWB", "Organisation"), located(s, "Dijktrajecten", "Intervention")
+    )
+    assert found == {("UWB", "implements", "Dijktrajecten")}
+    s = "Daarnaast heeft het UWB het Dijkprogramma opgezet."
+    found = triples(s, located(s, "UWB", "Organisation"), located(s, "Dijkprogramma", "Programme"))
+    assert found == {("UWB", "coordinates", "Dijkprogramma")}
+
+
+def test_who_works_out_a_programme_leads_it() -> None:
+    s = "IenW heeft aangekondigd om acties uit te werken in de vorm van een Nationale Dijkagenda."
+    found = triples(
+        s, located(s, "IenW", "Organisation"), located(s, "Nationale Dijkagenda", "Programme")
+    )
+    assert found == {("IenW", "coordinates", "Nationale Dijkagenda")}
