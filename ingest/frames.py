@@ -635,6 +635,9 @@ _JOINT_ORIGIN = re.compile(
 _SUCH_AS = re.compile(r"\b(?:zoals|waaronder|namelijk|bijvoorbeeld)\b", re.IGNORECASE)
 
 
+_RENAMING = re.compile(r"\b(?:nu|thans|voorheen|vroeger|destijds|later|sinds\s+\d{4})\s*$", re.I)
+
+
 def _body_frames(sentence: str, items: Sequence[Located], groups: list[list[Located]]) -> _Result:
     """Bodies and their members.
 
@@ -663,8 +666,15 @@ def _body_frames(sentence: str, items: Sequence[Located], groups: list[list[Loca
         bracket = sentence[body.end : close if close > 0 else len(sentence)]
         if inside and not _glue(sentence[opening + 1 : inside[0].start]):
             continue  # '(bij thema Landbouw, Water en Voedsel)' is no list of members
-        if len({m.iri for m in inside}) >= 2 and "," in bracket:
-            for m in inside:
+        # '(VRWI, nu VARIO)': the body's own acronym and its later or former name are no
+        # members.
+        members = [
+            m
+            for m in inside
+            if m.iri != body.iri and not _RENAMING.search(sentence[opening + 1 : m.start])
+        ]
+        if len({m.iri for m in members}) >= 2 and "," in bracket:
+            for m in members:
                 out.append(Frame(m.iri, "participatesIn", body.iri, "frame:leden"))
     for cue in _WHEREIN.finditer(sentence):
         window = sentence[max(0, cue.start() - 60) : cue.start()]

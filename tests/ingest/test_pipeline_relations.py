@@ -1039,3 +1039,23 @@ def test_who_works_out_a_programme_leads_it() -> None:
         s, located(s, "IenW", "Organisation"), located(s, "Nationale Dijkagenda", "Programme")
     )
     assert found == {("IenW", "coordinates", "Nationale Dijkagenda")}
+
+
+def test_a_body_s_own_acronym_and_later_name_in_brackets_are_no_members() -> None:
+    s = "Dat adviseerde de Zeeuwse Raad voor Kust (ZRK, nu KUSTA) in 2011."
+    found = triples(
+        s,
+        located(s, "Zeeuwse Raad voor Kust", "Organisation", "ZRK"),
+        located(s, "ZRK", "Organisation", "ZRK"),
+        located(s, "KUSTA", "Organisation"),
+    )
+    assert not [r for r in found if r[1] == "participatesIn"]
+    t = "Er is een coalitie Kustwerk (ZRK, KUSTA en Frobnic) gevormd."
+    found = triples(
+        t,
+        located(t, "coalitie Kustwerk", "Organisation"),
+        located(t, "ZRK", "Organisation"),
+        located(t, "KUSTA", "Organisation"),
+        located(t, "Frobnic", "Organisation"),
+    )
+    assert ("KUSTA", "participatesIn", "coalitie Kustwerk") in found
