@@ -291,14 +291,12 @@ def _group(mentions: list[Mention]) -> list[list[int]]:
             and is_acronym(first)
             and first in standalone
             and all(w[:1].isupper() or not w.isalpha() for w in rest.split())
-            and not all(is_acronym(w) for w in rest.split())
             # What the context says is an activity ('onder de naam XQ TV') is something the
             # body does, not the body; a head noun in the name ('XQ Academie') may still be
             # part of the body's own full name.
             and not (m.rule == "rule:cue" and m.type == "Intervention")
         ):
-            # 'SEO Economisch Onderzoek' is SEO when SEO is also named on its own ('4TU TV', an
-            # acronym after it, is a product of 4TU's, not 4TU).
+            # 'SEO Economisch Onderzoek' is SEO when SEO is also named on its own.
             link("key:" + loose_key(first), i)
     _link_transpositions(mentions, first_by, uf)
     _link_dropped_word(mentions, uf)
