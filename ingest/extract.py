@@ -164,9 +164,6 @@ def _echoes(
     return found
 
 
-_LOWER_WORD = re.compile(r"(?<![\w\-.])[a-zà-ÿ][a-zà-ÿ]+(?![\w\-])")
-
-
 def demo_corpus() -> list[Path]:
     """The bundled demo corpus: five Dutch policy documents as ``.txt`` files, sorted.
 
@@ -286,7 +283,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     """Extract entities, relations and co-occurrences from a document already read."""
     from beleidsgraaf.ingest.pipeline.acronyms import CONCEPTS_KEY
     from beleidsgraaf.ingest.pipeline.acronyms import SPANS_KEY as ACRONYMS_KEY
-    from beleidsgraaf.ingest.pipeline.cues import VOCAB_KEY
+    from beleidsgraaf.ingest.pipeline.cues import VOCAB_KEY, lowercase_words
     from beleidsgraaf.ingest.pipeline.entities import SPANS_KEY
     from beleidsgraaf.ingest.pipeline.entries import ACTIVITY, ENTRY_KEY
     from beleidsgraaf.ingest.pipeline.names import TOPICS_KEY
@@ -295,7 +292,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     mentions: list[Mention] = []
     sentences: list[tuple[str, Evidence]] = []
     blocks = [b for b in source.blocks if b.text.strip()]
-    vocabulary = frozenset(_LOWER_WORD.findall(source.original))
+    vocabulary = lowercase_words(source.original)
     docs = []
     processed: list[tuple[Block, Doc, dict[int, int]]] = []
     concepts: set[str] = set()

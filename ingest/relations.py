@@ -28,6 +28,7 @@ from beleidsgraaf.ingest.frames import (
     frame_relations,
     runs,
 )
+from beleidsgraaf.ingest.pipeline.cues import is_document_word, lowercase_words
 from beleidsgraaf.ingest.pipeline.lexicon import lexicon
 from beleidsgraaf.ingest.records import (
     CoOccurrence,
@@ -520,7 +521,6 @@ def _name_of_item(text: str, common: frozenset[str] = frozenset()) -> str | None
     return head if len(words) <= 4 and marked else None
 
 
-_LOWER_WORD = re.compile(r"(?<![\w\-.])[a-zà-ÿ][a-zà-ÿ]+(?![\w\-])")
 _YEARS = re.compile(r"\s*\((?:\d{4}(?:\s*[-–]\s*\d{4})?)\)")
 _AREA_TABLE = re.compile(r"provincie|deelregio|regio|gebied|gemeente|indeling", re.IGNORECASE)
 _AREA_NAME = re.compile(r"^(?:\([A-Z][\w-]*\))?[A-Z][\w’'&/\-]*(?:[ -][\w’'&/\-]+){0,3}$")
@@ -578,12 +578,8 @@ def _names_document(name: str) -> bool:
     Tables of plans per region list the documents a region wrote next to its programmes; such an
     entry is the title of a paper about an area or programme, neither the area nor a plan.
     """
-    from beleidsgraaf.ingest.pipeline.lexicon import lexicon
-
     first = name.split(maxsplit=1)[0].casefold() if name.split() else ""
-    return first in lexicon().title_cues or first.endswith(
-        ("document", "documenten", "notitie", "rapport")
-    )
+    return is_document_word(first, lexicon())
 
 
 def _plan_type(name: str) -> str | None:
@@ -700,7 +696,7 @@ def structure_relations(
             authority_by_key.setdefault(loose_key(form), (entry.iri, entry.label, entry.type))
     finder = _Finder(extraction.entities)
     doc_hash = extraction.document.content_hash
-    common = frozenset(_LOWER_WORD.findall(source.original))
+    common = lowercase_words(source.original)
 
     def ensure(name: str, kind: str, evidence: Evidence) -> Entity:
         key = loose_key(name)
@@ -1009,7 +1005,7 @@ def place_relations(extraction: Extraction, source: SourceDocument | None = None
     The place must be a Region entity of the same document; the evidence is the first sentence
     that names the entity.
     """
-    common = frozenset(_LOWER_WORD.findall(source.original)) if source is not None else frozenset()
+    common = lowercase_words(source.original) if source is not None else frozenset()
     regions = _places(extraction, common)
     seen = {(r.subject, r.predicate, r.object) for r in extraction.relations}
     for entity in list(extraction.entities):

@@ -15,7 +15,7 @@ document writes in lower case in ``doc.user_data[VOCAB_KEY]``.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -94,6 +94,7 @@ __all__ = [
     "is_place",
     "is_title_word",
     "known_places",
+    "lowercase_words",
     "made_thing",
     "name_goes_on",
     "named_as",
@@ -112,6 +113,20 @@ __all__ = [
 
 VOCAB_KEY = "bg_lowercase_words"
 """Key of ``doc.user_data`` holding the words the document writes in lower case."""
+
+_LOWER_WORD = re.compile(r"(?<![\w\-.])[a-zà-ÿ][a-zà-ÿ]+(?![\w\-])")
+
+
+@lru_cache(maxsize=1)
+def lowercase_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case: the document's ordinary vocabulary.
+
+    A capitalised word the document also writes in lower case ('Onderwijs' / 'onderwijs') is no
+    name on its own. Name finding, entry names and place names all ask this of the same document
+    in turn, so the last document's answer is kept rather than scanning its text three times.
+    """
+    return frozenset(_LOWER_WORD.findall(text))
+
 
 OPEN_QUOTES = {"'", "‘", "“", '"', "„"}
 CLOSE_QUOTES = {"'", "’", "”", '"'}
