@@ -103,7 +103,7 @@ def _lists_activities(block: Block) -> bool:
 
 
 _ECHO_RULES = frozenset({"rule:cue", "rule:head", "rule:entry"})
-_CITED = re.compile(r"^\s*[(,]\s*(?:19|20)\d\d")
+_CITED = re.compile(r"\s*[(,]\s*(?:19|20)\d\d")  # matched at the end of a word
 
 
 def _echoes(
@@ -145,23 +145,33 @@ def _echoes(
             if (
                 model is None
                 or token.i in covered
-                or _CITED.match(doc.text[token.idx + len(token) :])
+                or _CITED.match(doc.text, token.idx + len(token))
             ):
                 continue
-            sent = token.sent
-            index = sent_index[sent.start]
-            found.append(
-                Mention(
-                    text=token.text,
-                    type=model.type,
-                    rule=model.rule,
-                    evidence=sentences[index][1],
-                    sentence=index,
-                    start=token.idx - sent.start_char,
-                    end=token.idx + len(token) - sent.start_char,
-                )
-            )
+            span = doc[token.i : token.i + 1]
+            found.append(_mention(span, model.type, model.rule, sentences, sent_index))
     return found
+
+
+def _mention(
+    span: Span,
+    kind: str,
+    rule: str,
+    sentences: list[tuple[str, Evidence]],
+    sent_index: dict[int, int],
+) -> Mention:
+    """A mention of ``span``, with its sentence's evidence and its offsets in that sentence."""
+    sent = span.sent
+    index = sent_index[sent.start]
+    return Mention(
+        text=span.text,
+        type=kind,
+        rule=rule,
+        evidence=sentences[index][1],
+        sentence=index,
+        start=span.start_char - sent.start_char,
+        end=span.end_char - sent.start_char,
+    )
 
 
 def demo_corpus() -> list[Path]:
@@ -319,19 +329,8 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
         processed.append((block, doc, sent_index))
         itemised = block.kind in _ITEM_KINDS
         for span in [*doc.spans[SPANS_KEY], *hidden]:
-            sent = span.sent
-            index = sent_index[sent.start]
-            mentions.append(
-                Mention(
-                    text=span.text,
-                    type=span.label_,
-                    rule=_ITEM_RULE if itemised and _entry_name(span) else span.kb_id_,
-                    evidence=sentences[index][1],
-                    sentence=index,
-                    start=span.start_char - sent.start_char,
-                    end=span.end_char - sent.start_char,
-                )
-            )
+            rule = _ITEM_RULE if itemised and _entry_name(span) else span.kb_id_
+            mentions.append(_mention(span, span.label_, rule, sentences, sent_index))
     mentions.extend(_echoes(processed, mentions, sentences, vocabulary))
     _landsdelen_in_context(source, mentions)
     mentions = _without_concepts(mentions, concepts)

@@ -467,16 +467,13 @@ def _work_in_frames(
     """
     out: list[Frame] = []
     for whole in items:
-        if whole.start < 0 or not _WORK_IN.search(sentence[: whole.start]):
-            continue
-        lead = _THEN_WITH.match(sentence[whole.end :])
-        if lead is None:
+        cue = _WORK_IN.search(sentence[: whole.start]) if whole.start >= 0 else None
+        lead = _THEN_WITH.match(sentence[whole.end :]) if cue is not None else None
+        if cue is None or lead is None:
             continue
         partners = _after(sentence, groups, whole.end + lead.end(), ACTORS, 90)
         if not partners:
             continue
-        cue = _WORK_IN.search(sentence[: whole.start])
-        assert cue is not None
         subjects = _before(sentence, groups, cue.start(), ACTORS) or _unplaced(items, ACTORS)
         for m in [*partners, *subjects]:
             if m.iri != whole.iri:

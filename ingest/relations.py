@@ -730,12 +730,11 @@ def structure_relations(
                 return concept.iri, concept.label
         return None
 
-    seen = {(r.subject, r.predicate, r.object) for r in extraction.relations}
+    seen = _statements(extraction)
 
     def relate(s: str, p: Predicate, o: str, ev: Evidence, method: str) -> None:
-        if s != o and (s, p, o) not in seen:
-            seen.add((s, p, o))
-            extraction.relations.append(Relation(s, p, o, ev, method))
+        if s != o:
+            _add_new(extraction, seen, Relation(s, p, o, ev, method))
 
     intro = ""
     for block in source.blocks:
@@ -903,7 +902,9 @@ _NAMESPACE = re.compile(r"^(?P<ns>[A-Z0-9][A-Za-z0-9]*[A-Z0-9])\.\S|@(?P<at>[A-Z
 def namespace_relations(extraction: Extraction) -> None:
     """``partOf`` for names in an organisation's namespace: '4TU.Graduate School', 'Health@4TU'.
 
-    Only a body or programme is a member; an instrument named so is not.
+    A body is a member of the body whose namespace it is in, and a programme of a programme; an
+    instrument named so ('XQ.Founders Course') is something one of its units runs, and a
+    programme in a body's namespace is the body's programme: neither is a structural part.
 
     The namespace ('4TU') must name another entity of the document (by any surface form).
     """
@@ -913,27 +914,21 @@ def namespace_relations(extraction: Extraction) -> None:
     for entity in extraction.entities:
         for form in (entity.label, *entity.mentions):
             owners.setdefault(loose_key(form), entity)
-    seen = {(r.subject, r.predicate, r.object) for r in extraction.relations}
+    seen = _statements(extraction)
     for entity in extraction.entities:
-        # A unit is part of the body ('XQ.Graduate School'); a course or challenge in the
-        # namespace ('XQ.Founders Course') is something one of its units runs, not a part.
         if not entity.evidence or entity.type == "Intervention":
             continue
         for form in (entity.label, *entity.mentions):
             match = _NAMESPACE.search(form)
             owner = owners.get(loose_key(match["ns"] or match["at"])) if match else None
-            # A course or scheme in an organisation's namespace ('4TU.PhD Course') is its
-            # instrument, not a structural member of it.
-            if owner is not None and entity.type in ACTIONS and owner.type not in ACTIONS:
-                break
-            if owner is not None and owner.iri != entity.iri:
-                key = (entity.iri, "partOf", owner.iri)
-                if key not in seen:
-                    seen.add(key)
-                    extraction.relations.append(
-                        Relation(entity.iri, "partOf", owner.iri, entity.evidence[0], "name")
-                    )
-                break
+            if owner is None or owner.iri == entity.iri:
+                continue
+            if not (entity.type in ACTIONS and owner.type not in ACTIONS):
+                evidence = entity.evidence[0]
+                _add_new(
+                    extraction, seen, Relation(entity.iri, "partOf", owner.iri, evidence, "name")
+                )
+            break
 
 
 def _places(extraction: Extraction, common: frozenset[str]) -> dict[str, Entity]:
@@ -1007,15 +1002,24 @@ def place_relations(extraction: Extraction, source: SourceDocument | None = None
     """
     common = lowercase_words(source.original) if source is not None else frozenset()
     regions = _places(extraction, common)
-    seen = {(r.subject, r.predicate, r.object) for r in extraction.relations}
+    seen = _statements(extraction)
     for entity in list(extraction.entities):
         if entity.type == "Region" or not entity.evidence or _GOVERNMENT.match(entity.label):
             continue
         place = place_in_name(entity.label, regions)
         if place is not None and place.iri != entity.iri:
-            key = (entity.iri, "locatedIn", place.iri)
-            if key not in seen:
-                seen.add(key)
-                extraction.relations.append(
-                    Relation(entity.iri, "locatedIn", place.iri, entity.evidence[0], "name")
-                )
+            relation = Relation(entity.iri, "locatedIn", place.iri, entity.evidence[0], "name")
+            _add_new(extraction, seen, relation)
+
+
+def _statements(extraction: Extraction) -> set[tuple[str, str, str]]:
+    """The (subject, predicate, object) triples the extraction states so far."""
+    return {(r.subject, r.predicate, r.object) for r in extraction.relations}
+
+
+def _add_new(extraction: Extraction, seen: set[tuple[str, str, str]], relation: Relation) -> None:
+    """Add ``relation`` unless the extraction already states it (``seen``, kept up to date)."""
+    key = (relation.subject, relation.predicate, relation.object)
+    if key not in seen:
+        seen.add(key)
+        extraction.relations.append(relation)
