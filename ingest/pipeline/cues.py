@@ -107,6 +107,7 @@ __all__ = [
     "role_filled_by",
     "school_type_pair",
     "site_owner",
+    "title_goes_on",
     "title_list_before_head",
     "used_thing",
 ]
@@ -765,19 +766,20 @@ def school_type_pair(doc: Doc, k: int, lex: Lexicon) -> int | None:
         if not tok.is_lower or not tok.is_alpha or tok.is_sent_start:
             return None
         if low in SCHOOL_TYPES:
-            after = doc[j + 1] if j + 1 < n else None
-            if (
-                after is not None
-                and after.is_lower
-                and after.is_alpha
-                and is_title_word(after.lower_, lex)
-            ):
-                return None
-            return j + 1
+            return None if title_goes_on(doc, j + 1, lex) else j + 1
         if low != "en" and not is_title_word(low, lex):
             return None
         j += 1
     return None
+
+
+def title_goes_on(doc: Doc, end: int, lex: Lexicon) -> bool:
+    """Whether the lower-case word at ``end`` could still belong to a sentence-case title that
+    seemed to end before it: then the end is not certain, and a rule that needs it stays out."""
+    if end >= len(doc):
+        return False
+    after = doc[end]
+    return after.is_lower and after.is_alpha and is_title_word(after.lower_, lex)
 
 
 def is_title_word(low: str, lex: Lexicon) -> bool:

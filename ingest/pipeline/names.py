@@ -104,6 +104,7 @@ from beleidsgraaf.ingest.pipeline.cues import (
     role_filled_by,
     school_type_pair,
     site_owner,
+    title_goes_on,
     title_list_before_head,
     used_thing,
 )
@@ -1364,15 +1365,7 @@ class NameFinder:
             and practice(end + 2)
         ):
             end += 3
-        after = doc[end] if end < n else None
-        if (
-            after is not None
-            and after.is_lower
-            and after.is_alpha
-            and is_title_word(after.lower_, lex)
-        ):
-            return None
-        return end
+        return None if title_goes_on(doc, end, lex) else end
 
     def _listed_lower_case_body(self, doc: Doc, i: int, lex: Lexicon) -> bool:
         """'vanuit OCW, EZK, de havencoalitie en de VH': a definite lower-case compound with
