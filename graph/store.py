@@ -68,9 +68,9 @@ from beleidsgraaf.errors import QueryError, StoreError, StoreLockedError
 from beleidsgraaf.graph.results import QueryResult, Term
 from beleidsgraaf.graph.sparql_terms import inject_values
 from beleidsgraaf.graph.writer import extraction_graph_name, extraction_triples
-from beleidsgraaf.ingest.records import Extraction
 from beleidsgraaf.ontology.authority import VOCABULARY_GRAPH
 from beleidsgraaf.ontology.iri import BASE, DEF
+from beleidsgraaf.records import Extraction
 
 __all__ = [
     "DUMP_FORMATS",
@@ -165,7 +165,7 @@ class Store:
 
     Examples
     --------
-    >>> from beleidsgraaf.ingest.records import DocumentInfo, Extraction
+    >>> from beleidsgraaf.records import DocumentInfo, Extraction
     >>> store = Store()
     >>> plan = Extraction(DocumentInfo("ab" * 32, "plan.txt", "txt", title="Plan"))
     >>> store.write_extraction(plan), store.write_extraction(plan)  # the second changes nothing

@@ -1,4 +1,4 @@
-"""Turn one document's :class:`~beleidsgraaf.ingest.records.Extraction` into RDF.
+"""Turn one document's :class:`~beleidsgraaf.records.Extraction` into RDF.
 
 One named graph per document (``ontology.iri.graph_iri``) holds everything that document says:
 its metadata, the entities it mentions (type, label, every surface form as ``skos:altLabel``), the
@@ -24,7 +24,6 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from beleidsgraaf.errors import StoreError
-from beleidsgraaf.ingest.records import Evidence, Extraction
 from beleidsgraaf.ontology.iri import (
     document_iri,
     evidence_iri,
@@ -32,6 +31,7 @@ from beleidsgraaf.ontology.iri import (
     statement_iri,
 )
 from beleidsgraaf.ontology.namespace import BG
+from beleidsgraaf.records import Evidence, Extraction
 
 __all__ = ["extraction_graph", "extraction_graph_name", "extraction_triples"]
 
@@ -94,10 +94,11 @@ _DCT_FORMAT, _DCT_TITLE = _term(str(DCTERMS.format)), _term(str(DCTERMS.title))
 _DCT_PUBLISHER, _DCT_ISSUED = _term(str(DCTERMS.publisher)), _term(str(DCTERMS.issued))
 _DCT_TYPE = _term(str(DCTERMS.type))
 _PROV_DERIVED = _term(str(PROV.wasDerivedFrom))
-_XSD_INTEGER, _XSD_GYEAR, _XSD_STRING = (
+_XSD_INTEGER, _XSD_GYEAR, _XSD_STRING, _XSD_DECIMAL = (
     _term(str(XSD.integer)),
     _term(str(XSD.gYear)),
     _term(str(XSD.string)),
+    _term(str(XSD.decimal)),
 )
 
 
@@ -108,6 +109,11 @@ def _bg(name: str) -> ox.NamedNode:
 
 def _integer(value: int) -> ox.Literal:
     return ox.Literal(str(value), datatype=_XSD_INTEGER)
+
+
+def _decimal(value: float) -> ox.Literal:
+    """A probability as xsd:decimal with three places (enough to threshold on, stable to diff)."""
+    return ox.Literal(f"{value:.3f}", datatype=_XSD_DECIMAL)
 
 
 def _text(value: str) -> ox.Literal:
@@ -227,6 +233,8 @@ def extraction_triples(extraction: Extraction) -> set[ox.Triple]:
         add(stmt, _RDF_OBJECT, o)
         add(stmt, _PROV_DERIVED, ev)
         add(stmt, bg("extractionMethod"), ox.Literal(rel.method))
+        if rel.confidence is not None:
+            add(stmt, bg("confidence"), _decimal(rel.confidence))
 
     co_occurs = bg("coOccursWith")
     for co in extraction.cooccurrences:

@@ -28,9 +28,9 @@ from pathlib import Path
 import yaml
 
 from beleidsgraaf.errors import CuratorError
-from beleidsgraaf.ingest.records import ENTITY_TYPES, Entity, Extraction, Relation
 from beleidsgraaf.ingest.resolution import normalise_name
 from beleidsgraaf.ontology.iri import BASE, entity_iri
+from beleidsgraaf.records import ENTITY_TYPES, Entity, Extraction, Relation
 
 __all__ = ["Curation", "apply_curation", "load_curation"]
 
@@ -124,7 +124,7 @@ def _reiri(extraction: Extraction, old: str, new: str) -> None:
         )
         for r in extraction.relations
     ]
-    from beleidsgraaf.ingest.records import CoOccurrence
+    from beleidsgraaf.records import CoOccurrence
 
     extraction.cooccurrences = [
         CoOccurrence(new if c.a == old else c.a, new if c.b == old else c.b, c.weight, c.evidence)

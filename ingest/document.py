@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-from beleidsgraaf.ingest.records import DocumentInfo
+from beleidsgraaf.records import DocumentInfo
 
 __all__ = ["Block", "BlockKind", "OffsetMap", "SourceDocument"]
 

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from beleidsgraaf.errors import ConfigError
-from beleidsgraaf.ingest.records import ENTITY_TYPES, Extraction
 from beleidsgraaf.ingest.resolution import normalise_name
+from beleidsgraaf.records import ENTITY_TYPES, Extraction
 
 __all__ = [
     "DocumentScore",

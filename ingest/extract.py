@@ -1,4 +1,4 @@
-"""The extraction API: documents in, :class:`~beleidsgraaf.ingest.records.Extraction` records out.
+"""The extraction API: documents in, :class:`~beleidsgraaf.records.Extraction` records out.
 
 ``extract_paths`` is what ``beleidsgraaf build`` and ``beleidsgraaf extract`` call: it reads each
 file, runs the spaCy pipeline over its blocks with ``nlp.pipe``, resolves mentions into entities,
@@ -24,14 +24,6 @@ from typing import TYPE_CHECKING
 from beleidsgraaf.errors import ConfigError, DocumentError
 from beleidsgraaf.ingest.document import Block, SourceDocument
 from beleidsgraaf.ingest.frames import unnamed_subject
-from beleidsgraaf.ingest.records import (
-    CoOccurrence,
-    DocumentInfo,
-    Entity,
-    Evidence,
-    Extraction,
-    Relation,
-)
 from beleidsgraaf.ingest.relations import (
     Located,
     cooccurrences,
@@ -43,6 +35,14 @@ from beleidsgraaf.ingest.relations import (
 )
 from beleidsgraaf.ingest.resolution import Mention, loose_key, resolve_mentions
 from beleidsgraaf.ontology.iri import entity_iri
+from beleidsgraaf.records import (
+    CoOccurrence,
+    DocumentInfo,
+    Entity,
+    Evidence,
+    Extraction,
+    Relation,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from beleidsgraaf.ingest.records import Predicate
+from beleidsgraaf.records import Predicate
 
 __all__ = [
     "Frame",

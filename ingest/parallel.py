@@ -17,7 +17,7 @@ this scale, each point measured (``bench/analysis.md``, section 1):
   bytes (at least one file), so a thousand small files are not a thousand round trips, while
   there are still several tasks per worker to balance the load.
 - **Extraction records back, not Docs.** A worker returns picklable
-  :class:`~beleidsgraaf.ingest.records.Extraction` records; a file it cannot read comes back as
+  :class:`~beleidsgraaf.records.Extraction` records; a file it cannot read comes back as
   ``(path, reason)`` and becomes a :class:`~beleidsgraaf.errors.DocumentError` here.
 - **Streaming in order.** At most ``2 * workers`` batches are in flight. Results are yielded in
   file order as soon as the first outstanding batch is done, and the next batch is submitted
@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TypeAlias
 
 from beleidsgraaf.errors import DocumentError
-from beleidsgraaf.ingest.records import Extraction
+from beleidsgraaf.records import Extraction
 
 __all__ = ["BATCH_BYTES", "MIN_BYTES", "START_METHOD", "batches", "extract_in_workers", "worth_it"]
 

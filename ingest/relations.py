@@ -30,7 +30,7 @@ from beleidsgraaf.ingest.frames import (
 )
 from beleidsgraaf.ingest.pipeline.cues import is_document_word, lowercase_words
 from beleidsgraaf.ingest.pipeline.lexicon import lexicon
-from beleidsgraaf.ingest.records import (
+from beleidsgraaf.records import (
     CoOccurrence,
     Entity,
     Evidence,

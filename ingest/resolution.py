@@ -33,8 +33,8 @@ from itertools import pairwise
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
 from beleidsgraaf.ingest.pipeline.cues import is_place
 from beleidsgraaf.ingest.pipeline.lexicon import lexicon
-from beleidsgraaf.ingest.records import Entity, EntityType, Evidence, Extraction
 from beleidsgraaf.ontology.iri import BASE, entity_iri
+from beleidsgraaf.records import Entity, EntityType, Evidence, Extraction
 
 __all__ = [
     "Cluster",
@@ -675,7 +675,7 @@ def unify(extractions: list[Extraction]) -> list[Extraction]:
 
 def _rename(extraction: Extraction, rename: dict[str, str]) -> None:
     """Apply an IRI rename to one extraction, merging entities that now share an IRI."""
-    from beleidsgraaf.ingest.records import CoOccurrence, Relation
+    from beleidsgraaf.records import CoOccurrence, Relation
 
     merged: dict[str, Entity] = {}
     for entity in extraction.entities:

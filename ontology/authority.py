@@ -71,7 +71,7 @@ VOCABULARY_GRAPH = BASE + "graph/vocabulary"
 
 _WIKIDATA = "http://www.wikidata.org/entity/"
 _TYPES = frozenset({"Organisation", "Programme", "Intervention", "Region", "Person"})
-"""The entity types of ``ingest.records.EntityType`` (``ontology`` imports no other layer)."""
+"""The entity types of ``beleidsgraaf.records.EntityType`` (``ontology`` imports no other layer)."""
 _COLUMNS = ("type", "concept", "label", "alt_labels", "part_of", "located_in", "wikidata")
 
 

@@ -52,6 +52,7 @@ class BG(DefinedNamespace):
     page: URIRef
     sectionPath: URIRef
     extractionMethod: URIRef
+    confidence: URIRef
     fileName: URIRef
     contentHash: URIRef
     pageCount: URIRef

@@ -32,8 +32,8 @@ import pyoxigraph as ox
 
 from beleidsgraaf.errors import QueryError
 from beleidsgraaf.graph.results import QueryResult, Term
-from beleidsgraaf.ingest.records import PREDICATES
 from beleidsgraaf.ontology.iri import DEF
+from beleidsgraaf.records import PREDICATES
 
 __all__ = [
     "PARAM_KINDS",

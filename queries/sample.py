@@ -12,7 +12,9 @@ from __future__ import annotations
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
-from beleidsgraaf.ingest.records import (
+from beleidsgraaf.ontology.iri import BASE, entity_iri
+from beleidsgraaf.ontology.namespace import BG
+from beleidsgraaf.records import (
     CoOccurrence,
     DocumentInfo,
     Entity,
@@ -22,8 +24,6 @@ from beleidsgraaf.ingest.records import (
     Predicate,
     Relation,
 )
-from beleidsgraaf.ontology.iri import BASE, entity_iri
-from beleidsgraaf.ontology.namespace import BG
 
 __all__ = ["sample_extractions", "sample_vocabulary"]
 

@@ -110,7 +110,7 @@ def _read(path: Path, data: bytes) -> tuple[str, Reading]:
 
 def _document(path: Path, kind: str, content_hash: str, reading: Reading) -> SourceDocument:
     from beleidsgraaf.ingest.metadata import find_metadata
-    from beleidsgraaf.ingest.records import DocumentInfo
+    from beleidsgraaf.records import DocumentInfo
 
     meta = find_metadata(path, content_hash)
     title = meta.title or reading.title or _first_heading(reading)

@@ -13,7 +13,9 @@ from beleidsgraaf.graph.projection import (
     load_facts,
 )
 from beleidsgraaf.graph.store import Store
-from beleidsgraaf.ingest.records import (
+from beleidsgraaf.ontology.authority import vocabulary_graph
+from beleidsgraaf.ontology.iri import BASE, entity_iri
+from beleidsgraaf.records import (
     CoOccurrence,
     DocumentInfo,
     Entity,
@@ -23,8 +25,6 @@ from beleidsgraaf.ingest.records import (
     Predicate,
     Relation,
 )
-from beleidsgraaf.ontology.authority import vocabulary_graph
-from beleidsgraaf.ontology.iri import BASE, entity_iri
 
 KIEZEN = BASE + "id/actielijn-kiezen"
 WERKEN = BASE + "id/actielijn-werken"

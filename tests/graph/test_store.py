@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from beleidsgraaf.errors import QueryError, StoreError, StoreLockedError
 from beleidsgraaf.graph.store import VOCABULARY_GRAPH, Store
 from beleidsgraaf.graph.writer import extraction_graph
-from beleidsgraaf.ingest.records import Entity, Evidence
 from beleidsgraaf.ontology.iri import entity_iri
 from beleidsgraaf.queries.sample import sample_extractions, sample_vocabulary
+from beleidsgraaf.records import Entity, Evidence
 
 
 def _nquads(store: Store) -> list[str]:

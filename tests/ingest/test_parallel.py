@@ -16,8 +16,8 @@ from beleidsgraaf.errors import ConfigError, DocumentError
 from beleidsgraaf.graph.store import Store
 from beleidsgraaf.ingest.extract import demo_corpus, extract_paths
 from beleidsgraaf.ingest.parallel import MIN_BYTES, batches
-from beleidsgraaf.ingest.records import Extraction
 from beleidsgraaf.pipeline import build
+from beleidsgraaf.records import Extraction
 
 
 def _corpus(folder: Path) -> list[Path]:

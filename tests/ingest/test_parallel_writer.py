@@ -16,7 +16,7 @@ import pytest
 from beleidsgraaf.errors import StoreError
 from beleidsgraaf.graph.writer import extraction_graph, extraction_triples
 from beleidsgraaf.ingest.extract import demo_corpus, extract_paths
-from beleidsgraaf.ingest.records import (
+from beleidsgraaf.records import (
     CoOccurrence,
     DocumentInfo,
     Entity,

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from beleidsgraaf.ingest.extract import demo_corpus, extract_document, load_pipeline
-from beleidsgraaf.ingest.records import Entity, Evidence, Extraction
 from beleidsgraaf.ingest.relations import (
     Located,
     cooccurrences,
@@ -17,6 +16,7 @@ from beleidsgraaf.ingest.relations import (
 )
 from beleidsgraaf.ingest.resolution import loose_key
 from beleidsgraaf.ontology.iri import entity_iri
+from beleidsgraaf.records import Entity, Evidence, Extraction
 
 EV = Evidence(doc="0" * 64, text="…", start=0, end=1)
 
@@ -947,8 +947,8 @@ def test_with_our_programme_we_take_part_in_it() -> None:
 
 
 def test_a_government_is_not_located_in_the_place_it_governs() -> None:
-    from beleidsgraaf.ingest.records import DocumentInfo
     from beleidsgraaf.ingest.relations import place_relations
+    from beleidsgraaf.records import DocumentInfo
 
     info = DocumentInfo(content_hash="0" * 64, file_name="x.txt", format="txt")
     zandvoorde = Entity("r:z", "Zandvoorde", "Region", ["Zandvoorde"], [EV])
@@ -965,8 +965,8 @@ def test_a_government_is_not_located_in_the_place_it_governs() -> None:
 
 
 def test_an_instrument_in_an_organisations_namespace_is_not_a_member() -> None:
-    from beleidsgraaf.ingest.records import DocumentInfo
     from beleidsgraaf.ingest.relations import namespace_relations
+    from beleidsgraaf.records import DocumentInfo
 
     info = DocumentInfo(content_hash="0" * 64, file_name="x.txt", format="txt")
     extraction = Extraction(

@@ -9,10 +9,10 @@ import pytest
 from beleidsgraaf.errors import CuratorError
 from beleidsgraaf.ingest.curation import apply_curation, load_curation
 from beleidsgraaf.ingest.extract import extract_document, extract_paths, load_pipeline
-from beleidsgraaf.ingest.records import Evidence, Extraction
 from beleidsgraaf.ingest.resolution import Mention, loose_key, normalise_name, resolve_mentions
 from beleidsgraaf.ontology.authority import load_authority
 from beleidsgraaf.ontology.iri import entity_iri
+from beleidsgraaf.records import Evidence, Extraction
 
 EV = Evidence(doc="0" * 64, text="…", start=0, end=1)
 
@@ -170,7 +170,7 @@ def test_bad_curator_file_is_one_clear_error(tmp_path: Path, text: str, message:
 
 
 def _info():  # type: ignore[no-untyped-def]
-    from beleidsgraaf.ingest.records import DocumentInfo
+    from beleidsgraaf.records import DocumentInfo
 
     return DocumentInfo(content_hash="0" * 64, file_name="x.txt", format="txt")
 

@@ -18,9 +18,9 @@ from beleidsgraaf.ingest.extract import (
     extract_paths,
     load_pipeline,
 )
-from beleidsgraaf.ingest.records import Extraction
 from beleidsgraaf.ingest.resolution import Unifier, unify
 from beleidsgraaf.ontology.iri import entity_iri
+from beleidsgraaf.records import Extraction
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,8 @@ from importlib.resources import files
 
 import pytest
 
-from beleidsgraaf.ingest.records import (
+from beleidsgraaf.ontology.iri import BASE, entity_iri
+from beleidsgraaf.records import (
     CoOccurrence,
     DocumentInfo,
     Entity,
@@ -15,7 +16,6 @@ from beleidsgraaf.ingest.records import (
     Extraction,
     Relation,
 )
-from beleidsgraaf.ontology.iri import BASE, entity_iri
 
 CORPUS_FILE = "techniekpact-evaluatie-2020.txt"
 KIEZEN = BASE + "id/actielijn-kiezen"

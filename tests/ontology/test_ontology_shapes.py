@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import PROV
+from rdflib.namespace import PROV, XSD
 
 from beleidsgraaf.errors import DocumentError, ShapeValidationError
 from beleidsgraaf.graph.writer import extraction_graph, extraction_graph_name
-from beleidsgraaf.ingest.records import DocumentInfo, Entity, Evidence, Extraction, Relation
 from beleidsgraaf.ontology.authority import VOCABULARY_GRAPH, vocabulary_graph
 from beleidsgraaf.ontology.iri import BASE, entity_iri
 from beleidsgraaf.ontology.namespace import BG
 from beleidsgraaf.ontology.validate import ValidationReport, validate_file, validate_graph
+from beleidsgraaf.records import DocumentInfo, Entity, Evidence, Extraction, Relation
 
 ID = BASE + "id/"
 SCHEME = ID + "regionale-subsidieregeling"
@@ -200,3 +200,17 @@ def test_entities_reuse_authority_types(extraction: Extraction) -> None:
     )
     extraction.entities.append(Entity(ID + "den-haag", "Den Haag", "Region", ["Den Haag"], [ev]))
     assert validate_graph(extraction_graph(extraction)).conforms
+
+
+def test_a_confidence_is_written_on_the_statement_and_checked(extraction: Extraction) -> None:
+    import dataclasses
+
+    first = extraction.relations[0]
+    extraction.relations[0] = dataclasses.replace(first, confidence=0.8125)
+    g = extraction_graph(extraction)
+    assert validate_graph(g).conforms
+    values = {str(o) for o in g.objects(None, BG.confidence)}
+    assert values == {"0.812"}
+    statement = next(g.subjects(BG.confidence, None))
+    g.set((statement, BG.confidence, Literal("1.5", datatype=XSD.decimal)))
+    _only(validate_graph(g), "confidence must be one decimal between 0 and 1")

@@ -8,10 +8,10 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, Literal, URIRef
 from rdflib.namespace import FOAF, ORG, PROV, SKOS
 
-from beleidsgraaf.ingest.records import ENTITY_TYPES, PREDICATES
 from beleidsgraaf.ontology.authority import ontology_graph
 from beleidsgraaf.ontology.iri import DEF
 from beleidsgraaf.ontology.namespace import BG
+from beleidsgraaf.records import ENTITY_TYPES, PREDICATES
 
 ROOT = Path(__file__).resolve().parents[2]
 CODE_DIRS = ("beleidsgraaf", "ontology", "ingest", "graph", "queries", "viz")

@@ -12,9 +12,9 @@ from typer.testing import CliRunner
 from beleidsgraaf.cli import app
 from beleidsgraaf.graph.store import Store
 from beleidsgraaf.graph.writer import extraction_graph
-from beleidsgraaf.ingest.records import Extraction
 from beleidsgraaf.ontology.authority import vocabulary_graph
 from beleidsgraaf.ontology.iri import BASE
+from beleidsgraaf.records import Extraction
 
 runner = CliRunner()
 

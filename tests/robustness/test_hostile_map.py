@@ -18,8 +18,8 @@ import pytest
 
 from beleidsgraaf.graph.store import Store
 from beleidsgraaf.graph.writer import extraction_graph, extraction_graph_name
-from beleidsgraaf.ingest.records import DocumentInfo, Entity, Evidence, Extraction, Relation
 from beleidsgraaf.ontology.iri import entity_iri
+from beleidsgraaf.records import DocumentInfo, Entity, Evidence, Extraction, Relation
 from beleidsgraaf.viz.map import render_map
 
 pytestmark = pytest.mark.browser

@@ -28,7 +28,7 @@ import hashlib, re, sys, time, zlib
 from importlib.resources import files
 from pathlib import Path
 from beleidsgraaf.graph.store import Store
-from beleidsgraaf.ingest.records import (ENTITY_TYPES, PREDICATES, DocumentInfo, Entity, Evidence,
+from beleidsgraaf.records import (ENTITY_TYPES, PREDICATES, DocumentInfo, Entity, Evidence,
                                          Extraction, Relation)
 from beleidsgraaf.ontology.iri import entity_iri
 

@@ -19,7 +19,9 @@ from rdflib.namespace import SKOS
 
 from beleidsgraaf.graph.store import Store
 from beleidsgraaf.graph.writer import extraction_graph, extraction_graph_name
-from beleidsgraaf.ingest.records import (
+from beleidsgraaf.ontology.iri import BASE, entity_iri
+from beleidsgraaf.ontology.namespace import BG
+from beleidsgraaf.records import (
     CoOccurrence,
     DocumentInfo,
     Entity,
@@ -27,8 +29,6 @@ from beleidsgraaf.ingest.records import (
     Extraction,
     Relation,
 )
-from beleidsgraaf.ontology.iri import BASE, entity_iri
-from beleidsgraaf.ontology.namespace import BG
 
 LANDSDELEN = ("Noord", "Noordwest", "Oost", "Zuidoost", "Zuidwest")
 VOCABULARY = URIRef(BASE + "graph/vocabulary")

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from beleidsgraaf.errors import BeleidsgraafError, ConfigError
 from beleidsgraaf.graph.store import Store
-from beleidsgraaf.ingest.records import DocumentInfo, Entity, Evidence, Extraction, Relation
 from beleidsgraaf.ontology.iri import entity_iri
+from beleidsgraaf.records import DocumentInfo, Entity, Evidence, Extraction, Relation
 from beleidsgraaf.viz.layout import link_graph, node_sizes
 from beleidsgraaf.viz.map import PHYSICS_MAX_NODES, render_map, write_map
 from beleidsgraaf.viz.mapdata import load_map_data

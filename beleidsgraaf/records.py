@@ -104,6 +104,9 @@ class Relation:
     evidence: Evidence
     method: str = "pattern"
     """Which rule produced it, e.g. 'verb:financieren', 'structure:box', 'apposition'."""
+    confidence: float | None = None
+    """Calibrated probability (0-1) that the statement is what the text says; None when the
+    extractor gives none (curated or structural statements are certain by construction)."""
 
 
 @dataclass(frozen=True, slots=True)
