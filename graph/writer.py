@@ -224,14 +224,14 @@ def extraction_triples(extraction: Extraction) -> set[ox.Triple]:
     for rel in extraction.relations:
         s, p, o = iri(rel.subject), bg(rel.predicate), iri(rel.object)
         add(s, p, o)
-        ev = b.evidence(rel.evidence, doc, chosen)
-        stmt = iri(statement_iri(rel.subject, rel.predicate, rel.object, ev.value))
+        evidence_node = b.evidence(rel.evidence, doc, chosen)
+        stmt = iri(statement_iri(rel.subject, rel.predicate, rel.object, evidence_node.value))
         add(stmt, _RDF_TYPE, _RDF_STATEMENT)
         add(stmt, _RDF_TYPE, bg("Statement"))
         add(stmt, _RDF_SUBJECT, s)
         add(stmt, _RDF_PREDICATE, p)
         add(stmt, _RDF_OBJECT, o)
-        add(stmt, _PROV_DERIVED, ev)
+        add(stmt, _PROV_DERIVED, evidence_node)
         add(stmt, bg("extractionMethod"), ox.Literal(rel.method))
         if rel.confidence is not None:
             add(stmt, bg("confidence"), _decimal(rel.confidence))

@@ -24,13 +24,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import yaml
 
 from beleidsgraaf.errors import CuratorError
 from beleidsgraaf.ingest.resolution import normalise_name
 from beleidsgraaf.ontology.iri import BASE, entity_iri
-from beleidsgraaf.records import ENTITY_TYPES, Entity, Extraction, Relation
+from beleidsgraaf.records import ENTITY_TYPES, Entity, EntityType, Extraction, Relation
 
 __all__ = ["Curation", "apply_curation", "load_curation"]
 
@@ -41,7 +42,7 @@ class Curation:
 
     merges: tuple[tuple[str, tuple[str, ...]], ...] = ()
     renames: dict[str, str] = field(default_factory=dict)
-    retypes: dict[str, str] = field(default_factory=dict)
+    retypes: dict[str, EntityType] = field(default_factory=dict)
     rejects: tuple[str, ...] = ()
 
 
@@ -101,7 +102,7 @@ def load_curation(path: Path) -> Curation:
     return Curation(
         merges=tuple(merges),
         renames=_mapping(path, "rename", data.get("rename") or {}),
-        retypes=retypes,
+        retypes=cast(dict[str, EntityType], retypes),
         rejects=_strings(path, "reject", data.get("reject") or []),
     )
 

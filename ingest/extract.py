@@ -365,7 +365,7 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     previous: tuple[int, list[Located]] = (-2, [])
     last: tuple[int, str, list[Located]] = (-2, "", [])
     for index, members in sorted(by_sentence.items()):
-        text, evidence = sentences[index]
+        text, said = sentences[index]
         located = [Located(iri_of[id(m)], type_of[iri_of[id(m)]], m.start, m.end) for m in members]
         named = list(located)
         # 'Zij coördineren ...', 'Deze organisatie voert ... uit': a sentence that opens with a
@@ -379,10 +379,8 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
         previous = (index, [loc for loc in named if loc.type in _ACTOR_TYPES])
         # Under a heading that names a programme ('CREATING SECURE SOCIETIES'), the entries
         # speak about it: 'coördinator: X (VU)'.
-        if evidence.section and not any(
-            loc.type in {"Programme", "Intervention"} for loc in located
-        ):
-            owner = headed.get(loose_key(evidence.section[-1]))
+        if said.section and not any(loc.type in {"Programme", "Intervention"} for loc in located):
+            owner = headed.get(loose_key(said.section[-1]))
             if owner is not None:
                 located.append(Located(owner, type_of[owner], -1, -1))
         # 'We werken samen met X', 'Samenwerking met X': the document's authors are the
@@ -392,11 +390,11 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
             # X versterkt'): the unstated subject is still the authors.
             unstated = {loc.iri for loc in located if loc.start < 0}
             located.extend(Located(a, "Organisation", -1, -1) for a in authors if a not in unstated)
-        relations.extend(sentence_relations(text, located, evidence))
+        relations.extend(sentence_relations(text, located, said))
         if last[0] == index - 1:
-            relations.extend(role_holders(text, located, last[1], last[2], evidence))
+            relations.extend(role_holders(text, located, last[1], last[2], said))
         last = (index, text, named)
-        linked.append(([loc.iri for loc in located], evidence))
+        linked.append(([loc.iri for loc in located], said))
     extraction = Extraction(
         document=source.info,
         entities=entities,
@@ -501,7 +499,9 @@ def _publisher_entities(source: SourceDocument, entities: list[Entity]) -> list[
             continue
         found = next((by_key[k] for f in forms if (k := loose_key(f)) in by_key), None)
         if found is None:
-            found = Entity(entity_iri(forms[0]), forms[0], "Organisation", forms, [], "metadata")
+            found = Entity(
+                entity_iri(forms[0]), forms[0], "Organisation", forms, [], source="metadata"
+            )
             entities.append(found)
             for f in forms:
                 by_key.setdefault(loose_key(f), found)

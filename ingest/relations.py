@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
+from typing import cast
 
 from beleidsgraaf.ingest.document import SourceDocument
 from beleidsgraaf.ingest.frames import (
@@ -33,6 +34,7 @@ from beleidsgraaf.ingest.pipeline.lexicon import lexicon
 from beleidsgraaf.records import (
     CoOccurrence,
     Entity,
+    EntityType,
     Evidence,
     Extraction,
     Predicate,
@@ -51,7 +53,7 @@ __all__ = [
 ]
 
 
-_CUES: dict[str, re.Pattern[str]] = {
+_CUES: dict[Predicate, re.Pattern[str]] = {
     "collaboratesWith": re.compile(
         r"\bsamen\s*werk\w*|\bsamenwerking\w*|\bwerk\w*\s+samen\b"
         r"|\bwerk(?:en|t|te|ten)\s+(?:de\s+|het\s+)?[^.;:]{1,80}?\bsamen\b(?!\s+met\b)|\bsamen\s+met\b"
@@ -705,12 +707,12 @@ def structure_relations(
             if name not in found.mentions:
                 found.mentions.append(name)
             if found.iri in guessed and found.type != kind:
-                found.type = kind
+                found.type = cast(EntityType, kind)
                 guessed.discard(found.iri)
             return found
         known = authority_by_key.get(key)
         iri, label, typ = known if known else (entity_iri(name), name, kind)
-        entity = Entity(iri, label, typ, [name], [evidence], source="structure")
+        entity = Entity(iri, label, cast(EntityType, typ), [name], [evidence], source="structure")
         extraction.entities.append(entity)
         by_key[key] = entity
         return entity

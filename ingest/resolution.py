@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from typing import cast
 
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
 from beleidsgraaf.ingest.pipeline.cues import is_place
@@ -507,7 +508,7 @@ def _choose_type(members: list[Mention]) -> tuple[EntityType, bool]:
     guessed = True
     for m in members:
         if m.authority:
-            return m.type, False
+            return cast(EntityType, m.type), False
         if m.type not in _TYPE_ORDER:
             continue  # an acronym definition without a head noun says nothing about the type
         votes[m.type] += 1 if m.rule in _WEAK else 1000
