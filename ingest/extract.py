@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import ExitStack
 from dataclasses import replace
 from functools import cache
@@ -23,16 +23,17 @@ from typing import TYPE_CHECKING
 
 from beleidsgraaf.errors import ConfigError, DocumentError
 from beleidsgraaf.ingest.document import Block, SourceDocument
-from beleidsgraaf.ingest.frames import unnamed_subject
-from beleidsgraaf.ingest.relations import (
-    Located,
+from beleidsgraaf.ingest.relations.decide import DEFAULT_THRESHOLD
+from beleidsgraaf.ingest.relations.document import (
+    ParsedSentence,
     cooccurrences,
-    namespace_relations,
-    place_relations,
-    role_holders,
-    sentence_relations,
-    structure_relations,
+    decided_relations,
+    document_candidates,
 )
+from beleidsgraaf.ingest.relations.features import Candidate
+from beleidsgraaf.ingest.relations.names import namespace_relations, place_relations
+from beleidsgraaf.ingest.relations.rules import Arg, reference_words
+from beleidsgraaf.ingest.relations.structure import structure_relations
 from beleidsgraaf.ingest.resolution import Mention, loose_key, resolve_mentions
 from beleidsgraaf.ontology.iri import entity_iri
 from beleidsgraaf.records import (
@@ -52,8 +53,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHUNK_CHARS",
-    "DEFAULT_MODELS",
     "LARGE_FILE_BYTES",
+    "NO_MODEL",
     "SUPPORTED_SUFFIXES",
     "demo_corpus",
     "extract_chunked",
@@ -63,9 +64,6 @@ __all__ = [
     "load_pipeline",
     "read_source",
 ]
-
-DEFAULT_MODELS: tuple[str, ...] = ("nl_core_news_lg", "nl_core_news_md")
-"""Statistical models used in addition to the rules when installed, first found wins."""
 
 SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".pdf", ".docx", ".html", ".htm")
 _MAX_EVIDENCE = 20
@@ -200,52 +198,63 @@ def _pipeline_config() -> str:
 
 
 def load_pipeline(model: str | None = None) -> Language:
-    """The extraction pipeline: ``spacy.blank('nl')`` with our tokenizer and rule components.
+    """The extraction pipeline: Dutch grammar, our tokenizer, then the rule components.
 
-    When ``model`` (e.g. ``nl_core_news_lg``) is given, or one of :data:`DEFAULT_MODELS` is
-    installed, its pipeline runs first and its named entities join the rules as weak candidates.
+    ``model`` None uses the syntax model the project ships (tagger, lemmatizer, parser;
+    :mod:`beleidsgraaf.ingest.syntax`); ``"none"`` uses no statistical model at all (rules over
+    tokens, sentences split by punctuation, no grammatical relations); any other value names an
+    installed spaCy pipeline or a path to one (e.g. ``nl_core_news_lg``), used for the grammar
+    instead, whose named entities also join the rules as weak candidates.
 
     Raises
     ------
     ConfigError
-        ``model`` was named but is not installed.
+        ``model`` names a pipeline that is not installed or cannot be loaded.
     """
-    import spacy
     from spacy import util
 
     import beleidsgraaf.ingest.pipeline.factories  # noqa: F401  (registers the factories)
+    from beleidsgraaf.ingest.pipeline.tokenizer import create_tokenizer
+    from beleidsgraaf.ingest.syntax.model import syntax_pipeline
 
     config = util.load_config_from_str(_pipeline_config())
-    chosen = _chosen_model(model)
-    if chosen is None:
+    if model == NO_MODEL:
         return util.load_model_from_config(config, auto_fill=True, validate=True)
-    nlp = spacy.load(chosen, exclude=["lemmatizer"])
-    names = list(config["nlp"]["pipeline"])
-    if "parser" in nlp.pipe_names or "senter" in nlp.pipe_names:
-        names.remove("sentencizer")
-    nlp.add_pipe("beleidsgraaf_model_entities_v1", name="beleidsgraaf_model_entities")
-    for name in names:
-        nlp.add_pipe(config["components"][name]["factory"], name=name)
+    _check_model(model)
+    nlp = syntax_pipeline(model)
+    if model is not None and "ner" in nlp.pipe_names:
+        nlp.add_pipe("beleidsgraaf_model_entities_v1", name="beleidsgraaf_model_entities")
+    nlp.tokenizer = create_tokenizer()(nlp)
+    import os
+
+    if os.environ.get("BG_SENTENCIZER"):
+        nlp.add_pipe("sentencizer", first=True)
+    for name in config["nlp"]["pipeline"]:
+        if name != "sentencizer":
+            nlp.add_pipe(config["components"][name]["factory"], name=name)
     return nlp
 
 
-def _chosen_model(model: str | None) -> str | None:
-    """The statistical model to add: ``model``, else the first installed default, else none.
+NO_MODEL = "none"
+"""The ``model`` setting that runs the rules without any statistical model."""
+
+
+def _check_model(model: str | None) -> None:
+    """Fail early, with the setting's name, when a named model is not there.
 
     Raises
     ------
     ConfigError
-        ``model`` was named but is not installed.
+        ``model`` is neither an installed spaCy pipeline nor a folder holding one.
     """
     from spacy import util
 
-    installed = set(util.get_installed_models())
-    if model is not None and model not in installed:
-        raise ConfigError(
-            f"spaCy model {model!r} is not installed (install it, or leave 'model' unset to use "
-            "the rules alone)"
-        )
-    return model or next((m for m in DEFAULT_MODELS if m in installed), None)
+    if model is None or Path(model).is_dir() or model in set(util.get_installed_models()):
+        return
+    raise ConfigError(
+        f"spaCy model {model!r} is not installed (install it, give a path to a pipeline folder, "
+        "or leave 'model' unset to use the shipped Dutch syntax model)"
+    )
 
 
 # -- reading --------------------------------------------------------------------------------------
@@ -289,8 +298,18 @@ def _evidence(doc_hash: str, block: Block, start: int, end: int, text: str) -> E
     )
 
 
-def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
-    """Extract entities, relations and co-occurrences from a document already read."""
+def extract_source(
+    source: SourceDocument,
+    nlp: Language,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    collect: list[tuple[Candidate, ParsedSentence]] | None = None,
+) -> Extraction:
+    """Extract entities, relations and co-occurrences from a document already read.
+
+    Relations the classifier believes less than ``threshold`` are left out; ``collect``, when
+    given, receives every candidate pair (for training and evaluating the classifier).
+    """
     from beleidsgraaf.ingest.pipeline.acronyms import CONCEPTS_KEY
     from beleidsgraaf.ingest.pipeline.acronyms import SPANS_KEY as ACRONYMS_KEY
     from beleidsgraaf.ingest.pipeline.cues import VOCAB_KEY, lowercase_words
@@ -359,42 +378,13 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
             by_sentence[m.sentence].append(m)
     authors = _publisher_entities(source, entities)
     type_of = {e.iri: e.type for e in entities}
-    headed = _heading_entities(entities)
-    relations: list[Relation] = []
-    linked: list[tuple[list[str], Evidence]] = []
-    previous: tuple[int, list[Located]] = (-2, [])
-    last: tuple[int, str, list[Located]] = (-2, "", [])
-    for index, members in sorted(by_sentence.items()):
-        text, said = sentences[index]
-        located = [Located(iri_of[id(m)], type_of[iri_of[id(m)]], m.start, m.end) for m in members]
-        named = list(located)
-        # 'Zij coördineren ...', 'Deze organisatie voert ... uit': a sentence that opens with a
-        # pronoun and names no actor speaks about the actors of the sentence before it.
-        if (
-            previous[0] == index - 1
-            and _CARRIED_SUBJECT.match(text)
-            and not any(loc.type in _ACTOR_TYPES for loc in located)
-        ):
-            located.extend(Located(p.iri, p.type, -1, -1) for p in previous[1])
-        previous = (index, [loc for loc in named if loc.type in _ACTOR_TYPES])
-        # Under a heading that names a programme ('CREATING SECURE SOCIETIES'), the entries
-        # speak about it: 'coördinator: X (VU)'.
-        if said.section and not any(loc.type in {"Programme", "Intervention"} for loc in located):
-            owner = headed.get(loose_key(said.section[-1]))
-            if owner is not None:
-                located.append(Located(owner, type_of[owner], -1, -1))
-        # 'We werken samen met X', 'Samenwerking met X': the document's authors are the
-        # unnamed subject.
-        if authors and _authors_speak(text, located):
-            # Also when the sentence names them in an adjunct ('Binnen 4TU is de samenwerking met
-            # X versterkt'): the unstated subject is still the authors.
-            unstated = {loc.iri for loc in located if loc.start < 0}
-            located.extend(Located(a, "Organisation", -1, -1) for a in authors if a not in unstated)
-        relations.extend(sentence_relations(text, located, said))
-        if last[0] == index - 1:
-            relations.extend(role_holders(text, located, last[1], last[2], said))
-        last = (index, text, named)
-        linked.append(([loc.iri for loc in located], said))
+    parsed = _parsed_sentences(processed, by_sentence, iri_of, type_of, sentences)
+    letter = _is_letter(source)
+    candidates = document_candidates(nlp, parsed, authors, letter=letter)
+    if collect is not None:
+        collect.extend(candidates)
+    relations = decided_relations(candidates, threshold)
+    linked = [([a.iri for a in p.args], p.evidence) for p in parsed]
     extraction = Extraction(
         document=source.info,
         entities=entities,
@@ -407,6 +397,36 @@ def extract_source(source: SourceDocument, nlp: Language) -> Extraction:
     for entity in extraction.entities:
         entity.concepts = _concepts(entity)
     return extraction
+
+
+def _parsed_sentences(
+    processed: list[tuple[Block, Doc, dict[int, int]]],
+    by_sentence: dict[int, list[Mention]],
+    iri_of: dict[int, str],
+    type_of: Mapping[str, str],
+    sentences: list[tuple[str, Evidence]],
+) -> list[ParsedSentence]:
+    """Every sentence in document order, with its entities as token spans of its parse."""
+    out: list[ParsedSentence] = []
+    for block, doc, sent_index in processed:
+        for sent in doc.sents:
+            index = sent_index[sent.start]
+            args = []
+            for m in by_sentence.get(index, ()):
+                span = doc.char_span(
+                    sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand"
+                )
+                iri = iri_of[id(m)]
+                if span is not None:
+                    args.append(Arg(span, iri, type_of[iri]))
+            out.append(ParsedSentence(sent, sentences[index][1], args, block.kind))
+    return out
+
+
+def _is_letter(source: SourceDocument) -> bool:
+    """Whether the document is a letter, whose 'ik' is its signatory's organisation."""
+    opening = source.original[:3000].casefold()
+    return any(cue in opening for cue in reference_words("letter_cues"))
 
 
 def _without_concepts(mentions: list[Mention], concepts: set[str]) -> list[Mention]:
@@ -444,27 +464,6 @@ def _without_topics(mentions: list[Mention], topics: set[str]) -> list[Mention]:
     return [m for m in mentions if not topical(m)]
 
 
-def _authors_speak(text: str, located: list[Located]) -> bool:
-    """Whether the document's authors are the unstated subject of a sentence.
-
-    They are when the sentence speaks in the first person ('we', 'ons'), or when a 'met' frame
-    ('samen met X', 'afgestemd met X', 'coalities met X') has no actor named before it.
-    """
-    if _FIRST_PERSON.search(text) or unnamed_subject(text, located):
-        return True
-    # 'Daarnaast wordt samengewerkt rondom het aanvalsplan': an impersonal passive with no
-    # actor named leaves the authors of a report on their own work as the ones working.
-    return bool(_IMPERSONAL.search(text)) and not any(
-        loc.type in _ACTOR_TYPES and loc.start >= 0 for loc in located
-    )
-
-
-_CARRIED_SUBJECT = re.compile(r"^\W*(?:Zij|Ze|Hij|Deze organisatie|De organisatie)\b")
-_ACTOR_TYPES = frozenset({"Organisation", "Person"})
-_FIRST_PERSON = re.compile(r"\b(?:we|wij|ons|onze)\b", re.IGNORECASE)
-_IMPERSONAL = re.compile(
-    r"\b(?:wordt|werd)\s+(?:\w+\s+){0,2}?(?:samengewerkt|deelgenomen|bijgedragen)\b", re.IGNORECASE
-)
 _COMMISSIONER = re.compile(
     r"\s*,?\s+(?:for|voor|in opdracht van|on behalf of)\s+.*$", re.IGNORECASE
 )
@@ -547,16 +546,6 @@ def _concepts(entity: Entity) -> list[str]:
         if any(w.casefold().endswith(word) for w in words):
             return [concept]
     return []
-
-
-def _heading_entities(entities: list[Entity]) -> dict[str, str]:
-    """Loose keys of programme and intervention names, to recognise them in headings."""
-    out: dict[str, str] = {}
-    for entity in entities:
-        if entity.type in {"Programme", "Intervention"}:
-            for form in (entity.label, *entity.mentions):
-                out.setdefault(loose_key(form), entity.iri)
-    return out
 
 
 _LANDSDEEL_CONTEXT = re.compile(r"\blandsde(?:el|len)\b", re.IGNORECASE)
@@ -786,7 +775,7 @@ def extract_paths(
     from beleidsgraaf.ingest.parallel import extract_in_workers, worth_it
 
     if worth_it(files_, workers):
-        _chosen_model(model)  # a missing model fails here, not as a broken worker pool
+        _check_model(model)  # a missing model fails here, not as a broken worker pool
         results = extract_in_workers(files_, model, workers)
     else:
         results = _extract_each(files_, model)

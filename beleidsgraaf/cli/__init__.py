@@ -7,7 +7,9 @@ from beleidsgraaf.cli import (  # noqa: F401  (importing registers the commands)
     build,
     extract,
     map,
+    model,
     query,
+    relations,
     run,
     validate,
 )

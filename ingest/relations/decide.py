@@ -1,0 +1,134 @@
+"""From entities in a parsed sentence to typed relations with a confidence.
+
+:func:`sentence_candidates` pairs the entities of a sentence whose types fit a predicate and
+records which rules fire for each pair; :func:`decide` asks the classifier which predicate each
+pair states and keeps those it believes at least ``threshold``. Without a trained classifier the
+rules decide alone, each with the confidence its priority gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import permutations
+from typing import TYPE_CHECKING
+
+from beleidsgraaf.ingest.relations.classifier import NONE, RelationModel, load_model
+from beleidsgraaf.ingest.relations.features import Candidate, pair_features
+from beleidsgraaf.ingest.relations.rules import Arg, RuleSet, rule_set
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+__all__ = ["DEFAULT_THRESHOLD", "Decision", "decide", "sentence_candidates"]
+
+DEFAULT_THRESHOLD = 0.5
+"""Statements the classifier believes less than this are not made."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A candidate the classifier relates: its predicate, confidence and the rule behind it."""
+
+    candidate: Candidate
+    predicate: str
+    confidence: float
+    method: str
+
+
+def _signature_pairs(rules: RuleSet) -> dict[tuple[str, str], set[str]]:
+    allowed: dict[tuple[str, str], set[str]] = {}
+    for rule in rules.rules:
+        for pair in rule.types:
+            allowed.setdefault(pair, set()).add(rule.predicate)
+    return allowed
+
+
+def sentence_candidates(
+    sent: Span, args: Sequence[Arg], source: str = "sentence", rules: RuleSet | None = None
+) -> list[Candidate]:
+    """Every ordered pair of ``args`` whose types fit a predicate, with its rule matches."""
+    rules = rules or rule_set()
+    distinct = {a.iri: a for a in args}
+    if len(distinct) < 2:
+        return []
+    allowed = _signature_pairs(rules)
+    matches = rules.matches(sent, args)
+    by_pair: dict[tuple[str, str], list] = {}
+    for m in matches:
+        by_pair.setdefault((m.subject.iri, m.object.iri), []).append(m)
+    out: list[Candidate] = []
+    seen: set[tuple[str, str]] = set()
+    for a, b in permutations(args, 2):
+        key = (a.iri, b.iri)
+        if a.iri == b.iri or key in seen or (a.type, b.type) not in allowed:
+            continue
+        seen.add(key)
+        cand = Candidate(
+            a, b, sent, by_pair.get(key, []), by_pair.get((b.iri, a.iri), []), source=source
+        )
+        cand.features = pair_features(cand, args)
+        out.append(cand)
+    return out
+
+
+def _rule_decision(candidate: Candidate) -> Decision | None:
+    if not candidate.matches:
+        return None
+    best = max(candidate.matches, key=lambda m: m.rule.priority)
+    return Decision(candidate, best.predicate, best.rule.priority / 100, f"rule:{best.rule.id}")
+
+
+def decide(
+    candidates: Sequence[Candidate],
+    model: RelationModel | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    *,
+    use_shipped: bool = True,
+) -> list[Decision]:
+    """The relations the candidates state, each with a calibrated confidence ≥ ``threshold``.
+
+    The method recorded is the highest-priority rule that fired for the predicate the
+    classifier chose ('rule:partof.noun'), or 'classifier' when none did.
+    """
+    model = model if model is not None else (load_model() if use_shipped else None)
+    if model is None:
+        return [d for c in candidates if (d := _rule_decision(c)) and d.confidence >= threshold]
+    probs = model.probabilities([c.features for c in candidates])
+    allowed = _allowed_by_types()
+    out: list[Decision] = []
+    for cand, row in zip(candidates, probs, strict=True):
+        types = (cand.subject.type, cand.object.type)
+        best_k, best_p = None, 0.0
+        for k, cls in enumerate(model.classes):
+            if cls != NONE and cls in allowed.get(types, ()) and row[k] > best_p:
+                best_k, best_p = k, float(row[k])
+        if best_k is None or best_p < threshold:
+            continue
+        predicate = model.classes[best_k]
+        fired = [m for m in cand.matches if m.predicate == predicate]
+        method = (
+            f"rule:{max(fired, key=lambda m: m.rule.priority).rule.id}" if fired else "classifier"
+        )
+        out.append(Decision(cand, predicate, best_p, method))
+    return _one_per_symmetric_pair(out)
+
+
+def _allowed_by_types() -> dict[tuple[str, str], set[str]]:
+    return _signature_pairs(rule_set())
+
+
+def _one_per_symmetric_pair(decisions: Iterable[Decision]) -> list[Decision]:
+    """'A collaboratesWith B' and 'B collaboratesWith A' in one sentence are one statement."""
+    kept: dict[tuple[str, ...], Decision] = {}
+    for d in decisions:
+        a, b = d.candidate.subject.iri, d.candidate.object.iri
+        key = (
+            (d.predicate, *sorted((a, b)))
+            if d.predicate == "collaboratesWith"
+            else (d.predicate, a, b)
+        )
+        key = (*key, str(d.candidate.sent.start_char), str(id(d.candidate.sent.doc)))
+        if key not in kept or kept[key].confidence < d.confidence:
+            kept[key] = d
+    return list(kept.values())

@@ -1,0 +1,225 @@
+"""Relations of one document: its sentences, what their pronouns point at, and its lists.
+
+The sentence is the unit (:mod:`.decide`), with three document-level additions:
+
+- **who 'we' are**: 'wij', 'we', 'ons', 'onze' (and 'ik' in a letter) stand for the
+  document's authors (its publisher in the metadata), as an entity at that word, so the grammar
+  relates them like any name ('Wij werken samen met X');
+- **what 'het programma' is**: a definite kind noun that is no name itself ('het programma',
+  'deze regeling', 'het fonds', 'de organisatie') stands for the last entity of that kind named
+  before it in the document; 'zij' or 'deze organisatie' opening a sentence for the last actor;
+- **lists**: a list item read together with the sentence that introduces it ('De partners
+  zijn:' + '• Stichting X') is parsed as one sentence, so 'zijn ... X' relates as in running text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, cast
+
+from beleidsgraaf.ingest.pipeline.lexicon import lexicon
+from beleidsgraaf.ingest.relations.classifier import RelationModel
+from beleidsgraaf.ingest.relations.decide import DEFAULT_THRESHOLD, decide, sentence_candidates
+from beleidsgraaf.ingest.relations.features import Candidate
+from beleidsgraaf.ingest.relations.rules import Arg, reference_words
+from beleidsgraaf.records import CoOccurrence, Evidence, Predicate, Relation
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = [
+    "SYNTAX",
+    "ParsedSentence",
+    "cooccurrences",
+    "decided_relations",
+    "document_candidates",
+]
+
+SYNTAX = (
+    "tok2vec",
+    "morphologizer",
+    "parser",
+    "trainable_lemmatizer",
+    "tagger",
+    "lemmatizer",
+    "attribute_ruler",
+)
+"""Components that only add grammar: enough to parse a list item with its introduction."""
+
+_ACTOR_TYPES = frozenset({"Organisation", "Person"})
+
+
+@dataclass(slots=True)
+class ParsedSentence:
+    """A sentence of the document, its evidence, its entities, and the kind of block it is in."""
+
+    sent: Span
+    evidence: Evidence
+    args: list[Arg]
+    kind: str = "paragraph"
+    extra: list[Arg] = field(default_factory=list)
+    """Entities that pronouns and definite descriptions point at (see the module docstring)."""
+
+
+def _kind_of(token: Token) -> str | None:
+    """The entity type a kind noun names ('programma' -> Programme), when it is one."""
+    if token.pos_ != "NOUN":
+        return None
+    return lexicon().head_type(token.lower_)
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in reference_words("definite") for c in token.children)
+
+
+def _refers_to_kind(token: Token, covered: set[int]) -> str | None:
+    """The kind a definite kind noun refers back to ('het programma'), unless a name hangs on it
+    ('het programma X': that name is the entity)."""
+    kind = _kind_of(token)
+    if kind is None or not _definite(token):
+        return None
+    if any(c.dep_ in {"appos", "flat", "nmod"} and c.i in covered for c in token.children):
+        return None
+    return kind
+
+
+def _covered(sentence: ParsedSentence) -> set[int]:
+    return {t.i for a in sentence.args for t in a.span}
+
+
+def _resolve_references(
+    sentences: Sequence[ParsedSentence], authors: Sequence[str], letter: bool
+) -> None:
+    """Add the entities that pronouns and definite kind nouns point at (module docstring)."""
+    last_of: dict[str, Arg] = {}
+    last_actors: list[Arg] = []
+    for sentence in sentences:
+        covered = _covered(sentence)
+        for token in sentence.sent:
+            if token.i in covered:
+                continue
+            word = token.lower_
+            span = sentence.sent.doc[token.i : token.i + 1]
+            if word in reference_words("authors") or (
+                letter and word in reference_words("letter_words")
+            ):
+                sentence.extra.extend(Arg(span, a, "Organisation") for a in authors)
+            elif (
+                word in reference_words("carriers")
+                and token.i == sentence.sent.start
+                and last_actors
+            ):
+                sentence.extra.extend(Arg(span, a.iri, a.type) for a in last_actors)
+            elif (kind := _refers_to_kind(token, covered)) and kind in last_of:
+                sentence.extra.append(Arg(span, last_of[kind].iri, kind))
+        for arg in sentence.args:
+            last_of[arg.type] = arg
+        actors = [a for a in sentence.args if a.type in _ACTOR_TYPES]
+        if actors:
+            last_actors = actors
+
+
+def _parse(nlp: Language, text: str) -> Doc:
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name in SYNTAX:
+            doc = proc(doc)
+    return doc
+
+
+def _list_candidates(nlp: Language, intro: ParsedSentence, item: ParsedSentence) -> list[Candidate]:
+    """Pairs between a list's introduction and one of its items, parsed as one sentence."""
+    head = intro.sent.text.rstrip().rstrip(":").rstrip()
+    body = item.sent.text.strip()
+    lead = len(item.sent.text) - len(item.sent.text.lstrip())
+    doc = _parse(nlp, f"{head} {body}")
+    shift = len(head) + 1 - lead
+    args: list[Arg] = []
+    for arg, offset in [
+        *((a, -intro.sent.start_char) for a in intro.args),
+        *((a, shift - item.sent.start_char) for a in item.args),
+    ]:
+        span = doc.char_span(
+            arg.span.start_char + offset, arg.span.end_char + offset, alignment_mode="expand"
+        )
+        if span is not None:
+            args.append(Arg(span, arg.iri, arg.type))
+    intro_iris = {a.iri for a in intro.args}
+    item_iris = {a.iri for a in item.args}
+    out = []
+    for sent in doc.sents:
+        for cand in sentence_candidates(sent, args, source="list"):
+            pair = {cand.subject.iri, cand.object.iri}
+            if pair & intro_iris and pair & item_iris:
+                out.append(cand)
+    return out
+
+
+def document_candidates(
+    nlp: Language,
+    sentences: Sequence[ParsedSentence],
+    authors: Sequence[str] = (),
+    *,
+    letter: bool = False,
+) -> list[tuple[Candidate, ParsedSentence]]:
+    """Every candidate pair of the document, each with the sentence that states it (for a list
+    item, the item; its evidence then gets the introduction prepended by the caller)."""
+    _resolve_references(sentences, authors, letter)
+    out: list[tuple[Candidate, ParsedSentence]] = []
+    intro: ParsedSentence | None = None
+    for sentence in sentences:
+        args = [*sentence.args, *sentence.extra]
+        out.extend((c, sentence) for c in sentence_candidates(sentence.sent, args))
+        if sentence.kind == "list_item" and intro is not None and sentence.args:
+            out.extend((c, sentence) for c in _list_candidates(nlp, intro, sentence))
+        elif sentence.kind != "list_item":
+            intro = sentence if sentence.sent.text.rstrip().endswith(":") else None
+    return out
+
+
+def _evidence(candidate: Candidate, sentence: ParsedSentence) -> Evidence:
+    """A list item's evidence reads with its introduction ('De partners zijn: X')."""
+    if candidate.source == "list":
+        return replace(sentence.evidence, text=candidate.sent.doc.text)
+    return sentence.evidence
+
+
+def decided_relations(
+    candidates: Sequence[tuple[Candidate, ParsedSentence]],
+    threshold: float = DEFAULT_THRESHOLD,
+    model: RelationModel | None = None,
+) -> list[Relation]:
+    """The relations the candidates state, with evidence, method and confidence."""
+    sentence_of = {id(c): s for c, s in candidates}
+    decisions = decide([c for c, _ in candidates], model, threshold)
+    return [
+        Relation(
+            d.candidate.subject.iri,
+            cast(Predicate, d.predicate),
+            d.candidate.object.iri,
+            _evidence(d.candidate, sentence_of[id(d.candidate)]),
+            method=d.method,
+            confidence=round(d.confidence, 3),
+        )
+        for d in decisions
+    ]
+
+
+def cooccurrences(sentences: Iterable[tuple[Sequence[str], Evidence]]) -> list[CoOccurrence]:
+    """Weighted links between entities named in the same sentence (weight = sentences).
+
+    Evidence keeps the first three sentences of each pair.
+    """
+    weight: dict[tuple[str, str], int] = defaultdict(int)
+    evidence: dict[tuple[str, str], list[Evidence]] = defaultdict(list)
+    for iris, ev in sentences:
+        distinct = sorted(set(iris))
+        for i, a in enumerate(distinct):
+            for b in distinct[i + 1 :]:
+                weight[(a, b)] += 1
+                if len(evidence[(a, b)]) < 3:
+                    evidence[(a, b)].append(ev)
+    return [CoOccurrence(a, b, w, tuple(evidence[(a, b)])) for (a, b), w in sorted(weight.items())]

@@ -1,0 +1,246 @@
+"""The relation rule engine: ``rules.yaml`` run over a parsed sentence and its entities.
+
+One small engine runs every rule (GATE's named, prioritised rules; spaCy's pattern files): a
+rule fires on a trigger word and the dependency paths from it to two entities, or on the path
+between two entities directly (:mod:`.paths`). The engine only proposes: each firing is a
+:class:`Match` that the classifier weighs (:mod:`.classifier`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from itertools import combinations, permutations
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from beleidsgraaf.errors import ConfigError
+from beleidsgraaf.ingest.pipeline.lexicon import lexicon
+from beleidsgraaf.ingest.relations.paths import TRANSPARENT, path, predicate_lemma
+from beleidsgraaf.records import PREDICATES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = [
+    "SHORT_TYPES",
+    "Arg",
+    "Match",
+    "Rule",
+    "RuleSet",
+    "parse_example",
+    "reference_words",
+    "rule_set",
+    "trigger_lemmas",
+]
+
+SHORT_TYPES = {
+    "Org": "Organisation",
+    "Prog": "Programme",
+    "Int": "Intervention",
+    "Reg": "Region",
+    "Pers": "Person",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Arg:
+    """An entity named in a sentence: the span it is named by, and who it is."""
+
+    span: Span
+    iri: str
+    type: str
+
+    @property
+    def root(self) -> Token:
+        return self.span.root
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One named, prioritised rule of ``rules.yaml``."""
+
+    id: str
+    predicate: str
+    priority: int
+    types: frozenset[tuple[str, str]]
+    trigger: frozenset[str] = frozenset()
+    subject: frozenset[str] = frozenset()
+    object: frozenset[str] = frozenset()
+    path: frozenset[str] = frozenset()
+    symmetric: bool = False
+    examples: tuple[dict[str, Any], ...] = ()
+
+    def allows(self, subject: Arg, obj: Arg) -> bool:
+        return subject.iri != obj.iri and (subject.type, obj.type) in self.types
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A rule that relates ``subject`` to ``object`` in one sentence."""
+
+    rule: Rule
+    subject: Arg
+    object: Arg
+    trigger: Token | None = None
+
+    @property
+    def predicate(self) -> str:
+        return self.rule.predicate
+
+
+def _types(entries: Iterable[str], where: str) -> frozenset[tuple[str, str]]:
+    out = set()
+    for entry in entries:
+        left, _, right = entry.partition(">")
+        if left not in SHORT_TYPES or right not in SHORT_TYPES:
+            raise ConfigError(f"{where}: unknown types in {entry!r} (use {', '.join(SHORT_TYPES)})")
+        out.add((SHORT_TYPES[left], SHORT_TYPES[right]))
+    return frozenset(out)
+
+
+def _rule(data: dict[str, Any], signatures: dict[str, Any]) -> Rule:
+    rid = data.get("id", "?")
+    predicate = data.get("predicate")
+    if predicate not in PREDICATES:
+        raise ConfigError(f"rules.yaml: rule {rid}: unknown predicate {predicate!r}")
+    if bool(data.get("trigger")) == bool(data.get("path")):
+        raise ConfigError(f"rules.yaml: rule {rid}: give a trigger or a path, not both")
+    return Rule(
+        id=rid,
+        predicate=predicate,
+        priority=int(data.get("priority", 50)),
+        types=_types(data.get("types") or signatures[predicate], f"rules.yaml: rule {rid}"),
+        trigger=frozenset(data.get("trigger") or ()),
+        subject=frozenset(data.get("subject") or ()),
+        object=frozenset(data.get("object") or data.get("subject") or ()),
+        path=frozenset(data.get("path") or ()),
+        symmetric=bool(data.get("symmetric", False)),
+        examples=tuple(data.get("examples") or ()),
+    )
+
+
+@dataclass(slots=True)
+class RuleSet:
+    """All rules, indexed by the lemma of their trigger."""
+
+    rules: list[Rule]
+    by_trigger: dict[str, list[Rule]] = field(default_factory=dict)
+    direct: list[Rule] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        ids = [r.id for r in self.rules]
+        if len(ids) != len(set(ids)):
+            raise ConfigError("rules.yaml: rule ids must be unique")
+        for rule in self.rules:
+            if rule.path:
+                self.direct.append(rule)
+            for lemma in rule.trigger:
+                self.by_trigger.setdefault(lemma, []).append(rule)
+
+    def matches(self, sent: Span, args: Sequence[Arg]) -> list[Match]:
+        """Every rule firing in ``sent`` between two of ``args``."""
+        if len(args) < 2:
+            return []
+        found: list[Match] = []
+        for token in sent:
+            for lemma in trigger_lemmas(token):
+                for rule in self.by_trigger.get(lemma, ()):
+                    found.extend(_fire(rule, token, args))
+        for rule in self.direct:
+            for a, b in permutations(args, 2):
+                if (
+                    rule.allows(a, b)
+                    and _joined(path(a.root, b.root, _widens, trim_source=True)) in rule.path
+                ):
+                    found.append(Match(rule, a, b))
+        return found
+
+
+def trigger_lemmas(token: Token) -> Iterator[str]:
+    """The trigger names a token answers to: its lemma, its verb-with-particle lemma, and
+    'dependent_lemma' for each dependent that completes it ('beschikbaar_stellen')."""
+    if token.pos_ not in {"VERB", "NOUN", "ADJ", "AUX", "ADV", "ADP", "PROPN"}:
+        return
+    lemma = (token.lemma_ or token.lower_).lower()
+    seen = {lemma, predicate_lemma(token), token.lower_}
+    yield from seen
+    for child in token.children:
+        if child.dep_ in {"compound:prt", "xcomp", "obj", "obl", "advmod", "case", "obl:arg"}:
+            yield f"{(child.lemma_ or child.lower_).lower()}_{lemma}"
+
+
+def _joined(steps: tuple[str, ...] | None) -> str | None:
+    return None if steps is None else "/".join(steps)
+
+
+def _kind_noun(token: Token) -> bool:
+    """A noun that names a kind of entity ('programma', 'regeling', 'regio')."""
+    return token.pos_ in {"NOUN", "PROPN"} and lexicon().head_type(token.lower_) is not None
+
+
+def _widens(token: Token) -> bool:
+    """Whether the step from ``token`` to its head stays inside one noun phrase: the usual
+    widening relations, and a name under a kind noun ('het programma X', 'de regio X')."""
+    if token.dep_ in TRANSPARENT:
+        return True
+    return token.dep_ in {"nmod", "appos"} and _kind_noun(token.head)
+
+
+def _fire(rule: Rule, trigger: Token, args: Sequence[Arg]) -> Iterator[Match]:
+    roles = {id(a): _joined(path(trigger, a.root, _widens)) for a in args if a.root.i != trigger.i}
+    subjects = [a for a in args if roles.get(id(a)) in rule.subject]
+    if rule.symmetric:
+        for a, b in combinations(subjects, 2):
+            if rule.allows(a, b):
+                yield Match(rule, a, b, trigger)
+        return
+    objects = [a for a in args if roles.get(id(a)) in rule.object]
+    for a in subjects:
+        for b in objects:
+            if a is not b and rule.allows(a, b):
+                yield Match(rule, a, b, trigger)
+
+
+_MARKUP = re.compile(r"\[([^\]]+)\]\((Org|Prog|Int|Reg|Pers)\)")
+
+
+def parse_example(text: str) -> tuple[str, list[tuple[int, int, str, str]]]:
+    """An example's plain text and its marked entities as (start, end, name, type)."""
+    plain: list[str] = []
+    marks: list[tuple[int, int, str, str]] = []
+    at = 0
+    length = 0
+    for m in _MARKUP.finditer(text):
+        plain.append(text[at : m.start()])
+        length += m.start() - at
+        marks.append((length, length + len(m.group(1)), m.group(1), SHORT_TYPES[m.group(2)]))
+        plain.append(m.group(1))
+        length += len(m.group(1))
+        at = m.end()
+    plain.append(text[at:])
+    return "".join(plain), marks
+
+
+@cache
+def _rules_file() -> dict[str, Any]:
+    text = (files("beleidsgraaf.ingest.relations") / "rules.yaml").read_text(encoding="utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    return data
+
+
+@cache
+def rule_set() -> RuleSet:
+    """The rules of ``ingest/relations/rules.yaml``."""
+    data = _rules_file()
+    return RuleSet([_rule(r, data["signatures"]) for r in data["rules"]])
+
+
+@cache
+def reference_words(key: str) -> frozenset[str]:
+    """A word list of the ``references`` section of ``rules.yaml`` (lower case)."""
+    return frozenset(str(w).casefold() for w in _rules_file()["references"][key])
