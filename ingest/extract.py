@@ -225,10 +225,10 @@ def load_pipeline(model: str | None = None) -> Language:
     if model is not None and "ner" in nlp.pipe_names:
         nlp.add_pipe("beleidsgraaf_model_entities_v1", name="beleidsgraaf_model_entities")
     nlp.tokenizer = create_tokenizer()(nlp)
-    import os
-
-    if os.environ.get("BG_SENTENCIZER"):
-        nlp.add_pipe("sentencizer", first=True)
+    # Sentences are split at their punctuation before parsing, and the parser keeps those
+    # boundaries: evidence sentences, and the rules that look at sentence starts, stay the same
+    # whichever model parses them.
+    nlp.add_pipe("sentencizer", first=True)
     for name in config["nlp"]["pipeline"]:
         if name != "sentencizer":
             nlp.add_pipe(config["components"][name]["factory"], name=name)

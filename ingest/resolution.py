@@ -26,7 +26,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 from typing import cast
@@ -45,6 +45,7 @@ __all__ = [
     "normalise_name",
     "resolve_mentions",
     "unify",
+    "variant_keys",
 ]
 
 _ARTICLE = re.compile(r"^(?:de|het|een|the)\s+", re.IGNORECASE)
@@ -112,6 +113,38 @@ def loose_key(name: str) -> str:
     text = _PLURAL.sub("", normalise_name(name))
     folded = unicodedata.normalize("NFKD", text)
     return "".join(c for c in folded if c.isalnum())
+
+
+_JOINING_WORDS = frozenset({"en", "and", "&", "+"})
+_UNVARIED = frozenset({"Person", "Region"})
+"""Types whose names are never matched by variant: 'Universiteit Twente' is not 'Twente'."""
+
+
+def variant_keys(name: str) -> list[str]:
+    """Loose keys of other ways to write the same name: 'X en Y' as 'X & Y' or 'X and Y', and
+    without an optional opening word ('Hogeschool Saxion' -> 'Saxion', 'Nationaal Techniekpact'
+    -> 'Techniekpact'; ``optional_name_prefixes`` in the lexicon) when what is left is a name
+    itself, not a place.
+
+    Examples
+    --------
+    >>> variant_keys("Smart and Sustainable") == variant_keys("Smart & Sustainable")
+    True
+    >>> loose_key("Saxion") in variant_keys("Hogeschool Saxion")
+    True
+    >>> variant_keys("Universiteit Twente")
+    []
+    """
+    words = name.split()
+    out: list[str] = []
+    joined = [w for w in words if w.casefold() not in _JOINING_WORDS]
+    if len(joined) != len(words) and len(joined) >= 2:
+        out.append(loose_key(" ".join(joined)))
+    if len(words) >= 2 and words[0].casefold() in lexicon().optional_name_prefixes:
+        rest = " ".join(words[1:])
+        if rest[:1].isupper() and not is_place(rest):
+            out.append(loose_key(rest))
+    return [k for k in out if k]
 
 
 @dataclass(slots=True)
@@ -277,6 +310,9 @@ def _group(mentions: list[Mention]) -> list[list[int]]:
             bag = _word_bag(form)
             if bag:
                 link("bag:" + bag, i)
+        if m.type not in _UNVARIED and not m.authority:
+            for variant in variant_keys(m.text):
+                link(f"variant:{m.type}:{variant}", i)
         # A later use of a defined acronym (exact case), singular or plural.
         bare = _PLURAL.sub("", m.text)
         if bare in acronyms:
@@ -299,6 +335,7 @@ def _group(mentions: list[Mention]) -> list[list[int]]:
         ):
             # 'SEO Economisch Onderzoek' is SEO when SEO is also named on its own.
             link("key:" + loose_key(first), i)
+    _link_variants(mentions, first_by, uf)
     _link_transpositions(mentions, first_by, uf)
     _link_dropped_word(mentions, uf)
     _link_initials(mentions, uf)
@@ -307,6 +344,18 @@ def _group(mentions: list[Mention]) -> list[list[int]]:
     for i in range(len(mentions)):
         groups[uf.find(i)].append(i)
     return list(groups.values())
+
+
+def _link_variants(mentions: list[Mention], first_by: dict[str, int], uf: _UnionFind) -> None:
+    """Link a name to the name it is a variant of (:func:`variant_keys`), when both are of one
+    type ('Hogeschool Saxion' and 'Saxion', both organisations)."""
+    for i, m in enumerate(mentions):
+        if m.type in _UNVARIED or m.authority:
+            continue
+        for variant in variant_keys(m.text):
+            j = first_by.get("key:" + variant)
+            if j is not None and mentions[j].type == m.type:
+                uf.union(j, i)
 
 
 def _link_transpositions(mentions: list[Mention], first_by: dict[str, int], uf: _UnionFind) -> None:
@@ -632,21 +681,44 @@ class Unifier:
     def __init__(self) -> None:
         self._defined: dict[str, tuple[str, str, EntityType]] = {}
         self._by_key: dict[str, tuple[str, str, EntityType]] = {}
+        self._variants: dict[tuple[str, str], tuple[str, str, EntityType]] = {}
 
     def learn(self, extraction: Extraction) -> None:
         """Remember the entities of one document (the first holder of a name wins)."""
         for entity in extraction.entities:
-            known = (entity.iri, entity.label, entity.type)
+            known = self._lookup(entity) or (entity.iri, entity.label, entity.type)
             self._by_key.setdefault(loose_key(entity.label), known)
+            if entity.type not in _UNVARIED:
+                for variant in variant_keys(entity.label):
+                    self._variants.setdefault((entity.type, variant), known)
             for mention in entity.mentions:
                 if is_acronym(mention) and mention != entity.label:
                     self._defined.setdefault(mention, known)
+
+    def _lookup(self, entity: Entity) -> tuple[str, str, EntityType] | None:
+        """The earlier entity this one is: the same loose key, or a written variant of the
+        same type (:func:`variant_keys`, either way round)."""
+        key = loose_key(entity.label)
+        if key in self._by_key:
+            return self._by_key[key]
+        if entity.type in _UNVARIED:
+            return None
+        variants = variant_keys(entity.label)
+        for variant in variants:
+            found = self._by_key.get(variant)
+            if found is not None and found[2] == entity.type:
+                return found
+        for variant in (key, *variants):
+            found = self._variants.get((entity.type, variant))
+            if found is not None:
+                return found
+        return None
 
     def apply(self, extraction: Extraction) -> Extraction:
         """Rename the document's entities to the IRIs learnt so far; relations follow."""
         rename: dict[str, str] = {}
         for entity in extraction.entities:
-            target = self._defined.get(entity.label) or self._by_key.get(loose_key(entity.label))
+            target = self._defined.get(entity.label) or self._lookup(entity)
             if target is not None and target[0] != entity.iri:
                 rename[entity.iri] = target[0]
                 entity.iri, entity.label, entity.type = target
@@ -692,10 +764,7 @@ def _rename(extraction: Extraction, rename: dict[str, str]) -> None:
         s, o = rename.get(r.subject, r.subject), rename.get(r.object, r.object)
         if s == o:
             continue
-        relations.setdefault(
-            (s, r.predicate, o, r.evidence.start),
-            Relation(s, r.predicate, o, r.evidence, r.method),
-        )
+        relations.setdefault((s, r.predicate, o, r.evidence.start), replace(r, subject=s, object=o))
     extraction.relations = list(relations.values())
     pairs: dict[tuple[str, str], CoOccurrence] = {}
     for c in extraction.cooccurrences:

@@ -43,3 +43,15 @@ def chromium_or_skip() -> str:
             pytest.fail("chromium is missing in CI: .ci/run should have installed it")
         pytest.skip("Debian's chromium is not installed")
     return path
+
+
+@pytest.fixture(scope="session")
+def syntax_nlp():  # type: ignore[no-untyped-def]
+    """The shipped Dutch syntax model with the project's tokenizer (grammar only, no rules)."""
+    import beleidsgraaf.ingest.pipeline.factories  # noqa: F401  (registers the tokenizer)
+    from beleidsgraaf.ingest.pipeline.tokenizer import create_tokenizer
+    from beleidsgraaf.ingest.syntax.model import syntax_pipeline
+
+    nlp = syntax_pipeline()
+    nlp.tokenizer = create_tokenizer()(nlp)
+    return nlp

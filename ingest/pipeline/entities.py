@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from beleidsgraaf.ingest.pipeline.acronyms import UNKNOWN
+from beleidsgraaf.ingest.pipeline.boundaries import adjust_boundaries
 
 __all__ = [
     "MODEL_SPANS_KEY",
@@ -70,7 +71,8 @@ class EntityConsolidator:
         for key in SOURCE_GROUPS:
             for span in doc.spans.get(key, []):
                 (weak if is_weak(span) else strong).append(span)
-        strong = _typed_definitions(strong)
+        strong = adjust_boundaries(_typed_definitions(strong), set())
+        weak = adjust_boundaries(weak, set(_WEAK_RULES))
         # Order matters for equal lengths: authority first, then acronyms, then rules.
         kept = filter_spans(strong)
         taken = {i for span in kept for i in range(span.start, span.end)}

@@ -53,6 +53,10 @@ class Lexicon:
     topic_plurals: tuple[str, ...]
     site_nouns: frozenset[str]
     """Premises an organisation owns ('fabriek', 'opleidingscentrum'): their owner is a body."""
+    optional_name_prefixes: frozenset[str] = frozenset()
+    """Words a name may be written with or without ('Hogeschool Saxion', 'Saxion')."""
+    ordinals: frozenset[str] = frozenset()
+    """Capitalised ordinals that open a body's name ('Tweede Kamer')."""
     _memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def head_type(self, word: str) -> str | None:
@@ -164,6 +168,8 @@ def lexicon() -> Lexicon:
         topic_heads=tuple(words("topic_heads")),
         topic_plurals=tuple(words("topic_plurals")),
         site_nouns=words("site_nouns"),
+        optional_name_prefixes=words("optional_name_prefixes"),
+        ordinals=words("ordinals"),
     )
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "SOURCES",
     "TRAIN_CONFIG",
     "docs_from_sentences",
+    "install",
     "pin_sources",
     "prepare",
     "repositories",
@@ -202,8 +203,42 @@ def train(
         **(overrides or {}),
     }
     spacy_train(config, workdir / "output", overrides=settings)
-    best = workdir / "output" / "model-best"
+    install(workdir / "output" / "model-best", out)
+    return out
+
+
+MODEL_META = {
+    "name": "beleidsgraaf_syntax",
+    "version": "1.0.0",
+    "description": "Dutch tagger, morphologizer, lemmatizer and dependency parser for policy "
+    "text, trained on every published version of the UD Dutch treebanks (see "
+    "ingest/syntax/README.md).",
+    "license": "CC BY-SA 4.0",
+    "author": "beleidsgraaf",
+    "sources": [
+        {
+            "name": "UD Dutch Alpino (all versions in its history, test sentences held out)",
+            "url": "https://github.com/UniversalDependencies/UD_Dutch-Alpino",
+            "license": "CC BY-SA 4.0",
+            "author": "Bouma, Gosse; van Noord, Gertjan; Zeman, Daniel; Zabokrtsky, Zdenek",
+        },
+        {
+            "name": "UD Dutch LassySmall (all versions in its history)",
+            "url": "https://github.com/UniversalDependencies/UD_Dutch-LassySmall",
+            "license": "CC BY-SA 4.0",
+            "author": "Bouma, Gosse; van Noord, Gertjan",
+        },
+    ],
+}
+
+
+def install(checkpoint: Path, out: Path = MODEL_DIR) -> Path:
+    """Copy a training checkpoint to ``out`` with the model's name, licence and sources."""
+    import spacy
+
+    nlp = spacy.load(checkpoint)
+    nlp.meta.update(MODEL_META)
     if out.exists():
         shutil.rmtree(out)
-    shutil.copytree(best, out)
+    nlp.to_disk(out)
     return out
