@@ -64,13 +64,15 @@ def is_not_a_name(span: Span) -> bool:
 
 
 def is_dateline(span: Span) -> bool:
-    """Whether a place opens its sentence or line and a date follows: 'Den Haag, 18 juni 2018'."""
+    """Whether the span is the place of a dateline: its line opens with it and goes on with a
+    comma and a date ('Den Haag, 18 juni 2018'), whatever the finder took it for."""
     doc = span.doc
-    opens_line = span.start == span.sent.start or "\n" in doc[span.start - 1].whitespace_
-    if span.label_ != "Region" or not opens_line:
+    start = span.start
+    while start > span.sent.start and not _line_starts_at(doc, start):
+        start -= 1
+    if span.start - start > 1 or not (start == span.sent.start or _line_starts_at(doc, start)):
         return False
-    after = [t.lower_ for t in doc[span.end : span.end + 4]]
-    return bool(after) and after[0] == "," and any(w in _MONTHS for w in after[1:])
+    return _date_follows(doc, start)
 
 
 def _before_dateline(span: Span) -> Span:
@@ -78,9 +80,15 @@ def _before_dateline(span: Span) -> Span:
     newline + 'Den Haag, 3 november 2023')."""
     doc = span.doc
     for i in range(span.start + 1, span.end):
-        if "\n" in doc[i - 1].whitespace_ and _date_follows(doc, i):
+        if _line_starts_at(doc, i) and _date_follows(doc, i):
             return Span(doc, span.start, i, label=span.label_, kb_id=span.kb_id_)
     return span
+
+
+def _line_starts_at(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a line (a line break before it, as space or as a token)."""
+    before = doc[i - 1] if i > 0 else None
+    return before is not None and ("\n" in before.whitespace_ or "\n" in before.text)
 
 
 def _date_follows(doc: Doc, i: int) -> bool:
