@@ -7,6 +7,7 @@ from beleidsgraaf.cli import (  # noqa: F401  (importing registers the commands)
     build,
     extract,
     map,
+    publish,
     query,
     run,
     validate,
