@@ -63,9 +63,9 @@ def extract(
         typer.echo(json.dumps({"documents": documents}, ensure_ascii=False, indent=1))
     else:
         for extraction in extractions:
-            typer.echo(summary([extraction], extraction.document.file_name))
+            typer.echo(summary_of([extraction], extraction.document.file_name))
         if len(extractions) > 1:
-            typer.echo(summary(extractions, f"all {len(extractions)} documents"))
+            typer.echo(summary_of(extractions, f"all {len(extractions)} documents"))
     if failed:
         raise typer.Exit(1)
 
@@ -74,7 +74,7 @@ TOP_ENTITIES = 5
 """Entities the summary names: those in the most relations."""
 
 
-def summary(extractions: list[Extraction], title: str) -> str:
+def summary_of(extractions: list[Extraction], title: str) -> str:
     """What was found, for reading: entities and relations per type, and the entities in the
     most relations (an entity found in several documents counts once)."""
     types: dict[str, str] = {}
@@ -106,6 +106,14 @@ def _counts(counter: Counter[str]) -> str:
     return ", ".join(f"{n} {name}" for name, n in counter.most_common()) or "none"
 
 
+def shipped_gold() -> Path:
+    """The development gold bundled with the demo corpus (``ingest/corpus/gold``), as a folder
+    on disk (the package is installed as files)."""
+    from importlib.resources import files
+
+    return Path(str(files("beleidsgraaf.ingest.corpus") / "gold"))
+
+
 @app.command()
 def evaluate(
     paths: Annotated[
@@ -114,22 +122,30 @@ def evaluate(
             help="Documents, or JSON from 'extract --format json' (default: the demo corpus)."
         ),
     ] = None,
-    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold *.json files.")] = Path(
-        "gold"
-    ),
+    gold: Annotated[
+        Path | None,
+        typer.Option(
+            "--gold",
+            help="Folder of gold *.json files (default: the development gold shipped with the "
+            "demo corpus, ingest/corpus/gold).",
+        ),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     misses: Annotated[int, typer.Option("--misses", help="Misses listed per kind.")] = 20,
     model: Annotated[str | None, typer.Option("--model", help="Statistical spaCy model.")] = None,
 ) -> None:
     """Score extraction against gold annotations: P/R/F1 per type, splits, relations, misses.
 
-    Example: beleidsgraaf evaluate --gold ../shared/gold
+    Without --gold, the demo corpus is scored against the development gold that ships with it
+    (the figures in docs/extraction-quality.md).
+
+    Example: beleidsgraaf evaluate
     """
     from beleidsgraaf.ingest.evaluate import evaluate_paths, format_report
 
     if fmt not in {"text", "json"}:
         raise ConfigError(f"--format {fmt!r}: use text or json")
-    summary, scores = evaluate_paths(gold, paths or [], model=model)
+    summary, scores = evaluate_paths(gold or shipped_gold(), paths or [], model=model)
     if fmt == "json":
         typer.echo(json.dumps(summary, indent=1))
     else:
