@@ -141,10 +141,8 @@ def _keyed_by_id(g: nx.MultiDiGraph, *, keep_id: bool) -> nx.MultiDiGraph:
     """A copy of the network with each edge keyed by its id, edges in id order."""
     copy: nx.MultiDiGraph = nx.MultiDiGraph()
     copy.add_nodes_from(g.nodes(data=True))
-    copy.add_edges_from(
-        (s, t, d["id"], {k: v for k, v in d.items() if keep_id or k != "id"})
-        for s, t, d in _edges(g)
-    )
+    for s, t, d in _edges(g):
+        copy.add_edge(s, t, key=d["id"], **{k: v for k, v in d.items() if keep_id or k != "id"})
     return copy
 
 
