@@ -176,15 +176,16 @@ def _write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
     graph = root.find("graph")
     assert graph is not None
     graph.attrib.pop("name", None)
-    for attributes in graph.iter():
-        for attribute in list(attributes):
+    keys = set()
+    for declared in graph.findall("attributes"):
+        for attribute in declared.findall("attribute"):
             if attribute.get("title") == "networkx_key":
-                key_id = attribute.get("id")
-                attributes.remove(attribute)
-                for values in graph.iter():
-                    for value in list(values):
-                        if value.tag.endswith("attvalue") and value.get("for") == key_id:
-                            values.remove(value)
+                keys.add(attribute.get("id"))
+                declared.remove(attribute)
+    for values in list(graph.iter("attvalues")):
+        for value in values.findall("attvalue"):
+            if value.get("for") in keys:
+                values.remove(value)
     writer.indent(root)
     ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
 
