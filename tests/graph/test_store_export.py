@@ -180,10 +180,11 @@ def test_gexf_has_no_graph_name_and_no_networkx_key(demo_export: Path) -> None:
 
 
 def gexf_schema() -> etree.XMLSchema | None:
-    """The official GEXF 1.2 (1.2draft) XSD, from ``$BELEIDSGRAAF_GEXF_XSD`` (a folder holding
-    ``gexf.xsd`` and the files it includes, as published in the gephi/gexf repository under
-    ``specs/1.2draft``), or ``tests/data/gexf-1.2draft``; ``None`` when neither is there."""
-    for folder in (os.environ.get("BELEIDSGRAAF_GEXF_XSD"), READERS.parent / "data/gexf-1.2draft"):
+    """The official GEXF 1.2 (1.2draft) XSD: ``gexf.xsd`` and the files it includes, as the
+    gephi/gexf repository publishes them under ``specs/1.2draft``, in the folder
+    ``$GEXF_XSD_DIR`` (not a ``BELEIDSGRAAF_`` variable: those are settings) or
+    ``tests/data/gexf-1.2draft``; ``None`` when neither holds it."""
+    for folder in (os.environ.get("GEXF_XSD_DIR"), READERS.parent / "data/gexf-1.2draft"):
         if folder and (Path(folder) / "gexf.xsd").is_file():
             return etree.XMLSchema(etree.parse(str(Path(folder) / "gexf.xsd")))
     return None
@@ -192,7 +193,7 @@ def gexf_schema() -> etree.XMLSchema | None:
 def test_gexf_is_valid_against_the_official_xsd(demo_export: Path) -> None:
     schema = gexf_schema()
     if schema is None:
-        pytest.skip("no copy of the GEXF 1.2 XSD: set BELEIDSGRAAF_GEXF_XSD to its folder")
+        pytest.skip("no copy of the GEXF 1.2 XSD: set GEXF_XSD_DIR to its folder")
     document = etree.parse(str(demo_export / "actors.gexf"))
     assert schema.validate(document), schema.error_log.last_error
 
