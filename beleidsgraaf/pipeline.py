@@ -16,16 +16,29 @@ Examples
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from beleidsgraaf.config import Settings
 from beleidsgraaf.errors import DocumentError
 
-__all__ = ["BuildReport", "RunReport", "build", "build_corpus", "remove", "run"]
+__all__ = ["BuildReport", "Progress", "RunReport", "Step", "build", "build_corpus", "remove", "run"]
 
-Progress = Callable[[str], None]
+
+@dataclass(frozen=True)
+class Step:
+    """Where a build is, for a progress display: what it does now and how many documents of the
+    batch are done (stored, unchanged or failed)."""
+
+    stage: str
+    done: int
+    total: int
+
+
+Progress = Callable[[Step], None]
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -73,9 +86,11 @@ def build(
     the other.
     """
     from beleidsgraaf.graph.store import Store
+    from beleidsgraaf.ingest.extract import _expand as document_files
     from beleidsgraaf.ingest.extract import extract_paths
     from beleidsgraaf.ontology.authority import vocabulary_graph
 
+    files = document_files(paths)
     report = BuildReport()
     entity_types: dict[str, str] = {}
     relations: set[tuple[str, str, str]] = set()
@@ -84,14 +99,14 @@ def build(
         # With workers, extraction starts here, so their start-up overlaps the vocabulary load;
         # each result is written while the workers extract the documents after it.
         results = extract_paths(
-            paths, model=settings.model, curator=settings.curator, workers=settings.workers
+            files, model=settings.model, curator=settings.curator, workers=settings.workers
         )
+        if progress:
+            progress(Step("loading the vocabulary", 0, len(files)))
         store.load_vocabulary(vocabulary_graph())
-        for result in results:
+        for result in _reporting(results, files, progress):
             if isinstance(result, DocumentError):
                 report.failed.append(result)
-                if progress:
-                    progress(f"failed: {result}")
                 continue
             name = result.document.file_name
             (report.stored if store.write_extraction(result) else report.unchanged).append(name)
@@ -99,12 +114,24 @@ def build(
                 entity_types[ent.iri] = ent.type
             relations.update((r.subject, r.predicate, r.object) for r in result.relations)
             cooccurrences.update((c.a, c.b) for c in result.cooccurrences)
-            if progress:
-                progress(name)
     report.entities_by_type = Counter(entity_types.values())
     report.relations = len(relations)
     report.cooccurrences = len(cooccurrences)
     return report
+
+
+def _reporting(results: Iterator[_T], files: list[Path], progress: Progress | None) -> Iterator[_T]:
+    """``results`` (one per file, in file order) as they come, saying before each which file is
+    being extracted and after each how many are done."""
+    if progress is None or not files:
+        yield from results
+        return
+    total = len(files)
+    progress(Step(f"loading the language pipeline, extracting {files[0].name}", 0, total))
+    for done, result in enumerate(results, start=1):
+        yield result
+        following = f"extracting {files[done].name}" if done < total else "finishing"
+        progress(Step(following, done, total))
 
 
 def demo_corpus() -> list[Path]:
@@ -144,16 +171,21 @@ def run(
     from beleidsgraaf.viz.report import write_report
 
     built = build(paths or demo_corpus(), settings, progress=progress)
+    documents = len(built.stored) + len(built.unchanged) + len(built.failed)
+
+    def stage(text: str) -> None:
+        if progress:
+            progress(Step(text, documents, documents))
+
     out = settings.out
     out.mkdir(parents=True, exist_ok=True)
     with Store(settings.store, read_only=True) as store:
+        stage("writing graph.trig")
         store.dump("trig", out / "graph.trig")
         outputs = {"graph.trig": out / "graph.trig"}
-        if progress:
-            progress("map")
+        stage("drawing the map")
         outputs["map.html"] = write_map(store, out / "map.html")
-        if progress:
-            progress("versnippering")
+        stage("measuring versnippering")
         written = write_report(fragmentation_report(store, by="landsdeel"), out)
     outputs.update({p.name: p for p in written})
     return RunReport(built, outputs)

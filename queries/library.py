@@ -170,15 +170,27 @@ def bind(source: QuerySource, query: NamedQuery, values: Mapping[str, str]) -> d
         )
     missing = [p for p in declared if p not in values]
     if missing:
-        raise QueryError(
-            f"{query.name}: parameter {missing[0]!r} is required, "
-            f"e.g. --param {missing[0]}={declared[missing[0]].example!r}"
-        )
+        raise QueryError(_missing_hint(source, query.name, declared[missing[0]]))
     out: dict[str, Term] = {}
     for key, value in values.items():
         kind = declared[key].kind if key in declared else "string"
         out[key] = _term(source, query.name, key, kind, value)
     return out
+
+
+def _missing_hint(source: QuerySource, qname: str, param: Param) -> str:
+    """'parameter X is required', with examples from ``source`` itself for an entity parameter
+    (the declared example names an entity of the sample graph)."""
+    start = f"{qname}: parameter {param.name!r} is required"
+    if param.kind != "entity":
+        return f"{start}, e.g. --param {param.name}={param.example!r}"
+    from beleidsgraaf.queries.suggest import known_names
+
+    names = known_names(source, param.name)
+    if not names:
+        return f"{start}; the graph has no entities to name yet (build some documents first)"
+    others = f" (or {', '.join(repr(n) for n in names[1:])})" if len(names) > 1 else ""
+    return f"{start}, e.g. --param {param.name}={names[0]!r}{others}"
 
 
 def _term(source: QuerySource, qname: str, key: str, kind: str, value: str) -> Term:
@@ -205,7 +217,11 @@ def _term(source: QuerySource, qname: str, key: str, kind: str, value: str) -> T
     rows = source.query(_internal("resolve-entity"), {"name": ox.Literal(value)}).rows
     found = [r["entity"] for r in rows if "entity" in r]
     if not found:
-        raise QueryError(f"{where}: no entity with that name in the graph")
+        from beleidsgraaf.queries.suggest import close_names
+
+        near = close_names(source, value)
+        hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else ""
+        raise QueryError(f"{where}: no entity with that name in the graph{hint}")
     if len(found) > 1:
         options = ", ".join(str(t.value) for t in found[:5])
         raise QueryError(f"{where} names {len(found)} entities ({options}); give the IRI")

@@ -63,6 +63,8 @@ def test_wheel_holds_one_package_and_its_data(tmp_path: Path) -> None:
         "beleidsgraaf/ontology/shapes.ttl",
         "beleidsgraaf/ingest/corpus/techniekpact-evaluatie-2020.txt",
         "beleidsgraaf/ingest/corpus/README.md",
+        "beleidsgraaf/ingest/corpus/gold/README.md",
+        "beleidsgraaf/ingest/corpus/gold/techniekpact-evaluatie-2020.part1.json",
         "beleidsgraaf/ingest/pipeline/config.cfg",
     ):
         assert expected in names, f"{expected} missing from the wheel"

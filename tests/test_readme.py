@@ -43,3 +43,13 @@ def test_every_command_has_help_with_an_example() -> None:
         result = runner.invoke(app, [name, "--help"], terminal_width=200)
         assert result.exit_code == 0, (name, result.output)
         assert "Example: beleidsgraaf" in result.output, name
+
+
+def test_readme_says_what_the_test_command_skips_and_how_long_it_takes() -> None:
+    """Without Chromium the browser tests were skipped and nothing said so."""
+    setup = README.split("## Set-up", 1)[1].split("\n## ", 1)[0]
+    after = setup.split("<!-- test-command -->", 1)[1]
+    assert "skipped" in after and "SKIPPED" in after
+    for install in ("apt-get install chromium", "apt-get install virtuoso-opensource"):
+        assert install in after, install
+    assert re.search(r"takes about \d+ minutes", after)

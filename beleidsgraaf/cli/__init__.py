@@ -8,6 +8,7 @@ from beleidsgraaf.cli import (  # noqa: F401  (importing registers the commands)
     extract,
     map,
     model,
+    publish,
     query,
     relations,
     run,

@@ -12,13 +12,37 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperGroup, TyperOption
 
 from beleidsgraaf import __version__
 from beleidsgraaf.config import Settings, load_settings
 from beleidsgraaf.errors import BeleidsgraafError
 
-__all__ = ["app", "settings_of"]
+__all__ = ["SHORT_FLAGS", "app", "is_terminal", "settings_of", "stdout_is_terminal"]
+
+SHORT_FLAGS: dict[str, str] = {"-o": "--out", "-f": "--file", "-p": "--param", "-h": "--help"}
+"""The one meaning of each short flag, in every command: ``-o`` always names what a command
+writes, ``-f`` a file it reads; ``--format`` has no short flag anywhere (``fragmentation -f`` was
+``--format`` while ``query -f`` was ``--file``). ``tests/test_cli_flags.py`` checks every
+command."""
+
+
+def _flags_show_no_value() -> None:
+    """Help shows no value type after a flag.
+
+    Typer's rich help (0.29) prints a type after every option, flags included: ``--debug
+    <bool>`` reads as if the flag took a value, and ``--debug true`` then fails ('No such
+    command true'). A flag takes none, so it gets no type column, as in click's plain help.
+    """
+    shown = TyperOption.display_type_rich
+
+    def display_type_rich(self: TyperOption, ctx: Any) -> str | None:
+        return None if self.is_flag else shown(self, ctx)
+
+    setattr(TyperOption, "display_type_rich", display_type_rich)  # noqa: B010
+
+
+_flags_show_no_value()
 
 
 class _ErrorsAsOneLine(TyperGroup):
@@ -92,3 +116,8 @@ def settings_of(ctx: typer.Context) -> Settings:
 def is_terminal() -> bool:
     """Progress bars only on a terminal; pipes and CI stay quiet."""
     return sys.stderr.isatty()
+
+
+def stdout_is_terminal() -> bool:
+    """Output for people (tables) on a terminal; for programs (JSON) in a pipe or a file."""
+    return sys.stdout.isatty()

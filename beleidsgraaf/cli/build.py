@@ -38,7 +38,7 @@ def build(
     from beleidsgraaf.pipeline import build as build_documents
 
     settings = settings_of(ctx).with_overrides(workers=workers, model=model, curator=curator)
-    with progress_bar("Building") as step:
+    with progress_bar() as step:
         report = build_documents(paths, settings, progress=step)
     print_build_summary(report, settings.store)
     if report.failed:

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from beleidsgraaf.cli.app import app, settings_of
 from beleidsgraaf.errors import ConfigError
+
+if TYPE_CHECKING:
+    from beleidsgraaf.records import Extraction
 
 
 @app.command()
@@ -41,7 +45,7 @@ def extract(
     if fmt not in {"json", "summary"}:
         raise ConfigError(f"--format {fmt!r}: use json or summary")
     settings = settings_of(ctx)
-    documents = []
+    extractions = []
     failed = 0
     for result in extract_paths(
         paths or demo_corpus(),
@@ -53,16 +57,61 @@ def extract(
             failed += 1
             typer.echo(f"beleidsgraaf: error: {result}", err=True)
             continue
-        documents.append(extraction_json(result))
+        extractions.append(result)
     if fmt == "json":
+        documents = [extraction_json(e) for e in extractions]
         typer.echo(json.dumps({"documents": documents}, ensure_ascii=False, indent=1))
     else:
-        for doc in documents:
-            typer.echo(
-                f"{doc['doc']}: {len(doc['entities'])} entities, {len(doc['relations'])} relations"
-            )
+        for extraction in extractions:
+            typer.echo(summary_of([extraction], extraction.document.file_name))
+        if len(extractions) > 1:
+            typer.echo(summary_of(extractions, f"all {len(extractions)} documents"))
     if failed:
         raise typer.Exit(1)
+
+
+TOP_ENTITIES = 5
+"""Entities the summary names: those in the most relations."""
+
+
+def summary_of(extractions: list[Extraction], title: str) -> str:
+    """What was found, for reading: entities and relations per type, and the entities in the
+    most relations (an entity found in several documents counts once)."""
+    types: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    related: Counter[str] = Counter()
+    predicates: Counter[str] = Counter()
+    for extraction in extractions:
+        for entity in extraction.entities:
+            types[entity.iri] = entity.type
+            labels.setdefault(entity.iri, entity.label)
+        for relation in extraction.relations:
+            predicates[relation.predicate] += 1
+            related.update(e for e in (relation.subject, relation.object) if e in types)
+    by_type = Counter(types.values())
+    top = ", ".join(
+        f"{labels[iri]} ({n} relations)" for iri, n in related.most_common(TOP_ENTITIES)
+    )
+    return "\n".join(
+        [
+            f"{title}: {len(types)} entities, {sum(predicates.values())} relations",
+            f"  entities:  {_counts(by_type)}",
+            f"  relations: {_counts(predicates)}",
+            f"  most related: {top or 'none'}",
+        ]
+    )
+
+
+def _counts(counter: Counter[str]) -> str:
+    return ", ".join(f"{n} {name}" for name, n in counter.most_common()) or "none"
+
+
+def shipped_gold() -> Path:
+    """The development gold bundled with the demo corpus (``ingest/corpus/gold``), as a folder
+    on disk (the package is installed as files)."""
+    from importlib.resources import files
+
+    return Path(str(files("beleidsgraaf.ingest.corpus") / "gold"))
 
 
 @app.command()
@@ -73,22 +122,30 @@ def evaluate(
             help="Documents, or JSON from 'extract --format json' (default: the demo corpus)."
         ),
     ] = None,
-    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold *.json files.")] = Path(
-        "gold"
-    ),
+    gold: Annotated[
+        Path | None,
+        typer.Option(
+            "--gold",
+            help="Folder of gold *.json files (default: the development gold shipped with the "
+            "demo corpus, ingest/corpus/gold).",
+        ),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     misses: Annotated[int, typer.Option("--misses", help="Misses listed per kind.")] = 20,
     model: Annotated[str | None, typer.Option("--model", help="Statistical spaCy model.")] = None,
 ) -> None:
     """Score extraction against gold annotations: P/R/F1 per type, splits, relations, misses.
 
-    Example: beleidsgraaf evaluate --gold ../shared/gold
+    Without --gold, the demo corpus is scored against the development gold that ships with it
+    (the figures in docs/extraction-quality.md).
+
+    Example: beleidsgraaf evaluate
     """
     from beleidsgraaf.ingest.evaluate import evaluate_paths, format_report
 
     if fmt not in {"text", "json"}:
         raise ConfigError(f"--format {fmt!r}: use text or json")
-    summary, scores = evaluate_paths(gold, paths or [], model=model)
+    summary, scores = evaluate_paths(gold or shipped_gold(), paths or [], model=model)
     if fmt == "json":
         typer.echo(json.dumps(summary, indent=1))
     else:

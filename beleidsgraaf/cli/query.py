@@ -1,4 +1,5 @@
-"""CLI commands ``query``, ``serve``, ``push`` and ``export``: thin wrappers over the store API."""
+"""CLI commands ``query`` and ``serve``: thin wrappers over the store API (``push`` and ``export``
+are in :mod:`beleidsgraaf.cli.publish`)."""
 
 from __future__ import annotations
 
@@ -129,91 +130,3 @@ def serve(
             pass
         finally:
             server.server_close()
-
-
-@app.command()
-def push(
-    ctx: typer.Context,
-    endpoint: Annotated[
-        str | None, typer.Option("--endpoint", help="Server URL (or its query endpoint).")
-    ] = None,
-    update_url: Annotated[
-        str | None, typer.Option("--update-endpoint", help="SPARQL Update URL if different.")
-    ] = None,
-    graph_store: Annotated[
-        str | None, typer.Option("--graph-store", help="Use the Graph Store Protocol at this URL.")
-    ] = None,
-    user: Annotated[str | None, typer.Option("--user", help="Basic-auth user.")] = None,
-    prune: Annotated[
-        bool, typer.Option("--prune", help="Drop server document graphs not in the local store.")
-    ] = False,
-    union_default: Annotated[
-        bool,
-        typer.Option(
-            "--union-default-graph",
-            help="Also keep the server's default graph the union of the graphs (Oxigraph "
-            "started WITHOUT --union-default-graph; fast queries).",
-        ),
-    ] = False,
-) -> None:
-    """Push every named graph to a SPARQL server, replacing each graph.
-
-    Example: beleidsgraaf push --endpoint http://127.0.0.1:7878
-    """
-    from beleidsgraaf.graph.push import push as push_store
-    from beleidsgraaf.graph.store import Store
-    from beleidsgraaf.queries.endpoint import Endpoint
-
-    settings = settings_of(ctx)
-    url = endpoint or settings.endpoint
-    if not url:
-        raise ConfigError("push: give --endpoint URL (or set endpoint in the config)")
-    remote = Endpoint(
-        url,
-        update_url=update_url,
-        user=user or settings.endpoint_user,
-        password=os.environ.get("BELEIDSGRAAF_ENDPOINT_PASSWORD") or settings.endpoint_password,
-        timeout=settings.endpoint_timeout,
-    )
-    with Store(settings.store, read_only=True) as store:
-        report = push_store(
-            store,
-            remote,
-            method="gsp" if graph_store else "update",
-            graph_store_url=graph_store,
-            prune=prune,
-            union_default=union_default,
-        )
-    typer.echo(
-        f"pushed {report.graphs} graphs ({report.triples} triples) to {url}; "
-        f"dropped {len(report.dropped)} old graphs"
-    )
-
-
-@app.command()
-def export(
-    ctx: typer.Context,
-    out: Annotated[
-        Path | None, typer.Option("--out", help="Folder (default: <out>/export).")
-    ] = None,
-    fmt: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--format", help="trig, nquads, turtle, jsonld, graphml, gexf, csv (default: all)."
-        ),
-    ] = None,
-) -> None:
-    """Export the graph (TriG, N-Quads, Turtle, JSON-LD) and the actor network (GraphML, GEXF, CSV).
-
-    Example: beleidsgraaf export --format trig --format gexf --out export/
-    """
-    from beleidsgraaf.graph.export import check_formats
-    from beleidsgraaf.graph.export import export as export_store
-    from beleidsgraaf.graph.store import Store
-
-    check_formats(fmt)  # before opening the store: a typo should not wait for a lock
-    settings = settings_of(ctx)
-    with Store(settings.store, read_only=True) as store:
-        written = export_store(store, out or settings.out / "export", fmt)
-    for path in written:
-        typer.echo(str(path))

@@ -21,7 +21,9 @@ def run(
             exists=True, help="Documents or folders (default: the bundled demo corpus)."
         ),
     ] = None,
-    out: Annotated[Path | None, typer.Option(help="Output folder (default: out).")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Output folder (default: out).")
+    ] = None,
 ) -> None:
     """The main job: build the graph, then write graph.trig, map.html and the versnippering report.
 
@@ -30,7 +32,7 @@ def run(
     from beleidsgraaf.pipeline import run as run_pipeline
 
     settings = settings_of(ctx).with_overrides(out=out)
-    with progress_bar("Building") as step:
+    with progress_bar() as step:
         report = run_pipeline(paths or None, settings, progress=step)
     print_build_summary(report.build, settings.store)
     typer.echo("Outputs:")

@@ -6,6 +6,7 @@ listening, 401, 500, an HTML page, a server that never answers.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -79,7 +80,7 @@ def test_push_can_maintain_the_union_default_graph_on_the_server(
     graphs (chunk) and one graph split over several requests both keep it."""
     remote = Endpoint(plain_oxigraph_server)
     with Store(build_sample(tmp_path / "store")) as store:
-        push(store, remote, union_default=True, chunk=150)  # graphs split and batched
+        push(store, remote, union_default=True, batch=150)  # graphs split and batched
         assert _default_graph(remote) == _union_of_graphs(remote)
         for name, query in load_library().items():
             here = run_query(store, query, query.examples)
@@ -189,3 +190,23 @@ def test_cli_push_and_query_remote(sample_store_path: Path, oxigraph_server: str
     assert remote.exit_code == 0, remote.output
     assert not tmp_missing.exists()  # the remote query never touched a local store
     assert len(remote.output.splitlines()) == 6 and "Kennisnetwerk Maas" in remote.output
+
+
+def test_cli_push_batch_size_is_settable(sample_store_path: Path, oxigraph_server: str) -> None:
+    """``--batch-size`` bounds the triples of one update request (468 triples: 4 requests of at
+    most 150, small graphs kept whole)."""
+    from typer.testing import CliRunner
+
+    from beleidsgraaf.cli import app
+
+    args = ["push", "--endpoint", oxigraph_server, "--batch-size", "150"]
+    pushed = CliRunner().invoke(app, ["--store", str(sample_store_path), *args])
+    assert pushed.exit_code == 0, pushed.output
+    requests = int(re.search(r" in (\d+) requests", pushed.output).group(1))  # type: ignore[union-attr]
+    assert 468 / 150 <= requests <= 8, pushed.output
+    with Store(sample_store_path, read_only=True) as store:
+        local = {
+            g: sum(1 for _ in store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(g)))
+            for g in store.graphs()
+        }
+    assert _graph_sizes(Endpoint(oxigraph_server)) == local
