@@ -1,0 +1,1 @@
+"""Dated, offline snapshots of public organisation registries (see README.md)."""
