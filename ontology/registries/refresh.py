@@ -256,7 +256,10 @@ def _government_record(kind: str, raw: dict[str, Any]) -> dict[str, Any] | None:
             )
             if v
         },
-        "valid_until": raw.get("valid_until"),
+        # Neither an end date nor a successor is reliable alone in Polder (provinces that
+        # exist carry an end date; a live ministry points to a historical version of another);
+        # an organisation with both has ended.
+        "ended": bool(raw.get("valid_until") and raw.get("successor_id")),
     }
 
 
