@@ -73,10 +73,12 @@ def build(
     the other.
     """
     from beleidsgraaf.graph.store import Store
+    from beleidsgraaf.ingest.curation import load_curation
     from beleidsgraaf.ingest.extract import extract_paths
     from beleidsgraaf.ontology.authority import vocabulary_graph
 
     report = BuildReport()
+    links = load_curation(settings.curator).links if settings.curator else None
     entity_types: dict[str, str] = {}
     relations: set[tuple[str, str, str]] = set()
     cooccurrences: set[tuple[str, str]] = set()
@@ -94,7 +96,8 @@ def build(
                     progress(f"failed: {result}")
                 continue
             name = result.document.file_name
-            (report.stored if store.write_extraction(result) else report.unchanged).append(name)
+            written = store.write_extraction(result, links)
+            (report.stored if written else report.unchanged).append(name)
             for ent in result.entities:
                 entity_types[ent.iri] = ent.type
             relations.update((r.subject, r.predicate, r.object) for r in result.relations)

@@ -113,7 +113,25 @@ _KIND_WORDS = (
     ("instituut", "#inst"),
     ("institute", "#inst"),
 )
-_STOP = frozenset("van voor de het der den des of the en and te in for s".split())
+_STOP = frozenset(
+    [
+        "van",
+        "voor",
+        "de",
+        "het",
+        "der",
+        "den",
+        "des",
+        "of",
+        "the",
+        "en",
+        "and",
+        "te",
+        "in",
+        "for",
+        "s",
+    ]
+)
 
 
 def normalise(name: str) -> str:
@@ -442,9 +460,7 @@ def _settle(matches: list[Match]) -> list[Match]:
     wikidata = {m.record.wikidata for m in asserted if m.record.wikidata}
     if len(wikidata) > 1:
         settled = [
-            replace(m, asserted=False, method=m.method + "+wikidata-conflict")
-            if m.asserted
-            else m
+            replace(m, asserted=False, method=m.method + "+wikidata-conflict") if m.asserted else m
             for m in settled
         ]
     return settled

@@ -6,7 +6,7 @@ Nothing is downloaded: get the sources first (see ``README.md``), then::
 
 Each PATH is recognised by its shape:
 
-- a ROR data dump as published on Zenodo (``v2.9-2026-06-23-ror-data.zip`` or the ``.json``
+- a ROR data dump as ROR publishes it (``v2.9-2026-06-23-ror-data.zip`` or the ``.json``
   inside it): every record is read;
 - a checkout of ``ror-community/ror-records`` (a folder with release folders ``v1.0`` ...
   ``v2.9``, one JSON file per new or changed record): the newest version of each record wins;

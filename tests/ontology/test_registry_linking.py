@@ -77,9 +77,7 @@ def measure(rows: list[dict[str, str]] | None = None) -> Figures:
     figures = Figures()
     for row in rows:
         label = row["label"]
-        matches = [
-            m for m in link_entity(entity_iri(label), row["type"], label) if m.asserted
-        ]
+        matches = [m for m in link_entity(entity_iri(label), row["type"], label) if m.asserted]
         expected = _gold_iris(row)
         wikidata = WIKIDATA + row["wikidata"] if row["wikidata"] != "none" else None
         for m in matches:
