@@ -290,14 +290,14 @@ class _Index:
         default_factory=lambda: defaultdict(list)
     )
     words: dict[str, set[int]] = field(default_factory=lambda: defaultdict(set))
-    records: list[RegistryRecord] = field(default_factory=list)
+    """Distinctive word -> numbers of the names (in ``names``) that contain it."""
+    names: list[tuple[RegistryRecord, RegistryName, frozenset[str]]] = field(default_factory=list)
 
 
 @cache
 def _index() -> _Index:
     index = _Index()
-    for number, record in enumerate(registry_records()):
-        index.records.append(record)
+    for record in registry_records():
         for name in record.names:
             if name.kind == "acronym" or (name.kind == "alias" and _is_acronym(name.value)):
                 index.acronym[_acronym_key(name.value)].append((record, name))
@@ -306,9 +306,11 @@ def _index() -> _Index:
             variant = _variant_key(name.value)
             if variant:
                 index.variant[variant].append((record, name))
-            for word in _words(name.value):
+            words = frozenset(_words(name.value))
+            index.names.append((record, name, words))
+            for word in words:
                 if not word.startswith("#") and len(word) >= 4:
-                    index.words[word].add(number)
+                    index.words[word].add(len(index.names) - 1)
     return index
 
 
@@ -351,15 +353,11 @@ def _similar(name: str, index: _Index) -> list[tuple[RegistryRecord, RegistryNam
     distinctive = [w for w in mine if not w.startswith("#") and len(w) >= 4]
     numbers = set().union(*(index.words.get(w, set()) for w in distinctive)) if distinctive else ()
     found = []
-    for number in numbers:
-        record = index.records[number]
-        for rname in record.names:
-            if rname.kind == "acronym":
-                continue
-            theirs = set(_words(rname.value))
-            overlap = len(mine & theirs) / len(mine | theirs)
-            if overlap >= 0.5:
-                found.append((record, rname, overlap))
+    for number in sorted(numbers):
+        record, rname, theirs = index.names[number]
+        overlap = len(mine & theirs) / len(mine | theirs)
+        if overlap >= 0.5:
+            found.append((record, rname, overlap))
     return found
 
 
