@@ -33,13 +33,18 @@ EXPORT_FORMATS: dict[str, str] = {
 """Format name -> file written (``csv`` also writes ``actors-edges.csv``)."""
 
 
+_IDENTIFIERS = ("ror", "wikidata", "tooi")
+"""Registry identifiers (``skos:exactMatch``) carried as node attributes and CSV columns."""
+
+
 def _local(iri: str) -> str:
     return iri[len(DEF) :] if iri.startswith(DEF) else iri
 
 
 def actor_network(store: Store) -> nx.MultiDiGraph:
-    """The typed actor network: nodes are entities (``label``, ``type``, ``documents``), edges
-    are relations keyed by predicate name (``relation``, ``weight`` = documents stating it)."""
+    """The typed actor network: nodes are entities (``label``, ``type``, ``documents``, and the
+    registry ids ``ror``, ``wikidata``, ``tooi`` or ''), edges are relations keyed by predicate
+    name (``relation``, ``weight`` = documents stating it)."""
     g: nx.MultiDiGraph = nx.MultiDiGraph()
     for row in store.select(sparql_file("actor-nodes")):
         g.add_node(
@@ -47,7 +52,12 @@ def actor_network(store: Store) -> nx.MultiDiGraph:
             label=row["name"].value,
             type=_local(row["kind"].value),
             documents=int(row["documents"].value),
+            **dict.fromkeys(_IDENTIFIERS, ""),
         )
+    for row in store.select(sparql_file("actor-identifiers")):
+        node = row["entity"].value
+        if node in g:
+            g.nodes[node].update({k: row[k].value for k in _IDENTIFIERS if k in row})
     for row in store.select(sparql_file("actor-edges")):
         source, target = row["source"].value, row["target"].value
         if source in g and target in g:
@@ -61,9 +71,10 @@ def actor_network(store: Store) -> nx.MultiDiGraph:
 def _write_csv(g: nx.MultiDiGraph, nodes: Path, edges: Path) -> None:
     with nodes.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(["ID", "Label", "Type", "Documents"])
+        writer.writerow(["ID", "Label", "Type", "Documents", "ROR", "Wikidata", "TOOI"])
         for node, data in sorted(g.nodes(data=True)):
-            writer.writerow([node, data["label"], data["type"], data["documents"]])
+            ids = [data[k] for k in _IDENTIFIERS]
+            writer.writerow([node, data["label"], data["type"], data["documents"], *ids])
     with edges.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["From", "To", "Type", "Weight"])

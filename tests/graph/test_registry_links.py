@@ -163,3 +163,21 @@ def test_the_demo_run_links_universities_hogescholen_ministries_and_provinces(
             f"SELECT ?e WHERE {{ ?e skos:exactMatch <https://ror.org/{ror}> }}"
         )
         assert entity_iri(label) in {r["e"].value for r in rows}, label
+
+
+def test_the_actor_exports_carry_the_registry_ids(demo_store: Store, tmp_path: Path) -> None:
+    import csv
+
+    from beleidsgraaf.graph.export import actor_network, export
+
+    g = actor_network(demo_store)
+    tno = g.nodes[entity_iri("TNO")]
+    assert (tno["ror"], tno["wikidata"]) == (
+        str(ROR_TNO),
+        "http://www.wikidata.org/entity/Q1867222",
+    )
+    assert g.nodes[entity_iri("Techniekpact")]["ror"] == ""
+    export(demo_store, tmp_path, ["csv", "graphml"])
+    rows = {r["ID"]: r for r in csv.DictReader((tmp_path / "actors-nodes.csv").open())}
+    assert rows[entity_iri("TNO")]["ROR"] == str(ROR_TNO)
+    assert "https://ror.org/01bnjb948" in (tmp_path / "actors.graphml").read_text()
