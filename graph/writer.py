@@ -117,8 +117,14 @@ def _integer(value: int) -> ox.Literal:
 
 
 def _decimal(value: float) -> ox.Literal:
-    """A probability as xsd:decimal with three places (enough to threshold on, stable to diff)."""
-    return ox.Literal(f"{value:.3f}", datatype=_XSD_DECIMAL)
+    """A probability as xsd:decimal rounded to three places (enough to threshold on).
+
+    Written in the form Oxigraph stores ('0.98', '1', not '0.980', '1.000'): the store reads
+    back its canonical form, and a document whose triples read back different from the ones
+    written is rewritten on every build.
+    """
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return ox.Literal(text or "0", datatype=_XSD_DECIMAL)
 
 
 def _text(value: str) -> ox.Literal:
