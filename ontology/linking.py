@@ -31,7 +31,7 @@ types adds 0.01 and one that does not multiplies by 0.6; an inactive ROR record 
 
 A match scoring :data:`ASSERT_AT` or more is *asserted* (``skos:exactMatch``, see
 ``ontology/README.md`` for why not ``owl:sameAs``); one scoring :data:`PROPOSE_AT` or more is a
-*candidate* an analyst reviews (the map's side panel, ``queries/registry-candidates.rq``, and
+*candidate* an analyst reviews (the map's side panel, ``queries/organisations-with-identifiers.rq``,
 the ``link`` section of the curator file), never asserted. At most one record per registry is
 asserted for an entity; two registries whose records name different Wikidata items assert
 nothing; and a record that fits one authority-list actor better is not asserted for another
