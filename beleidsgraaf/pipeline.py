@@ -86,12 +86,14 @@ def build(
     the other.
     """
     from beleidsgraaf.graph.store import Store
+    from beleidsgraaf.ingest.curation import load_curation
     from beleidsgraaf.ingest.extract import _expand as document_files
     from beleidsgraaf.ingest.extract import extract_paths
     from beleidsgraaf.ontology.authority import vocabulary_graph
 
     files = document_files(paths)
     report = BuildReport()
+    links = load_curation(settings.curator).links if settings.curator else None
     entity_types: dict[str, str] = {}
     relations: set[tuple[str, str, str]] = set()
     cooccurrences: set[tuple[str, str]] = set()
@@ -109,7 +111,8 @@ def build(
                 report.failed.append(result)
                 continue
             name = result.document.file_name
-            (report.stored if store.write_extraction(result) else report.unchanged).append(name)
+            written = store.write_extraction(result, links)
+            (report.stored if written else report.unchanged).append(name)
             for ent in result.entities:
                 entity_types[ent.iri] = ent.type
             relations.update((r.subject, r.predicate, r.object) for r in result.relations)

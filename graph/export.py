@@ -64,10 +64,12 @@ FILE_NOTES: dict[str, str] = {
     "graph.nt": "N-Triples: the same union as graph.ttl, one triple a line.",
     "actors.graphml": "GraphML: the actor network for Gephi, Cytoscape, yEd, igraph, NetworkX.",
     "actors.gexf": "GEXF 1.2: the actor network for Gephi (File > Open).",
-    "gephi-nodes.csv": "Gephi spreadsheet import, nodes table (Id, Label, Type, Documents).",
+    "gephi-nodes.csv": "Gephi spreadsheet import, nodes table (Id, Label, Type, Documents, ROR, "
+    "Wikidata, TOOI).",
     "gephi-edges.csv": "Gephi spreadsheet import, edges table (Source, Target, Type=Directed, "
     "Id, Label = relation, Weight, Documents, Vocabulary); import gephi-nodes.csv first.",
-    "kumu-elements.csv": "Kumu import, elements sheet (ID, Label, Type, Documents).",
+    "kumu-elements.csv": "Kumu import, elements sheet (ID, Label, Type, Documents, ROR, "
+    "Wikidata, TOOI).",
     "kumu-connections.csv": "Kumu import, connections sheet (ID, From, To, Type = relation, "
     "Weight, Documents, Vocabulary); From/To are element IDs.",
 }
@@ -85,6 +87,10 @@ landsdeel. Edge ids (e0, e1, ...) are the same in every file of one export.
 """
 
 
+_IDENTIFIERS = ("ror", "wikidata", "tooi")
+"""Registry identifiers (``skos:exactMatch``) carried as node attributes and CSV columns."""
+
+
 def _local(iri: str) -> str:
     return iri[len(DEF) :] if iri.startswith(DEF) else iri
 
@@ -92,7 +98,8 @@ def _local(iri: str) -> str:
 def actor_network(store: Store) -> nx.MultiDiGraph:
     """The typed actor network (see the module docstring).
 
-    Nodes: ``label``, ``type``, ``documents``. Edges, keyed by relation name: ``id`` (unique),
+    Nodes: ``label``, ``type``, ``documents``, and the registry ids ``ror``, ``wikidata``,
+    ``tooi`` (or ''). Edges, keyed by relation name: ``id`` (unique),
     ``relation``, ``documents`` (stating it), ``vocabulary`` (the vocabulary states it) and
     ``weight`` (documents, at least 1).
     """
@@ -103,7 +110,12 @@ def actor_network(store: Store) -> nx.MultiDiGraph:
             label=row["name"].value,
             type=_local(row["kind"].value),
             documents=int(row["documents"].value),
+            **dict.fromkeys(_IDENTIFIERS, ""),
         )
+    for row in store.select(sparql_file("actor-identifiers")):
+        node = row["entity"].value
+        if node in g:
+            g.nodes[node].update({k: row[k].value for k in _IDENTIFIERS if k in row})
     for row in store.select(sparql_file("actor-edges")):
         edge = _edge(g, row["source"].value, row["relation"].value, row["target"].value)
         if edge is not None:
@@ -196,18 +208,22 @@ def _flag(value: object) -> str:
 
 def _write_csv(g: nx.MultiDiGraph, folder: Path) -> list[Path]:
     """The four CSV files: Gephi's nodes and edges tables, Kumu's elements and connections."""
-    nodes = [[n, d["label"], d["type"], d["documents"]] for n, d in sorted(g.nodes(data=True))]
+    nodes = [
+        [n, d["label"], d["type"], d["documents"], *(d.get(k, "") for k in _IDENTIFIERS)]
+        for n, d in sorted(g.nodes(data=True))
+    ]
+    ids = ["ROR", "Wikidata", "TOOI"]
     edges = [
         (s, t, d["id"], d["relation"], d["weight"], d["documents"], _flag(d["vocabulary"]))
         for s, t, d in _edges(g)
     ]
     tables: dict[str, tuple[list[str], list[list[object]]]] = {
-        "gephi-nodes.csv": (["Id", "Label", "Type", "Documents"], nodes),
+        "gephi-nodes.csv": (["Id", "Label", "Type", "Documents", *ids], nodes),
         "gephi-edges.csv": (
             ["Source", "Target", "Type", "Id", "Label", "Weight", "Documents", "Vocabulary"],
             [[s, t, "Directed", i, rel, w, docs, voc] for s, t, i, rel, w, docs, voc in edges],
         ),
-        "kumu-elements.csv": (["ID", "Label", "Type", "Documents"], nodes),
+        "kumu-elements.csv": (["ID", "Label", "Type", "Documents", *ids], nodes),
         "kumu-connections.csv": (
             ["ID", "From", "To", "Type", "Weight", "Documents", "Vocabulary"],
             [[i, s, t, rel, w, docs, voc] for s, t, i, rel, w, docs, voc in edges],

@@ -70,6 +70,7 @@ from beleidsgraaf.graph.sparql_terms import inject_values
 from beleidsgraaf.graph.writer import extraction_graph_name, extraction_triples
 from beleidsgraaf.ontology.authority import VOCABULARY_GRAPH
 from beleidsgraaf.ontology.iri import BASE, DEF
+from beleidsgraaf.ontology.linking import LinkDecisions
 from beleidsgraaf.records import Extraction
 
 __all__ = [
@@ -273,14 +274,15 @@ class Store:
 
     # -- writing --------------------------------------------------------------------------------
 
-    def write_extraction(self, extraction: Extraction) -> bool:
+    def write_extraction(self, extraction: Extraction, links: LinkDecisions | None = None) -> bool:
         """Replace this document's named graph, atomically; ``False`` when nothing changed.
 
         An older version of the same file name (another content hash) is dropped in the same
-        transaction, so re-extracting an edited file never leaves two versions.
+        transaction, so re-extracting an edited file never leaves two versions. ``links`` are
+        the curator file's verdicts on registry links.
         """
         name = str(extraction_graph_name(extraction))
-        triples = extraction_triples(extraction)
+        triples = extraction_triples(extraction, links)
         file_name = extraction.document.file_name
         with self.lock():
             rows = self.select(sparql_file("graphs-of-file"), {"file": ox.Literal(file_name)})

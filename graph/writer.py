@@ -5,7 +5,9 @@ its metadata, the entities it mentions (type, label, every surface form as ``sko
 typed relations as plain triples, and for each relation a statement node (``rdf:Statement`` +
 ``bg:Statement``) that points with ``prov:wasDerivedFrom`` to a ``bg:Evidence`` node carrying the
 sentence, offsets, page and section path. See ``ontology/README.md`` for why this model and not
-RDF-star.
+RDF-star. Organisations (and provinces and municipalities) are linked to the registry snapshots
+as they are written (``ontology.linking``): ``skos:exactMatch`` plus a ``bg:RegistryLink`` node
+for a confident match, a ``bg:LinkCandidate`` node for one to review.
 
 The triples are built as pyoxigraph terms (:func:`extraction_triples`), the form
 ``graph.store`` writes in one transaction. Building them as an rdflib ``Graph`` first and
@@ -28,10 +30,12 @@ from beleidsgraaf.ontology.iri import (
     document_iri,
     evidence_iri,
     graph_iri,
+    registry_match_iri,
     statement_iri,
 )
+from beleidsgraaf.ontology.linking import LinkDecisions, link_entity
 from beleidsgraaf.ontology.namespace import BG
-from beleidsgraaf.records import Evidence, Extraction
+from beleidsgraaf.records import Entity, Evidence, Extraction
 
 __all__ = ["extraction_graph", "extraction_graph_name", "extraction_triples"]
 
@@ -90,6 +94,7 @@ _RDF_SUBJECT, _RDF_PREDICATE, _RDF_OBJECT = (
 )
 _RDFS_LABEL = _term(str(RDFS.label))
 _SKOS_ALT_LABEL, _SKOS_CONCEPT = _term(str(SKOS.altLabel)), _term(str(SKOS.Concept))
+_SKOS_EXACT_MATCH = _term(str(SKOS.exactMatch))
 _DCT_FORMAT, _DCT_TITLE = _term(str(DCTERMS.format)), _term(str(DCTERMS.title))
 _DCT_PUBLISHER, _DCT_ISSUED = _term(str(DCTERMS.publisher)), _term(str(DCTERMS.issued))
 _DCT_TYPE = _term(str(DCTERMS.type))
@@ -112,8 +117,14 @@ def _integer(value: int) -> ox.Literal:
 
 
 def _decimal(value: float) -> ox.Literal:
-    """A probability as xsd:decimal with three places (enough to threshold on, stable to diff)."""
-    return ox.Literal(f"{value:.3f}", datatype=_XSD_DECIMAL)
+    """A probability as xsd:decimal rounded to three places (enough to threshold on).
+
+    Written in the form Oxigraph stores ('0.98', '1', not '0.980', '1.000'): the store reads
+    back its canonical form, and a document whose triples read back different from the ones
+    written is rewritten on every build.
+    """
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return ox.Literal(text or "0", datatype=_XSD_DECIMAL)
 
 
 def _text(value: str) -> ox.Literal:
@@ -170,10 +181,43 @@ class _Builder:
         return node
 
 
-def extraction_triples(extraction: Extraction) -> set[ox.Triple]:
+def _registry_links(b: _Builder, ent: Entity, decisions: LinkDecisions | None) -> None:
+    """Link an organisation (or a province, a municipality) to the registry snapshots.
+
+    A confident match asserts ``skos:exactMatch`` to every identifier of the record and gets a
+    ``bg:RegistryLink`` node with the evidence (names, method, score, snapshot); an uncertain
+    one only gets a ``bg:LinkCandidate`` node for review. Both live in the document's graph, so
+    removing the document removes them with the entity's other statements.
+    """
+    matches = link_entity(
+        ent.iri, ent.type, ent.label, names=ent.mentions, concepts=ent.concepts, decisions=decisions
+    )
+    entity = b.iri(ent.iri)
+    for m in matches:
+        node = b.iri(registry_match_iri(ent.iri, m.record.iri, m.method, m.score))
+        b.add(node, _RDF_TYPE, b.bg("RegistryLink" if m.asserted else "LinkCandidate"))
+        b.add(node, b.bg("linkedEntity"), entity)
+        b.add(node, b.bg("registryRecord"), b.iri(m.record.iri))
+        for target in m.targets:
+            b.add(node, b.bg("linkTarget"), b.iri(target))
+            if m.asserted:
+                b.add(entity, _SKOS_EXACT_MATCH, b.iri(target))
+        b.add(node, b.bg("registry"), ox.Literal(m.record.registry))
+        b.add(node, b.bg("matchMethod"), ox.Literal(m.method))
+        b.add(node, b.bg("matchScore"), _decimal(m.score))
+        b.add(node, b.bg("matchedName"), _text(m.name))
+        if m.registry_name:
+            b.add(node, b.bg("registryName"), _text(m.registry_name))
+        b.add(node, b.bg("registrySnapshot"), ox.Literal(m.snapshot))
+
+
+def extraction_triples(
+    extraction: Extraction, links: LinkDecisions | None = None
+) -> set[ox.Triple]:
     """Return the RDF of one document's extraction (the content of its named graph).
 
     The result is deterministic: the same extraction gives the same triples and IRIs.
+    ``links`` are the curator file's verdicts on registry links (accept, reject).
 
     Raises
     ------
@@ -210,6 +254,7 @@ def extraction_triples(extraction: Extraction) -> set[ox.Triple]:
         add(node, bg("mentionedIn"), doc)
         for ev in ent.evidence:
             add(node, bg("evidence"), b.evidence(ev, doc, chosen))
+        _registry_links(b, ent, links)
 
     # Objects of ``addresses`` are goals or themes: SKOS concepts. The vocabulary graph already
     # types its own (the action lines); a theme found only in this document is typed here, so
@@ -262,9 +307,9 @@ def _rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> 
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def extraction_graph(extraction: Extraction) -> Graph:
+def extraction_graph(extraction: Extraction, links: LinkDecisions | None = None) -> Graph:
     """The triples of :func:`extraction_triples` as an rdflib ``Graph`` (for SHACL, tests)."""
     g = Graph()
-    for t in extraction_triples(extraction):
+    for t in extraction_triples(extraction, links):
         g.add((_rdflib_term(t.subject), URIRef(t.predicate.value), _rdflib_term(t.object)))
     return g

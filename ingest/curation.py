@@ -15,9 +15,15 @@ entity's label and every surface form, or given as a full entity IRI::
     reject:           # not an entity at all; its relations go too
       - Bron
       - Tabel
+    link:             # verdicts on registry links (ontology/linking.py), by record IRI
+      accept:         # a candidate that is right: asserted as skos:exactMatch
+        Technologische Universiteit Eindhoven: https://ror.org/02c2kyt77
+      reject:         # a link or candidate that is wrong: never asserted nor proposed
+        Hogeschool Saxion: [https://ror.org/005t9n460]
 
-Order of application: reject, merge, rename, retype. An entry that matches nothing is ignored
-(the file is shared by all documents of a corpus).
+Order of application: reject, merge, rename, retype (``link`` is applied when the graph is
+written). An entry that matches nothing is ignored (the file is shared by all documents of a
+corpus).
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ import yaml
 from beleidsgraaf.errors import CuratorError
 from beleidsgraaf.ingest.resolution import normalise_name
 from beleidsgraaf.ontology.iri import BASE, entity_iri
+from beleidsgraaf.ontology.linking import LinkDecisions, parse_link_decisions
 from beleidsgraaf.records import ENTITY_TYPES, Entity, EntityType, Extraction, Relation
 
 __all__ = ["Curation", "apply_curation", "load_curation"]
@@ -44,6 +51,7 @@ class Curation:
     renames: dict[str, str] = field(default_factory=dict)
     retypes: dict[str, EntityType] = field(default_factory=dict)
     rejects: tuple[str, ...] = ()
+    links: LinkDecisions = field(default_factory=LinkDecisions)
 
 
 def _strings(path: Path, where: str, value: object) -> tuple[str, ...]:
@@ -82,11 +90,12 @@ def load_curation(path: Path) -> Curation:
     if data is None:
         return Curation()
     if not isinstance(data, dict):
-        raise CuratorError(f"{path}: expected sections merge/rename/retype/reject")
-    unknown = set(data) - {"merge", "rename", "retype", "reject"}
+        raise CuratorError(f"{path}: expected sections merge/rename/retype/reject/link")
+    unknown = set(data) - {"merge", "rename", "retype", "reject", "link"}
     if unknown:
         raise CuratorError(
-            f"{path}: unknown section {sorted(unknown)[0]!r} (known: merge, rename, retype, reject)"
+            f"{path}: unknown section {sorted(unknown)[0]!r} "
+            "(known: merge, rename, retype, reject, link)"
         )
     merges = []
     for i, item in enumerate(data.get("merge") or [], start=1):
@@ -104,6 +113,7 @@ def load_curation(path: Path) -> Curation:
         renames=_mapping(path, "rename", data.get("rename") or {}),
         retypes=cast(dict[str, EntityType], retypes),
         rejects=_strings(path, "reject", data.get("reject") or []),
+        links=parse_link_decisions(str(path), data.get("link")),
     )
 
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, SKOS
 
@@ -244,7 +244,7 @@ def _authority_triples(g: Graph) -> None:
         for concept in e.concepts:
             g.add((node, DCTERMS.type, URIRef(concept)))
         if e.wikidata:
-            g.add((node, OWL.sameAs, URIRef(e.wikidata)))
+            g.add((node, SKOS.exactMatch, URIRef(e.wikidata)))
         # The landsdelen scheme: the landsdelen as top concepts, the areas directly inside one
         # as narrower concepts, so the regional division can be browsed as a SKOS hierarchy.
         in_landsdeel = [p for p in e.part_of if p in landsdeel_iris]

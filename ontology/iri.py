@@ -20,6 +20,7 @@ __all__ = [
     "entity_iri",
     "evidence_iri",
     "graph_iri",
+    "registry_match_iri",
     "slugify",
     "statement_iri",
 ]
@@ -100,6 +101,11 @@ def evidence_iri(content_hash: str, start: int, end: int) -> str:
 def statement_iri(subject: str, predicate: str, obj: str, evidence: str) -> str:
     """IRI of one extracted statement (subject, predicate, object) as supported by one evidence."""
     return f"{BASE}stmt/{_digest(subject, predicate, obj, evidence)}"
+
+
+def registry_match_iri(entity: str, record: str, method: str, score: float) -> str:
+    """IRI of one registry match (link or candidate): the same match gives the same IRI."""
+    return f"{BASE}match/{_digest(entity, record, method, f'{score:.3f}')}"
 
 
 def compact(iri: str) -> str:

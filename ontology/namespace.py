@@ -30,6 +30,9 @@ class BG(DefinedNamespace):
     Document: URIRef
     Evidence: URIRef
     Statement: URIRef
+    RegistryMatch: URIRef
+    RegistryLink: URIRef
+    LinkCandidate: URIRef
 
     # relations between entities
     participatesIn: URIRef
@@ -57,5 +60,16 @@ class BG(DefinedNamespace):
     contentHash: URIRef
     pageCount: URIRef
     weight: URIRef
+
+    # registry links
+    linkedEntity: URIRef
+    registryRecord: URIRef
+    linkTarget: URIRef
+    registry: URIRef
+    matchMethod: URIRef
+    matchScore: URIRef
+    matchedName: URIRef
+    registryName: URIRef
+    registrySnapshot: URIRef
 
     _NS = Namespace(DEF)

@@ -31,6 +31,8 @@ from beleidsgraaf.ontology.authority import (
     vocabulary_graph,
 )
 from beleidsgraaf.ontology.iri import BASE, DEF, compact
+from beleidsgraaf.ontology.linking import ASSERT_AT, PROPOSE_AT
+from beleidsgraaf.ontology.registries import snapshot
 
 __all__ = ["render_reference"]
 
@@ -202,6 +204,9 @@ def render_reference() -> str:
         authority=load_authority(),
         authority_by_kind=_authority(vocab),
         shapes=_shapes(),
+        snapshots=[snapshot("ROR"), snapshot("TOOI")],
+        assert_at=ASSERT_AT,
+        propose_at=PROPOSE_AT,
     )
 
 

@@ -284,6 +284,7 @@ def _details(
             "documents": node.documents,
             "landsdelen": node.landsdelen,
             "kinds": node.kinds,
+            "registry": node.registry,
             "degree": graph.degree(iri),
             "colours": {name: scheme[0][iri] for name, scheme in colours.items()},
         }

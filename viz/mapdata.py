@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib.resources import files
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -72,6 +73,8 @@ class MapNode:
     """Labels of the landsdelen it belongs to (itself, or via locatedIn/partOf)."""
     kinds: list[str] = field(default_factory=list)
     """Labels of its instrument kinds (dcterms:type concepts)."""
+    registry: list[dict[str, Any]] = field(default_factory=list)
+    """Its registry pages: ``{"label", "url", "candidate", "note"}``, links first."""
 
 
 @dataclass(slots=True)
@@ -148,6 +151,7 @@ def load_map_data(store: Store) -> MapData:
     for node in data.nodes.values():
         node.landsdelen.sort()
     _add_concepts(store, data)
+    _add_registry(store, data)
     _add_links(store, data)
     return data
 
@@ -193,6 +197,52 @@ def _add_concepts(store: Store, data: MapData) -> None:
             node.kinds.append(label)
     for node in data.nodes.values():
         node.kinds.sort()
+
+
+# Registry identifiers with a page a reader can open: prefix -> (name, page URL prefix).
+_REGISTRY_PAGES = {
+    "https://ror.org/": ("ROR", "https://ror.org/"),
+    "http://www.wikidata.org/entity/": ("Wikidata", "https://www.wikidata.org/wiki/"),
+    "https://identifier.overheid.nl/tooi/id/": ("TOOI", "https://identifier.overheid.nl/tooi/id/"),
+}
+
+
+def _registry_page(iri: str) -> tuple[str, str] | None:
+    """('ROR 02e2c7k09', page URL) for an identifier of a known registry, else None."""
+    for prefix, (name, page) in _REGISTRY_PAGES.items():
+        if iri.startswith(prefix) and len(iri) > len(prefix):
+            local = iri[len(prefix) :]
+            return f"{name} {local.rsplit('/', 1)[-1]}", page + local
+    return None
+
+
+def _add_registry(store: Store, data: MapData) -> None:
+    """Links to the registry pages of each node, and the candidates still to review."""
+    links: dict[str, dict[str, str]] = defaultdict(dict)
+    candidates: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in store.select(sparql("registry")):
+        iri = _text(row["entity"])
+        if iri not in data.nodes:
+            continue
+        if _local(_text(row["kind"])) == "RegistryLink":
+            page = _registry_page(_text(row["target"]))
+            if page:
+                links[iri][page[1]] = page[0]
+        else:
+            page = _registry_page(_text(row["record"]))
+            if page:
+                candidates[iri][page[1]] = (
+                    f"{page[0]}|{_text(row['score'])}, {_text(row['method'])}"
+                )
+    for iri, node in data.nodes.items():
+        node.registry = [
+            {"label": label, "url": url, "candidate": False, "note": ""}
+            for url, label in sorted(links[iri].items(), key=lambda x: x[1])
+        ]
+        for url, value in sorted(candidates[iri].items(), key=lambda x: x[1]):
+            if url not in links[iri]:
+                label, note = value.split("|", 1)
+                node.registry.append({"label": label, "url": url, "candidate": True, "note": note})
 
 
 def _title(data: MapData, doc: str) -> str:

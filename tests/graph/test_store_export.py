@@ -66,6 +66,9 @@ def test_actor_network_has_the_typed_weighted_edges(store_path: Path) -> None:
         "label": "Programma Vakkracht",
         "type": "Programme",
         "documents": 2,
+        "ror": "",
+        "wikidata": "",
+        "tooi": "",
     }
     hogeschool = entity_iri("Hogeschool Wadden")
     edge = g.edges[hogeschool, vakkracht, "participatesIn"]

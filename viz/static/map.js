@@ -410,6 +410,25 @@
     section("Ook bekend als", aliases, "aliases");
     section("Soort", d.kinds, "kinds");
     section("Landsdeel", d.landsdelen, "landsdelen");
+    // Registry pages: plain links (nothing is requested until the reader follows one);
+    // candidates are matches an analyst has not confirmed (curator file, 'link' section).
+    if ((d.registry || []).length) {
+      body.appendChild(el("h3", "Registers"));
+      var reg = el("ul", null, "registry");
+      d.registry.forEach(function (r) {
+        if (!/^https:\/\//.test(r.url)) return;
+        var item = el("li", null, r.candidate ? "candidate" : "link");
+        if (r.candidate) item.appendChild(document.createTextNode("kandidaat: "));
+        var a = el("a", r.label);
+        a.href = r.url;
+        a.target = "_blank";
+        a.rel = "noopener noreferrer external";
+        item.appendChild(a);
+        if (r.note) item.appendChild(document.createTextNode(" (" + r.note + ")"));
+        reg.appendChild(item);
+      });
+      body.appendChild(reg);
+    }
     section("Genoemd in", d.documents.map(function (doc) {
       var info = data.documents[doc];
       return info ? info.title + (info.file && info.file !== info.title ? " (" + info.file + ")" : "") : doc;
