@@ -119,9 +119,7 @@ class GraphFacts:
     """Kind concepts of national bodies (members of ``collectie:landelijk``)."""
     governs: list[tuple[str, str]] = field(default_factory=list)
     """(government organisation, the area it governs), from its name ('Provincie Gelderland')."""
-    support: dict[tuple[str, str, str, str], tuple[int, float | None]] = field(
-        default_factory=dict
-    )
+    support: dict[tuple[str, str, str, str], tuple[int, float | None]] = field(default_factory=dict)
     """(s, p, o, graph) -> (number of statements stating it, highest ``bg:confidence`` or None)."""
     goals: dict[str, str] = field(default_factory=dict)
     """Goal concept IRI -> label."""
@@ -180,8 +178,9 @@ class Scope:
     def within_documents(self, facts: GraphFacts, graphs: Iterable[str]) -> Scope:
         """This scope, restricted to what the given document graphs state."""
         docs = Scope.for_documents(facts, graphs)
-        members = docs.members if self.members is None else self.members & (docs.members or set())
-        return Scope(members=frozenset(members), documents=docs.documents)
+        mentioned = docs.members or frozenset()
+        members = mentioned if self.members is None else self.members & mentioned
+        return Scope(members=members, documents=docs.documents)
 
     def has(self, iri: str) -> bool:
         return self.members is None or iri in self.members
@@ -318,8 +317,10 @@ def landsdeel_membership(facts: GraphFacts) -> dict[str, set[str]]:
     ...     types={"ocw": "Organisation", "pact": "Programme", "hs": "Organisation"},
     ...     landsdelen={"noord": "Landsdeel Noord", "zuidwest": "Landsdeel Zuidwest"},
     ...     kinds={"ocw": {"ministerie"}}, national_kinds={"ministerie"},
-    ...     relations=[("den-haag", "partOf", "zuidwest", "v"), ("ocw", "locatedIn", "den-haag", "v"),
-    ...                ("friesland", "partOf", "noord", "v"), ("pact", "locatedIn", "friesland", "g"),
+    ...     relations=[("den-haag", "partOf", "zuidwest", "v"),
+    ...                ("ocw", "locatedIn", "den-haag", "v"),
+    ...                ("friesland", "partOf", "noord", "v"),
+    ...                ("pact", "locatedIn", "friesland", "g"),
     ...                ("ocw", "funds", "pact", "g"), ("hs", "participatesIn", "pact", "g")],
     ... ).derive()
     >>> facts.membership["ocw"], facts.membership["hs"], facts.membership["den-haag"]
@@ -347,9 +348,12 @@ def landsdeel_membership(facts: GraphFacts) -> dict[str, set[str]]:
             continue
         if facts.types.get(s) in ACTING_TYPES and o in place:
             membership.setdefault(s, set()).update(place[o])
-        elif facts.types.get(s) in INITIATIVE_TYPES and facts.types.get(o) in ACTING_TYPES:
-            if s in place:
-                membership.setdefault(o, set()).update(place[s])
+        elif (
+            facts.types.get(s) in INITIATIVE_TYPES
+            and facts.types.get(o) in ACTING_TYPES
+            and s in place
+        ):
+            membership.setdefault(o, set()).update(place[s])
     return membership
 
 

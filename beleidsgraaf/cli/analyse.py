@@ -22,6 +22,14 @@ def fragmentation_command(
         typer.Option("--by", help="Breakdown: landsdeel, goal, document or year (default: none)."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="json, csv or html.")] = "json",
+    resamples: Annotated[
+        int,
+        typer.Option(
+            "--resamples",
+            min=0,
+            help="Bootstrap resamples behind each interval (0: no intervals; default 200).",
+        ),
+    ] = 200,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -31,11 +39,13 @@ def fragmentation_command(
         ),
     ] = None,
 ) -> None:
-    """Measure versnippering (fragmentation) of the actor network, overall and per group.
+    """Measure versnippering (fragmentation) of the actor network and of the initiatives, overall
+    and per group, with bootstrap intervals, a sensitivity check and a summary to cite.
 
     Components, isolates, Borgatti's F and distance-weighted DF, density, centralization,
-    Louvain modularity, brokerage, key players, overlap and concentration; definitions in
-    Dutch and English are part of the output.
+    Louvain modularity, brokerage, key players, E-I index; policy density, size and overlap of
+    initiatives, coordination at landsdeel level, goal x instrument coverage, instrument
+    diversity. Definitions in Dutch and English are part of the output.
 
     Example: beleidsgraaf fragmentation --by landsdeel --format html
     """
@@ -50,7 +60,7 @@ def fragmentation_command(
         raise ConfigError(f"--by: unknown breakdown {by!r} (use one of: {', '.join(BREAKDOWNS)})")
     settings = settings_of(ctx)
     with Store(settings.store, read_only=True) as store:
-        result = fragmentation_report(store, by=by)
+        result = fragmentation_report(store, by=by, resamples=resamples)
     if fmt == "json":
         text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
     elif fmt == "csv":
