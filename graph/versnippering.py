@@ -1100,7 +1100,7 @@ def _findings(result: Mapping[str, Any], lang: str) -> Iterable[tuple[str, dict[
         yield (
             "change",
             {
-                "group": _name(groups[key]["label"], lang),
+                "group": _group_name(groups[key], lang),
                 "first": first[1],
                 "first_year": first[0],
                 "last": last[1],
