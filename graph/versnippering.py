@@ -634,13 +634,17 @@ class _Mixing:
         n = len(self.signs)
         if not resamples or n == 0:
             return {}
-        ei = [float(np.mean(self.signs[rng.integers(0, n, n)])) for _ in range(resamples)]
-        out = {"ei_index": bootstrap.percentile_interval(ei, INTERVAL_LEVEL)}
+        draws = [rng.integers(0, n, n) for _ in range(resamples)]
+        out = {
+            "ei_index": bootstrap.percentile_interval(
+                [float(np.mean(self.signs[d])) for d in draws], INTERVAL_LEVEL
+            )
+        }
         if self.ends:
-            r = [
-                mixing.tie_assortativity([self.ends[i] for i in rng.integers(0, n, n)])
-                for _ in range(resamples)
-            ]
+            index: dict[str, int] = {}
+            first = np.array([index.setdefault(a, len(index)) for a, _ in self.ends])
+            second = np.array([index.setdefault(b, len(index)) for _, b in self.ends])
+            r = [mixing.coded_assortativity(first[d], second[d], len(index)) for d in draws]
             out["assortativity"] = bootstrap.percentile_interval(r, INTERVAL_LEVEL)
         return out
 
@@ -825,24 +829,24 @@ def _embedded(pairs: Any, rows: np.ndarray) -> Any:
 
 def _jaccard_pairs(actors: Mapping[str, set[str]], names: list[str]) -> tuple[Any, Any]:
     """Jaccard overlap of every pair of initiatives that share an actor, and the 0/1 matrix of
-    those pairs (for the bootstrap of the mean Jaccard overlap)."""
+    those pairs (for the bootstrap of the mean Jaccard overlap), as sparse products."""
     from scipy import sparse
 
-    rows, cols, data = [], [], []
-    holders: dict[str, list[int]] = {}
+    index: dict[str, int] = {}
+    rows, cols = [], []
     for r, i in enumerate(names):
         for actor in actors[i]:
-            holders.setdefault(actor, []).append(r)
-    pairs = {(a, b) for rs in holders.values() for a in rs for b in rs if a != b}
-    for a, b in sorted(pairs):
-        x, y = actors[names[a]], actors[names[b]]
-        rows.append(a)
-        cols.append(b)
-        data.append(len(x & y) / len(x | y))
+            rows.append(r)
+            cols.append(index.setdefault(actor, len(index)))
     n = len(names)
-    jaccard = sparse.csr_array((data, (rows, cols)), shape=(n, n))
-    shared = sparse.csr_array((np.ones(len(data)), (rows, cols)), shape=(n, n))
-    return jaccard, shared
+    incidence = sparse.csr_array((np.ones(len(rows)), (rows, cols)), shape=(n, len(index)))
+    shared = sparse.coo_array(incidence @ incidence.T)
+    off = shared.row != shared.col
+    a, b, both = shared.row[off], shared.col[off], shared.data[off]
+    sizes = np.asarray(incidence.sum(axis=1)).ravel()
+    jaccard = sparse.csr_array((both / (sizes[a] + sizes[b] - both), (a, b)), shape=(n, n))
+    pairs = sparse.csr_array((np.ones(len(a)), (a, b)), shape=(n, n))
+    return jaccard, pairs
 
 
 def _instrument_kind(facts: GraphFacts, initiative: str) -> str | None:

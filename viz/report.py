@@ -23,7 +23,7 @@ from __future__ import annotations
 import base64
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
@@ -87,7 +87,7 @@ def _label(text: str, width: int = 40) -> str:
 
 def _plot(
     title: str,
-    groups: list[Mapping[str, Any]],
+    groups: Sequence[Mapping[str, Any]],
     metric: str,
     whole: float | None,
 ) -> str:
