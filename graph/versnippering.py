@@ -38,7 +38,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 from typing import Any, Literal
 
@@ -414,12 +414,16 @@ class _Context:
     """What every group's figures read from the whole graph: computed once per report."""
 
     facts: GraphFacts
-    whole: nx.Graph
-    """The whole actor network (the E-I index of a landsdeel counts its ties to outsiders)."""
     group_of: dict[str, str]
     """Actor -> its one landsdeel, or :data:`NATIONAL` for a national body (mixing measures)."""
     bodies: dict[str, set[str]]
     """Landsdeel -> its landsdeel-level bodies."""
+
+    @cached_property
+    def whole(self) -> nx.Graph:
+        """The whole actor network (the E-I index of a landsdeel counts its ties to outsiders);
+        built only when a landsdeel or the national level asks for it."""
+        return actor_graph(self.facts)
 
     @classmethod
     def of(cls, facts: GraphFacts) -> _Context:
@@ -430,7 +434,7 @@ class _Context:
             if len(lds) == 1:
                 group_of[actor] = next(iter(lds))
         group_of.update(dict.fromkeys(facts.national, NATIONAL))
-        return cls(facts, actor_graph(facts), group_of, landsdeel_bodies(facts))
+        return cls(facts, group_of, landsdeel_bodies(facts))
 
 
 def measure(
