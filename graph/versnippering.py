@@ -569,19 +569,28 @@ _NETWORK_SAMPLERS: dict[str, Callable[[nx.Graph, metrics.Adjacency], float]] = {
 }
 
 
+_BOUNDS: dict[str, tuple[float, float]] = {"average_degree": (0.0, math.inf)}
+"""The range of a network figure where it is not [0, 1] (its interval is clipped to it)."""
+
+
 def _network_intervals(
     G: nx.Graph, B: nx.Graph, rng: np.random.Generator, resamples: int
 ) -> dict[str, tuple[float, float] | None]:
-    """Vertex-bootstrap intervals of the network figures, and an actor-bootstrap interval of the
-    concentration of initiatives over actors (HHI)."""
-    pattern = metrics.adjacency(G, weight=None).pattern
+    """Vertex-bootstrap intervals of the network figures (standard-normal, around the figure),
+    and an actor-bootstrap interval of the concentration of initiatives over actors (HHI)."""
+    A = metrics.adjacency(G)
+    observed = {name: sampler(G, A) for name, sampler in _NETWORK_SAMPLERS.items()}
+    pattern = A.pattern
     values: dict[str, list[float]] = {m: [] for m in NETWORK_INTERVALS}
     for _ in range(resamples):
         H = nx.from_scipy_sparse_array(bootstrap.vertex_resample(pattern, rng))
         A = metrics.adjacency(H)
         for name, sampler in _NETWORK_SAMPLERS.items():
             values[name].append(sampler(H, A))
-    out = {m: bootstrap.percentile_interval(v, INTERVAL_LEVEL) for m, v in values.items()}
+    out = {
+        m: bootstrap.normal_interval(v, observed[m], INTERVAL_LEVEL, _BOUNDS.get(m, (0.0, 1.0)))
+        for m, v in values.items()
+    }
     degrees = np.array([B.degree(a) if a in B else 0 for a in G], dtype=float)
     hhi = []
     for _ in range(resamples):
@@ -1091,7 +1100,7 @@ def _findings(result: Mapping[str, Any], lang: str) -> Iterable[tuple[str, dict[
         },
     )
     compared = {k: g for k, g in groups.items() if k != "all"}
-    for group in compared.values():
+    for group in (compared or {"all": everything}).values():  # no breakdown: the whole network
         yield from _group_findings(group, lang)
     uncoordinated = [
         _group_name(g, lang)
@@ -1128,9 +1137,12 @@ def _findings(result: Mapping[str, Any], lang: str) -> Iterable[tuple[str, dict[
 
 
 def _group_name(group: Mapping[str, Any], lang: str) -> str:
-    """How a sentence names a group: its label in the language, the national level in words."""
+    """How a sentence names a group: its label in the language; the national level and the
+    whole network in words."""
     if group.get("kind") == "national":
         return "het landelijk niveau" if lang == "nl" else "the national level"
+    if group.get("kind") == "all":
+        return "het hele netwerk" if lang == "nl" else "the whole network"
     return _name(group["label"], lang)
 
 
