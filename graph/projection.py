@@ -272,7 +272,8 @@ def national_bodies(facts: GraphFacts) -> set[str]:
     """The national bodies: entities of a national kind, and actors that are part of one.
 
     A national body works for the whole country, so its seat does not place it in a landsdeel
-    (see :func:`landsdeel_membership`). An agency of a ministry (``bg:partOf``) is national too.
+    (see :func:`landsdeel_membership`). An organisation or person part of one, through any chain
+    of ``bg:partOf`` (an agency of a ministry), is national too.
 
     Examples
     --------
@@ -285,14 +286,16 @@ def national_bodies(facts: GraphFacts) -> set[str]:
     national = {e for e, kinds in facts.kinds.items() if kinds & facts.national_kinds}
     parts: dict[str, list[str]] = defaultdict(list)
     for s, p, o, _ in facts.relations:
-        if p == "partOf" and facts.types.get(s) in ACTING_TYPES:
+        if p == "partOf" and s != o:
             parts[o].append(s)
-    stack = list(national)
+    seen, stack = set(national), list(national)
     while stack:
         for part in parts.get(stack.pop(), ()):
-            if part not in national:
-                national.add(part)
+            if part not in seen:
+                seen.add(part)
                 stack.append(part)
+                if facts.types.get(part) in ACTING_TYPES:
+                    national.add(part)
     return national
 
 

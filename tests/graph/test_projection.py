@@ -139,7 +139,8 @@ def test_facts_read_types_landsdelen_goals_documents(facts: GraphFacts) -> None:
     assert facts.membership[iri("Twentse Werkplaats")] == {OOST}
     assert facts.membership[iri("Zeeuwse Haven Groep")] == {ZUIDWEST}  # via deelregio
     assert facts.membership[iri("Den Haag")] == {ZUIDWEST}
-    assert facts.goals == {KIEZEN: "Kiezen", WERKEN: "Werken"}
+    # every action line of the vocabulary, also one nothing addresses (a gap is a finding)
+    assert facts.goals == {KIEZEN: "Kiezen", BASE + "id/actielijn-leren": "Leren", WERKEN: "Werken"}
     assert sorted(d.file_name for d in facts.documents.values()) == [
         "noord-2019.txt",
         "oost-2021.txt",
