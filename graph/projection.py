@@ -19,10 +19,24 @@ The networks (all undirected NetworkX graphs):
   an edge attribute and ``weight`` is their sum over the kinds asked for.
 
 Every projection takes a :class:`Scope` that restricts it to one landsdeel, goal or set of
-documents. An entity *belongs* to a landsdeel when ``?e (bg:locatedIn|bg:partOf)* ?ld`` (directly,
-via its province or deelregio). A restricted network keeps the entities of the scope and every
-two-mode edge with at least one end in the scope, so a national actor taking part in a regional
-programme is part of that landsdeel's network, but an unrelated national actor is not.
+documents. Who belongs to a landsdeel is what it does there, not where its head office is
+(:func:`landsdeel_membership`):
+
+- an area belongs to the landsdeel it lies in (``bg:partOf``/``bg:locatedIn``, any number of
+  steps: a city in a deelregio in a province in the landsdeel);
+- a programme, intervention or regional organisation belongs where it is located or of which it
+  is part, through any chain of ``bg:locatedIn``/``bg:partOf`` that passes no national body; a
+  government ('Provincie Gelderland', 'Gemeente Eindhoven') belongs where it governs;
+- an actor also belongs to every landsdeel whose initiatives, pacts or regions it takes part in,
+  funds, coordinates or implements;
+- a *national body* (an organisation of a kind in the SKOS collection ``collectie:landelijk``:
+  ministries, NWO, national associations ..., or part of one) belongs to a landsdeel only through
+  that last rule: a ministry seated in Den Haag is not thereby in Zuidwest.
+
+A landsdeel's network keeps its initiatives with every actor linked to them, and its member actors
+(an actor the documents name but tie to nothing is an isolate, not left out); a direct tie counts
+when both actors are members, and an initiative elsewhere does not enter the network because a
+member also takes part in it.
 """
 
 from __future__ import annotations
@@ -49,7 +63,11 @@ __all__ = [
     "actor_graph",
     "actor_initiative_graph",
     "initiative_graph",
+    "landsdeel_bodies",
+    "landsdeel_facts",
+    "landsdeel_membership",
     "load_facts",
+    "national_bodies",
 ]
 
 ACTOR_TYPES = frozenset({"Organisation"})
@@ -58,6 +76,10 @@ TWO_MODE_PREDICATES: tuple[str, ...] = ("participatesIn", "coordinates", "funds"
 """Default: which relations between an actor and an initiative make a two-mode edge."""
 ACTOR_PREDICATES: tuple[str, ...] = ("collaboratesWith", "coordinates", "funds", "partOf")
 """Default: which direct relations between two actors add a tie to the actor network."""
+PLACE_PREDICATES: tuple[str, ...] = ("locatedIn", "partOf")
+"""Relations that place an entity in an area (or in something that is in an area)."""
+ACTING_TYPES = frozenset({"Organisation", "Person"})
+"""Who can act in a landsdeel (take part in, fund, coordinate, implement) and be national."""
 _TYPE_ORDER = ("Organisation", "Programme", "Intervention", "Region", "Person")
 
 
@@ -82,15 +104,36 @@ class GraphFacts:
     """(subject, predicate local name, object, graph IRI)."""
     cooccurrences: list[tuple[str, str, int, str]] = field(default_factory=list)
     landsdelen: dict[str, str] = field(default_factory=dict)
-    """Landsdeel IRI -> label."""
+    """Landsdeel concept IRI -> its Dutch preferred label (the one label every output uses)."""
+    landsdeel_names: dict[str, set[str]] = field(default_factory=dict)
+    """Landsdeel concept IRI -> every name it goes by ('Oost', 'Oost-Nederland', ...)."""
     membership: dict[str, set[str]] = field(default_factory=dict)
-    """Entity IRI -> the landsdelen it belongs to."""
+    """Entity IRI -> the landsdelen it belongs to (:func:`landsdeel_membership`)."""
+    national: set[str] = field(default_factory=set)
+    """National bodies (:func:`national_bodies`)."""
+    kinds: dict[str, set[str]] = field(default_factory=dict)
+    """Entity IRI -> its kind concepts (``dcterms:type``): instrument kind, kind of actor."""
+    instrument_kinds: dict[str, str] = field(default_factory=dict)
+    """Instrument kind concept IRI -> Dutch label."""
+    national_kinds: set[str] = field(default_factory=set)
+    """Kind concepts of national bodies (members of ``collectie:landelijk``)."""
+    governs: list[tuple[str, str]] = field(default_factory=list)
+    """(government organisation, the area it governs), from its name ('Provincie Gelderland')."""
+    support: dict[tuple[str, str, str, str], tuple[int, float | None]] = field(default_factory=dict)
+    """(s, p, o, graph) -> (number of statements stating it, highest ``bg:confidence`` or None)."""
     goals: dict[str, str] = field(default_factory=dict)
     """Goal concept IRI -> label."""
     documents: dict[str, DocumentMeta] = field(default_factory=dict)
 
     def of_type(self, kinds: Collection[str]) -> set[str]:
         return {e for e, t in self.types.items() if t in kinds}
+
+    def derive(self) -> GraphFacts:
+        """Compute :attr:`national` and :attr:`membership` from the relations (after loading, or
+        after relations were dropped); returns ``self``."""
+        self.national = national_bodies(self)
+        self.membership = landsdeel_membership(self)
+        return self
 
     def label(self, iri: str) -> str:
         return self.labels.get(iri) or self.landsdelen.get(iri) or iri.rsplit("/", 1)[-1]
@@ -108,8 +151,15 @@ class Scope:
 
     @classmethod
     def landsdeel(cls, facts: GraphFacts, landsdeel: str) -> Scope:
-        """Entities located in (or part of) ``landsdeel``, directly or via province/deelregio."""
+        """The members of ``landsdeel`` (:func:`landsdeel_membership`): its areas, initiatives and
+        the actors that act there."""
         return cls(members=frozenset(e for e, lds in facts.membership.items() if landsdeel in lds))
+
+    @classmethod
+    def national_level(cls, facts: GraphFacts) -> Scope:
+        """The national layer: every national body and every initiative of no landsdeel."""
+        unplaced = {e for e in facts.of_type(INITIATIVE_TYPES) if not facts.membership.get(e)}
+        return cls(members=frozenset(facts.national | unplaced))
 
     @classmethod
     def goal(cls, facts: GraphFacts, goal: str) -> Scope:
@@ -124,6 +174,13 @@ class Scope:
         docs = frozenset(graphs)
         members = frozenset(e for e, gs in facts.mentioned_in.items() if gs & docs)
         return cls(members=members, documents=docs)
+
+    def within_documents(self, facts: GraphFacts, graphs: Iterable[str]) -> Scope:
+        """This scope, restricted to what the given document graphs state."""
+        docs = Scope.for_documents(facts, graphs)
+        mentioned = docs.members or frozenset()
+        members = mentioned if self.members is None else self.members & mentioned
+        return Scope(members=members, documents=docs.documents)
 
     def has(self, iri: str) -> bool:
         return self.members is None or iri in self.members
@@ -140,28 +197,21 @@ def _value(term: object) -> str:
 
 
 def load_facts(store: Store) -> GraphFacts:
-    """Read entities, relations, co-occurrences, landsdelen, goals and documents from the store."""
-    facts = GraphFacts()
-    type_votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for row in store.select(sparql_file("versnippering-entities")):
-        e, kind, g = _value(row["e"]), _value(row["type"]).removeprefix(DEF), _value(row["g"])
-        type_votes[e][kind] += 1
-        facts.mentioned_in.setdefault(e, set()).add(g)
-        if "label" in row and e not in facts.labels:
-            facts.labels[e] = _value(row["label"])
-    for e, votes in type_votes.items():
-        facts.types[e] = max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
-    for row in store.select(sparql_file("versnippering-relations")):
-        predicate = _value(row["p"]).removeprefix(DEF)
-        facts.relations.append((_value(row["s"]), predicate, _value(row["o"]), _value(row["g"])))
+    """Read entities, relations (with their support), co-occurrences, landsdelen, kinds, goals and
+    documents from the store; national bodies and landsdeel membership are derived."""
+    facts = landsdeel_facts(store)
+    for row in store.select(sparql_file("versnippering-statements")):
+        key = (
+            _value(row["s"]),
+            _value(row["p"]).removeprefix(DEF),
+            _value(row["o"]),
+            _value(row["g"]),
+        )
+        confidence = float(_value(row["confidence"])) if "confidence" in row else None
+        facts.support[key] = (int(_value(row["statements"])), confidence)
     for row in store.select(sparql_file("versnippering-cooccurrences")):
         weight = int(_value(row["w"])) if "w" in row else 1
         facts.cooccurrences.append((_value(row["a"]), _value(row["b"]), weight, _value(row["g"])))
-    for row in store.select(sparql_file("versnippering-landsdelen")):
-        ld = _value(row["ld"])
-        if ld not in facts.landsdelen or "label" in row:
-            facts.landsdelen.setdefault(ld, _value(row.get("label", ld.rsplit("/", 1)[-1])))
-        facts.membership.setdefault(_value(row["e"]), set()).add(ld)
     for row in store.select(sparql_file("versnippering-goal-labels")):
         goal = _value(row["goal"])
         facts.goals[goal] = _value(row["label"]) if "label" in row else goal.rsplit("/", 1)[-1]
@@ -176,6 +226,167 @@ def load_facts(store: Store) -> GraphFacts:
     return facts
 
 
+def landsdeel_facts(store: Store) -> GraphFacts:
+    """The part of :func:`load_facts` that landsdeel membership needs (entities, relations,
+    landsdelen, kinds, governments), with :attr:`GraphFacts.membership` derived: what the map
+    reads to filter by landsdeel."""
+    facts = GraphFacts()
+    type_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in store.select(sparql_file("versnippering-entities")):
+        e, kind, g = _value(row["e"]), _value(row["type"]).removeprefix(DEF), _value(row["g"])
+        type_votes[e][kind] += 1
+        facts.mentioned_in.setdefault(e, set()).add(g)
+        if "label" in row and e not in facts.labels:
+            facts.labels[e] = _value(row["label"])
+    for e, votes in type_votes.items():
+        facts.types[e] = max(votes, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
+    for row in store.select(sparql_file("versnippering-relations")):
+        predicate = _value(row["p"]).removeprefix(DEF)
+        facts.relations.append((_value(row["s"]), predicate, _value(row["o"]), _value(row["g"])))
+    preferred: dict[str, set[str]] = defaultdict(set)
+    for row in store.select(sparql_file("versnippering-landsdelen")):
+        ld = _value(row["ld"])
+        names = facts.landsdeel_names.setdefault(ld, set())
+        if "name" in row:
+            names.add(_value(row["name"]))
+        if "label" in row:
+            preferred[ld].add(_value(row["label"]))
+    for ld, names in facts.landsdeel_names.items():
+        # one label per landsdeel: its Dutch preferred label, never a document's variant
+        choice = preferred.get(ld) or names or {ld.rsplit("/", 1)[-1]}
+        facts.landsdelen[ld] = min(choice)
+    for row in store.select(sparql_file("versnippering-kinds")):
+        e, kind = _value(row["e"]), _value(row["kind"])
+        facts.kinds.setdefault(e, set()).add(kind)
+        if _value(row["instrument"]) == "true":
+            facts.instrument_kinds[kind] = _value(row.get("label", kind.rsplit("/", 1)[-1]))
+        if _value(row["national"]) == "true":
+            facts.national_kinds.add(kind)
+    for row in store.select(sparql_file("versnippering-governments")):
+        facts.governs.append((_value(row["org"]), _value(row["area"])))
+    facts.governs.sort()
+    return facts.derive()
+
+
+def national_bodies(facts: GraphFacts) -> set[str]:
+    """The national bodies: entities of a national kind, and actors that are part of one.
+
+    A national body works for the whole country, so its seat does not place it in a landsdeel
+    (see :func:`landsdeel_membership`). An organisation or person part of one, through any chain
+    of ``bg:partOf`` (an agency of a ministry), is national too.
+
+    Examples
+    --------
+    >>> facts = GraphFacts(types={"duo": "Organisation", "ocw": "Organisation"},
+    ...                    kinds={"ocw": {"soort/ministerie"}}, national_kinds={"soort/ministerie"},
+    ...                    relations=[("duo", "partOf", "ocw", "g")])
+    >>> sorted(national_bodies(facts))
+    ['duo', 'ocw']
+    """
+    national = {e for e, kinds in facts.kinds.items() if kinds & facts.national_kinds}
+    parts: dict[str, list[str]] = defaultdict(list)
+    for s, p, o, _ in facts.relations:
+        if p == "partOf" and s != o:
+            parts[o].append(s)
+    seen, stack = set(national), list(national)
+    while stack:
+        for part in parts.get(stack.pop(), ()):
+            if part not in seen:
+                seen.add(part)
+                stack.append(part)
+                if facts.types.get(part) in ACTING_TYPES:
+                    national.add(part)
+    return national
+
+
+def landsdeel_membership(facts: GraphFacts) -> dict[str, set[str]]:
+    """Entity IRI -> the landsdelen it belongs to: where it is, and where it acts.
+
+    1. *Place*: an entity belongs to landsdeel L when a chain of ``locatedIn``/``partOf`` relations
+       (and of governments to the area they govern) leads from it to L without passing a national
+       body (:attr:`GraphFacts.national`). Areas, initiatives and regional actors get their place
+       this way; national bodies get none.
+    2. *Acting*: an actor (organisation or person) that ``participatesIn``, ``coordinates``,
+       ``funds`` or ``implements`` something with a place in L (an initiative, a pact, a region,
+       L itself) belongs to L too; so does an actor that an initiative of L funds, coordinates,
+       takes in or is implemented by (the two-mode edges point either way).
+
+    Examples
+    --------
+    A ministry seated in Den Haag (Zuidwest) funds a programme in Friesland (Noord): it belongs to
+    Noord, where it acts, and not to Zuidwest, where it sits.
+
+    >>> facts = GraphFacts(
+    ...     types={"ocw": "Organisation", "pact": "Programme", "hs": "Organisation"},
+    ...     landsdelen={"noord": "Landsdeel Noord", "zuidwest": "Landsdeel Zuidwest"},
+    ...     kinds={"ocw": {"ministerie"}}, national_kinds={"ministerie"},
+    ...     relations=[("den-haag", "partOf", "zuidwest", "v"),
+    ...                ("ocw", "locatedIn", "den-haag", "v"),
+    ...                ("friesland", "partOf", "noord", "v"),
+    ...                ("pact", "locatedIn", "friesland", "g"),
+    ...                ("ocw", "funds", "pact", "g"), ("hs", "participatesIn", "pact", "g")],
+    ... ).derive()
+    >>> facts.membership["ocw"], facts.membership["hs"], facts.membership["den-haag"]
+    ({'noord'}, {'noord'}, {'zuidwest'})
+    """
+    sources: dict[str, list[str]] = defaultdict(list)  # area -> what lies in it
+    for s, p, o, _ in facts.relations:
+        if p in PLACE_PREDICATES and s != o:
+            sources[o].append(s)
+    for government, area in facts.governs:
+        sources[area].append(government)
+    place: dict[str, set[str]] = defaultdict(set)
+    for ld in sorted(facts.landsdelen):
+        reached, stack = {ld}, [ld]
+        while stack:
+            for x in sources.get(stack.pop(), ()):
+                if x not in reached and x not in facts.national:
+                    reached.add(x)
+                    stack.append(x)
+        for x in reached:
+            place[x].add(ld)
+    membership = {e: set(lds) for e, lds in place.items()}
+    for s, p, o, _ in facts.relations:
+        if p not in TWO_MODE_PREDICATES:
+            continue
+        if facts.types.get(s) in ACTING_TYPES and o in place:
+            membership.setdefault(s, set()).update(place[o])
+        elif (
+            facts.types.get(s) in INITIATIVE_TYPES
+            and facts.types.get(o) in ACTING_TYPES
+            and s in place
+        ):
+            membership.setdefault(o, set()).update(place[s])
+    return membership
+
+
+def landsdeel_bodies(facts: GraphFacts) -> dict[str, set[str]]:
+    """Landsdeel IRI -> its landsdeel-level bodies: actors that coordinate the landsdeel itself
+    (the landsdeeltrekker), or that are located in or part of the landsdeel directly rather than
+    through one of its provinces, deelregio's or cities. National bodies never are.
+
+    Examples
+    --------
+    >>> facts = GraphFacts(types={"kwto": "Organisation", "hs": "Organisation"},
+    ...                    landsdelen={"oost": "Landsdeel Oost"},
+    ...                    relations=[("kwto", "locatedIn", "oost", "g"),
+    ...                               ("twente", "partOf", "oost", "v"),
+    ...                               ("hs", "locatedIn", "twente", "g")])
+    >>> landsdeel_bodies(facts)
+    {'oost': {'kwto'}}
+    """
+    bodies: dict[str, set[str]] = {ld: set() for ld in facts.landsdelen}
+    for s, p, o, _ in facts.relations:
+        if (
+            o in bodies
+            and p in (*PLACE_PREDICATES, "coordinates")
+            and facts.types.get(s) in ACTING_TYPES
+            and s not in facts.national
+        ):
+            bodies[o].add(s)
+    return bodies
+
+
 def actor_initiative_graph(
     facts: GraphFacts,
     *,
@@ -186,9 +397,10 @@ def actor_initiative_graph(
 
     Nodes: actors (``bipartite=0``) and initiatives (``bipartite=1``) of the scope plus every
     endpoint of a kept edge; each node has ``label`` and ``type``. An edge joins an actor and an
-    initiative linked by one of ``predicates`` in either direction, in a counted document, with
-    at least one end in the scope; ``predicates`` (a sorted list) and ``weight`` (number of
-    distinct predicates) are edge attributes.
+    initiative linked by one of ``predicates`` in either direction, in a counted document, when
+    the initiative is in the scope (its actors come along; an actor's initiatives outside the
+    scope do not); ``predicates`` (a sorted list) and ``weight`` (number of distinct predicates)
+    are edge attributes.
 
     Examples
     --------
@@ -214,7 +426,7 @@ def actor_initiative_graph(
             actor, initiative = o, s
         else:
             continue
-        if not (scope.has(actor) or scope.has(initiative)):
+        if not scope.has(initiative):  # an actor's other initiatives stay out of the scope
             continue
         kinds.setdefault((actor, initiative), set()).add(p)
     for actor, initiative in kinds:
@@ -250,7 +462,8 @@ def actor_graph(
     actors. ``via="cooccurrence"``: ``weight`` = summed sentence co-occurrences, plus the same
     ``direct`` relations (pass ``direct=()`` for co-occurrence only). Nodes: every actor of the
     scope (isolates included: an actor the documents name but tie to nobody counts) plus the
-    actors of kept edges. Edge attributes ``shared`` (initiatives or co-occurrences) and
+    actors of the scope's initiatives; a direct relation or co-occurrence counts when both
+    actors are in the scope. Edge attributes ``shared`` (initiatives or co-occurrences) and
     ``direct`` (relations) keep the parts of the weight apart. ``two_mode``: the network of
     :func:`actor_initiative_graph` for the same ``predicates`` and ``scope``, when the caller
     has already built it (the versnippering report needs both).
@@ -287,7 +500,8 @@ def actor_graph(
                 and facts.types.get(a) in ACTOR_TYPES
                 and facts.types.get(b) in ACTOR_TYPES
                 and a != b
-                and (scope.has(a) or scope.has(b))
+                and scope.has(a)
+                and scope.has(b)
             ):
                 shared[min(a, b), max(a, b)] += w
     else:
@@ -301,7 +515,8 @@ def actor_graph(
             and scope.counts(g)
             and facts.types.get(s) in ACTOR_TYPES
             and facts.types.get(o) in ACTOR_TYPES
-            and (scope.has(s) or scope.has(o))
+            and scope.has(s)
+            and scope.has(o)
         ):
             direct_counts[min(s, o), max(s, o)] += 1
     # Counter order is deterministic (facts order), unlike a set's: no sort needed.

@@ -10,7 +10,7 @@ All names are invented.
 from __future__ import annotations
 
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS, SKOS
 
 from beleidsgraaf.ontology.iri import BASE, entity_iri
 from beleidsgraaf.ontology.namespace import BG
@@ -31,6 +31,8 @@ _LANDSDELEN = {
     "Landsdeel Noord": ["Friesland"],
     "Landsdeel Zuidoost": ["Limburg"],
 }
+_MINISTRY_KIND = BASE + "id/soort/ministerie"
+_NATIONAL_BODIES = BASE + "id/collectie/landelijk"
 _GOALS = {"actielijn-kiezen": "Kiezen", "actielijn-leren": "Leren", "actielijn-werken": "Werken"}
 
 # (document, text) pairs; every entity and relation below cites one of these sentences.
@@ -183,15 +185,24 @@ def sample_extractions(version: int = 1) -> list[Extraction]:
 
 
 def sample_vocabulary() -> Graph:
-    """Just enough vocabulary for the sample: two landsdelen, their provinces, the goals."""
+    """Just enough vocabulary for the sample: two landsdelen (SKOS concepts with a short name),
+    their provinces, the goals, and one national body (the ministry, a kind in the collection
+    of national bodies) with its seat in Friesland, which must not make it a Noord actor."""
     g = Graph()
     for landsdeel, provinces in _LANDSDELEN.items():
         ld = URIRef(entity_iri(landsdeel))
         g.add((ld, RDF.type, BG.Landsdeel))
         g.add((ld, RDF.type, BG.Region))
+        g.add((ld, RDF.type, SKOS.Concept))
         g.add((ld, RDFS.label, Literal(landsdeel, lang="nl")))
+        g.add((ld, SKOS.prefLabel, Literal(landsdeel, lang="nl")))
+        g.add((ld, SKOS.altLabel, Literal(landsdeel.removeprefix("Landsdeel "), lang="nl")))
         for province in provinces:
             g.add((URIRef(entity_iri(province)), BG.partOf, ld))
+    ministry, kind = URIRef(entity_iri("Ministerie van Vakmanschap")), URIRef(_MINISTRY_KIND)
+    g.add((ministry, DCTERMS.type, kind))
+    g.add((ministry, BG.locatedIn, URIRef(entity_iri("Friesland"))))
+    g.add((URIRef(_NATIONAL_BODIES), SKOS.member, kind))
     for slug, label in _GOALS.items():
         g.add((URIRef(BASE + "id/" + slug), RDF.type, SKOS.Concept))
         g.add((URIRef(BASE + "id/" + slug), SKOS.prefLabel, Literal(label, lang="nl")))

@@ -16,6 +16,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from beleidsgraaf.graph.projection import landsdeel_facts
 from beleidsgraaf.graph.store import Store
 from beleidsgraaf.ontology.iri import DEF
 
@@ -70,7 +71,8 @@ class MapNode:
     """Every name it is known by (label first), for search."""
     documents: list[str] = field(default_factory=list)
     landsdelen: list[str] = field(default_factory=list)
-    """Labels of the landsdelen it belongs to (itself, or via locatedIn/partOf)."""
+    """Labels of the landsdelen it belongs to: where it is or acts, never through the seat of a
+    national body (``graph.projection.landsdeel_membership``)."""
     kinds: list[str] = field(default_factory=list)
     """Labels of its instrument kinds (dcterms:type concepts)."""
     registry: list[dict[str, Any]] = field(default_factory=list)
@@ -101,6 +103,8 @@ class MapData:
     """Links from a node to a concept that is not a node (``addresses`` a goal)."""
     concept_labels: dict[str, str] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
+    landsdeel_names: dict[str, list[str]] = field(default_factory=dict)
+    """Landsdeel label -> every name of that landsdeel ('Oost', 'Oost-Nederland', ...)."""
 
 
 def sparql(name: str) -> str:
@@ -142,14 +146,7 @@ def load_map_data(store: Store) -> MapData:
 
     _add_names(store, data)
     _add_mentions(store, data)
-    for row in store.select(sparql("landsdelen")):
-        node = data.nodes.get(_text(row["entity"]))
-        if node is not None:
-            label = _text(row.get("label")) or _local(_text(row["landsdeel"]))
-            if label not in node.landsdelen:
-                node.landsdelen.append(label)
-    for node in data.nodes.values():
-        node.landsdelen.sort()
+    _add_landsdelen(store, data)
     _add_concepts(store, data)
     _add_registry(store, data)
     _add_links(store, data)
@@ -185,6 +182,16 @@ def _add_mentions(store: Store, data: MapData) -> None:
             node.documents.append(doc)
     for node in data.nodes.values():
         node.documents.sort(key=lambda d: data.documents[d].title)
+
+
+def _add_landsdelen(store: Store, data: MapData) -> None:
+    """Each node's landsdelen by the one membership rule of the versnippering report; one label
+    per landsdeel (its Dutch preferred label), with every other name kept for ``--region``."""
+    facts = landsdeel_facts(store)
+    for ld, label in facts.landsdelen.items():
+        data.landsdeel_names[label] = sorted(facts.landsdeel_names.get(ld, set()) | {label})
+    for iri, node in data.nodes.items():
+        node.landsdelen = sorted(facts.landsdelen[ld] for ld in facts.membership.get(iri, ()))
 
 
 def _add_concepts(store: Store, data: MapData) -> None:

@@ -61,13 +61,15 @@ def ego_view(graph: nx.Graph, center: str, depth: int) -> set[str]:
 
 
 def region_view(data: MapData, region: str) -> set[str]:
-    """The nodes that belong to the landsdeel ``region`` ('Zuidoost' or 'Landsdeel Zuidoost')."""
-    known = sorted({ld for node in data.nodes.values() for ld in node.landsdelen})
+    """The nodes that belong to the landsdeel ``region``, by any of its names ('Zuidoost',
+    'Zuidoost-Nederland', 'Landsdeel Zuidoost')."""
+    known = sorted(data.landsdeel_names)
     wanted = normalise(region)
     match = [
         ld
         for ld in known
-        if normalise(ld) in (wanted, f"landsdeel {wanted}", f"landsdeel-{wanted}")
+        if {normalise(name) for name in data.landsdeel_names[ld]}
+        & {wanted, f"landsdeel {wanted}", f"landsdeel-{wanted}"}
     ]
     if not match:
         names = ", ".join(known) or "none in the store"

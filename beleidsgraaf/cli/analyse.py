@@ -42,6 +42,14 @@ def fragmentation_command(
             "with --out).",
         ),
     ] = None,
+    resamples: Annotated[
+        int,
+        typer.Option(
+            "--resamples",
+            min=0,
+            help="Bootstrap resamples behind each interval (0: no intervals; default 200).",
+        ),
+    ] = 200,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -51,11 +59,13 @@ def fragmentation_command(
         ),
     ] = None,
 ) -> None:
-    """Measure versnippering (fragmentation) of the actor network, overall and per group.
+    """Measure versnippering (fragmentation) of the actor network and of the initiatives, overall
+    and per group, with bootstrap intervals, a sensitivity check and a summary to cite.
 
     Components, isolates, Borgatti's F and distance-weighted DF, density, centralization,
-    Louvain modularity, brokerage, key players, overlap and concentration; definitions in
-    Dutch and English are part of the JSON and HTML output.
+    Louvain modularity, brokerage, key players, E-I index; policy density, size and overlap of
+    initiatives, coordination at landsdeel level, goal x instrument coverage, instrument
+    diversity. Definitions in Dutch and English are part of the output.
 
     Example: beleidsgraaf fragmentation --by landsdeel --format html
     """
@@ -74,7 +84,7 @@ def fragmentation_command(
         raise ConfigError(f"--by: unknown breakdown {by!r} (use one of: {', '.join(BREAKDOWNS)})")
     settings = settings_of(ctx)
     with Store(settings.store, read_only=True) as store:
-        result = fragmentation_report(store, by=by)
+        result = fragmentation_report(store, by=by, resamples=resamples)
     if fmt == "table":
         print_table(result)
         return

@@ -3,7 +3,9 @@
 Every function takes a plain NetworkX graph (or plain mappings) and returns numbers, so it can be
 used on any network, not only on beleidsgraaf projections. What NetworkX lacks (Borgatti's F and
 DF, key players, Burt's hierarchy, Gould-Fernandez brokerage for undirected networks,
-centralization, overlap, concentration) is written here and tested against hand-computed values.
+centralization, overlap, concentration, E-I index) is written here and tested against
+hand-computed values. The measures of the policy mix (``policymix``: density, size, overlap,
+coverage) and the bootstrap (``bootstrap``) are modules of their own, imported by name.
 Shortest-path measures sample source nodes above 2,000 nodes (fixed seed; see ``_sampling``).
 Metrics that work on arrays take an optional ``adjacency`` (see ``adjacency``): the suite converts
 the graph once and passes it to all of them.
@@ -29,12 +31,19 @@ from beleidsgraaf.graph.metrics.components import component_sizes, isolates_shar
 from beleidsgraaf.graph.metrics.concentration import (
     herfindahl_hirschman_index,
     initiative_concentration,
+    shannon_diversity,
 )
 from beleidsgraaf.graph.metrics.fragmentation import (
     borgatti_fragmentation,
     distance_weighted_fragmentation,
 )
 from beleidsgraaf.graph.metrics.keyplayers import key_players
+from beleidsgraaf.graph.metrics.mixing import (
+    attribute_assortativity,
+    ei_index,
+    group_ei_index,
+    tie_assortativity,
+)
 from beleidsgraaf.graph.metrics.overlap import (
     coordinated_share,
     initiatives_per_goal,
@@ -45,6 +54,7 @@ __all__ = [
     "BROKERAGE_ROLES",
     "Adjacency",
     "adjacency",
+    "attribute_assortativity",
     "average_degree",
     "betweenness",
     "betweenness_centralization",
@@ -55,7 +65,9 @@ __all__ = [
     "degree_centralization",
     "density",
     "distance_weighted_fragmentation",
+    "ei_index",
     "gould_fernandez_brokerage",
+    "group_ei_index",
     "herfindahl_hirschman_index",
     "initiative_concentration",
     "initiatives_per_goal",
@@ -64,4 +76,6 @@ __all__ = [
     "louvain_partition",
     "mean_jaccard_overlap",
     "modularity",
+    "shannon_diversity",
+    "tie_assortativity",
 ]

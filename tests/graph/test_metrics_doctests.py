@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = [
+METRIC_MODULES = [
     "beleidsgraaf.graph.metrics.components",
     "beleidsgraaf.graph.metrics.fragmentation",
     "beleidsgraaf.graph.metrics.centralization",
@@ -16,6 +16,12 @@ MODULES = [
     "beleidsgraaf.graph.metrics.keyplayers",
     "beleidsgraaf.graph.metrics.overlap",
     "beleidsgraaf.graph.metrics.concentration",
+    "beleidsgraaf.graph.metrics.policymix",
+    "beleidsgraaf.graph.metrics.mixing",
+    "beleidsgraaf.graph.metrics.bootstrap",
+]
+MODULES = [
+    *METRIC_MODULES,
     "beleidsgraaf.graph.metrics.adjacency",
     "beleidsgraaf.graph.projection",
     "beleidsgraaf.graph.versnippering",
@@ -33,7 +39,7 @@ def test_docstring_examples(name: str) -> None:
     assert failed == 0
 
 
-@pytest.mark.parametrize("name", MODULES[:8])
+@pytest.mark.parametrize("name", METRIC_MODULES)
 def test_every_public_metric_documents_range_and_reference(name: str) -> None:
     module = importlib.import_module(name)
     for public in module.__all__:

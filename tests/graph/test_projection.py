@@ -39,13 +39,17 @@ ENTITIES: dict[str, EntityType] = {
     "Twentse Werkplaats": "Organisation",
     "Zeeuwse Haven Groep": "Organisation",
     "Los Bureau": "Organisation",
+    "Ministerie van Onderwijs, Cultuur en Wetenschap": "Organisation",
+    "Provincie Fryslân": "Organisation",
     "Bètapact Noord": "Programme",
     "Techniekroute Oost": "Programme",
     "Gastles Getijden": "Intervention",
     "Friesland": "Region",
     "Overijssel": "Region",
     "West-Brabant": "Region",
+    "Den Haag": "Region",
 }
+OCW = entity_iri("Ministerie van Onderwijs, Cultuur en Wetenschap")
 
 
 def _doc(name: str, year: str, relations: list[tuple[str, Predicate, str]], co=()) -> Extraction:  # type: ignore[no-untyped-def]
@@ -91,8 +95,11 @@ def store() -> Store:
                 ("Hogeschool Lauwers", "implements", "Gastles Getijden"),
                 ("Gastles Getijden", "addresses", KIEZEN),
                 ("Bètapact Noord", "addresses", KIEZEN),
+                # a national body, seated in Den Haag (Zuidwest) by the authority list and here
+                ("Ministerie van Onderwijs, Cultuur en Wetenschap", "funds", "Bètapact Noord"),
+                ("Ministerie van Onderwijs, Cultuur en Wetenschap", "locatedIn", "Den Haag"),
             ],
-            co=[("Hogeschool Lauwers", "Los Bureau")],
+            co=[("Hogeschool Lauwers", "Los Bureau"), ("Provincie Fryslân", "Los Bureau")],
         )
     )
     s.write_extraction(
@@ -126,17 +133,53 @@ def test_facts_read_types_landsdelen_goals_documents(facts: GraphFacts) -> None:
     assert facts.types[iri("Bètapact Noord")] == "Programme"
     assert facts.types[iri("Gastles Getijden")] == "Intervention"
     assert len(facts.landsdelen) == 5  # all five from the vocabulary, even without members
+    assert facts.landsdelen[NOORD] == "Landsdeel Noord"  # its Dutch preferred label
+    assert {"Noord", "Noord-Nederland", "Landsdeel Noord"} <= facts.landsdeel_names[NOORD]
     assert facts.membership[iri("Stichting Wadtechniek")] == {NOORD}  # via Friesland
     assert facts.membership[iri("Twentse Werkplaats")] == {OOST}
     assert facts.membership[iri("Zeeuwse Haven Groep")] == {ZUIDWEST}  # via deelregio
-    assert iri("Hogeschool Lauwers") not in facts.membership
-    assert facts.goals == {KIEZEN: "Kiezen", WERKEN: "Werken"}
+    assert facts.membership[iri("Den Haag")] == {ZUIDWEST}
+    # every action line of the vocabulary, also one nothing addresses (a gap is a finding)
+    assert facts.goals == {KIEZEN: "Kiezen", BASE + "id/actielijn-leren": "Leren", WERKEN: "Werken"}
     assert sorted(d.file_name for d in facts.documents.values()) == [
         "noord-2019.txt",
         "oost-2021.txt",
     ]
     # the authority list's many organisations are not in the network unless a document names them
     assert set(facts.types) == {iri(n) for n in ENTITIES}
+
+
+def test_membership_is_what_an_actor_does_there(facts: GraphFacts) -> None:
+    # takes part in a programme in Friesland and implements a part of it: Noord, by what it does
+    assert facts.membership[iri("Hogeschool Lauwers")] == {NOORD}
+    # funds a programme in Noord and one located nowhere: Noord only
+    assert facts.membership[iri("Ministerie van Proeven")] == {NOORD}
+    # a government belongs where it governs ('Fryslân' is a name of Friesland)
+    assert facts.membership[iri("Provincie Fryslân")] == {NOORD}
+    # the initiatives: where they are, or what they are part of; the other one is nowhere
+    assert facts.membership[iri("Gastles Getijden")] == {NOORD}
+    assert iri("Techniekroute Oost") not in facts.membership
+
+
+def test_a_national_body_seated_in_a_landsdeel_does_not_count_there(facts: GraphFacts) -> None:
+    assert OCW in facts.national  # a ministry (collectie:landelijk), whatever its seat
+    assert facts.membership[OCW] == {NOORD}  # where it acts: it funds Bètapact Noord
+    zuidwest = actor_graph(facts, scope=Scope.landsdeel(facts, ZUIDWEST))
+    assert OCW not in zuidwest
+    assert set(zuidwest) == {iri("Zeeuwse Haven Groep")}
+    assert OCW in actor_graph(facts, scope=Scope.landsdeel(facts, NOORD))
+
+
+def test_national_level_scope(facts: GraphFacts) -> None:
+    B = actor_initiative_graph(facts, scope=Scope.national_level(facts))
+    # the programme of no landsdeel with its actors, and every national body
+    assert set(B) == {
+        iri("Techniekroute Oost"),
+        iri("Twentse Werkplaats"),
+        iri("Ministerie van Proeven"),
+        OCW,
+    }
+    assert not B.has_edge(OCW, iri("Bètapact Noord"))
 
 
 def test_two_mode_network(facts: GraphFacts) -> None:
@@ -155,7 +198,7 @@ def test_two_mode_network(facts: GraphFacts) -> None:
     assert B.has_edge(iri("Hogeschool Lauwers"), iri("Gastles Getijden"))
     assert not any(facts.types[v] == "Region" for v in B)
     only_funding = actor_initiative_graph(facts, predicates=["funds"])
-    assert only_funding.number_of_edges() == 2
+    assert only_funding.number_of_edges() == 3  # the two ministries' funding
 
 
 def test_actor_network_by_shared_initiatives_and_direct_ties(facts: GraphFacts) -> None:
@@ -173,7 +216,7 @@ def test_actor_network_by_shared_initiatives_and_direct_ties(facts: GraphFacts) 
 
 def test_actor_network_by_cooccurrence(facts: GraphFacts) -> None:
     G = actor_graph(facts, via="cooccurrence", direct=())
-    assert G.number_of_edges() == 1
+    assert G.number_of_edges() == 2
     assert G.edges[iri("Hogeschool Lauwers"), iri("Los Bureau")]["weight"] == 3
     with pytest.raises(ValueError, match="via"):
         actor_graph(facts, via="telepathy")  # type: ignore[arg-type]
@@ -193,19 +236,19 @@ def test_initiative_network(facts: GraphFacts) -> None:
 def test_landsdeel_scope(facts: GraphFacts) -> None:
     scope = Scope.landsdeel(facts, NOORD)
     B = actor_initiative_graph(facts, scope=scope)
-    # Bètapact Noord is in Friesland: its national funder and its participants come along
+    # Bètapact Noord is in Friesland: its funders and its participants come along
     assert iri("Ministerie van Proeven") in B and iri("Hogeschool Lauwers") in B
+    # ... but not the other programme its funder funds, which is in no landsdeel
     assert iri("Techniekroute Oost") not in B
     G = actor_graph(facts, scope=scope)
     assert iri("Los Bureau") in G  # located in Friesland, tied to nothing
+    assert iri("Provincie Fryslân") in G
     assert iri("Twentse Werkplaats") not in G
-    # Techniekroute Oost is located nowhere: only its tie with the Oost member counts, so its
-    # national funder stays out; the direct tie to Hogeschool Lauwers counts.
-    oost = actor_graph(facts, scope=Scope.landsdeel(facts, OOST))
-    assert set(oost) == {iri("Twentse Werkplaats"), iri("Hogeschool Lauwers")}
-    assert iri("Techniekroute Oost") in actor_initiative_graph(
-        facts, scope=Scope.landsdeel(facts, OOST)
-    )
+    # Techniekroute Oost is located nowhere, so it is no initiative of Oost; the direct tie of
+    # the Oost member to Hogeschool Lauwers (a Noord member) does not make Lauwers an Oost actor.
+    oost_scope = Scope.landsdeel(facts, OOST)
+    assert set(actor_graph(facts, scope=oost_scope)) == {iri("Twentse Werkplaats")}
+    assert iri("Techniekroute Oost") not in actor_initiative_graph(facts, scope=oost_scope)
 
 
 def test_goal_and_document_scopes(facts: GraphFacts) -> None:

@@ -18,6 +18,7 @@ from beleidsgraaf.errors import ConfigError
 from beleidsgraaf.graph.store import Store
 from beleidsgraaf.graph.versnippering import (
     BREAKDOWNS,
+    CSV_COLUMNS,
     fragmentation_report,
     schema,
     suite,
@@ -61,25 +62,32 @@ def test_every_breakdown_validates_against_the_schema(sample_store: Store, by: s
 def test_sample_graph_figures(sample_store: Store) -> None:
     result = fragmentation_report(sample_store, by="document")
     everything = result["groups"]["all"]
-    # five organisations, all tied through Programma Vakkracht: one component, nothing isolated
-    assert (everything["nodes"], everything["components"], everything["borgatti_f"]) == (5, 1, 0.0)
-    assert everything["initiatives"] == 4
+    # five organisations: below the minimum, so no network figure, but the counts are there
+    assert (everything["nodes"], everything["initiatives"]) == (5, 4)
+    assert everything["status"]["network"] == "too_few"
+    assert everything["borgatti_f"] is None and everything["components"] is None
+    assert everything["key_players"] == []
     # three documents of three years, in the order they were issued
     assert [g["label"][-6:] for k, g in result["groups"].items() if k != "all"] == [
         "(2021)",
         "(2022)",
         "(2023)",
     ]
-    zuidoost = result["groups"]["zuidoost-agenda-2022"]
-    assert zuidoost["distance_weighted_f"] == pytest.approx(1 / 6, abs=1e-6)
+    assert result["change"] is None  # the groups are the documents themselves
 
 
 def test_landsdeel_breakdown_on_sample(sample_store: Store) -> None:
     groups = fragmentation_report(sample_store, by="landsdeel")["groups"]
-    assert set(groups) == {"all", "landsdeel-noord", "landsdeel-zuidoost"}
+    # the sample's two landsdelen, and the national level after them
+    assert list(groups) == ["all", "landsdeel-noord", "landsdeel-zuidoost", "landelijk"]
     noord = groups["landsdeel-noord"]
     assert noord["iri"].endswith("/id/landsdeel-noord")
     assert noord["nodes"] >= 1
+    # the ministry is seated in Friesland (Noord) but is a national body: it is a Zuidoost actor,
+    # where it funds Programma Vakkracht, and not a Noord actor
+    ministry = "https://w3id.org/beleidsgraaf/id/ministerie-van-vakmanschap"
+    assert [a["iri"] for a in groups["landsdeel-zuidoost"]["national_actors"]] == [ministry]
+    assert noord["national_actors"] == []
 
 
 def test_unknown_breakdown_is_a_clear_error(sample_store: Store) -> None:
@@ -91,7 +99,11 @@ def test_csv_has_one_row_per_group(sample_store: Store) -> None:
     result = fragmentation_report(sample_store, by="year")
     rows = list(csv.DictReader(io.StringIO(to_csv(result))))
     assert [r["group"] for r in rows] == list(result["groups"])
-    assert float(rows[0]["borgatti_f"]) == result["groups"]["all"]["borgatti_f"]
+    assert int(rows[0]["initiatives"]) == result["groups"]["all"]["initiatives"]
+    assert rows[0]["borgatti_f"] == ""  # too few actors: no number
+    assert rows[0]["status_network"] == "too_few"
+    # the full table: every scalar figure with its interval, status and coverage
+    assert set(CSV_COLUMNS) >= {"single_actor_share_low", "coverage_statements", "ei_index"}
 
 
 def test_suite_switches_to_sampling_on_large_graphs() -> None:
@@ -111,9 +123,14 @@ def test_cli_fragmentation(tmp_path: Path) -> None:
     with Store(path) as store:
         _fill(store)
     runner = CliRunner()
-    out = runner.invoke(app, ["--store", str(path), "fragmentation", "--by", "goal"])
+    out = runner.invoke(
+        app, ["--store", str(path), "fragmentation", "--by", "goal", "--resamples", "0"]
+    )
     assert out.exit_code == 0, out.output
-    jsonschema.validate(json.loads(out.stdout), schema())
+    result = json.loads(out.stdout)
+    jsonschema.validate(result, schema())
+    assert result["scope"]["resamples"] == 0
+    assert all(v is None for g in result["groups"].values() for v in g["intervals"].values())
     html = tmp_path / "r" / "v.html"
     out = runner.invoke(
         app, ["--store", str(path), "fragmentation", "--format", "html", "-o", str(html)]

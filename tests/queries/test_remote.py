@@ -171,7 +171,7 @@ def test_cli_push_and_query_remote(sample_store_path: Path, oxigraph_server: str
         app, ["--store", str(sample_store_path), "push", "--endpoint", oxigraph_server]
     )
     assert pushed.exit_code == 0, pushed.output
-    assert pushed.output.startswith("pushed 4 graphs (496 triples)")
+    assert pushed.output.startswith("pushed 4 graphs (505 triples)")
     remote = runner.invoke(
         app,
         [

@@ -1,22 +1,27 @@
-"""The HTML versnippering report: self-contained, every metric plotted and explained in Dutch and
-English, the caveat shown; checked as text and in a real headless Chromium."""
+"""The HTML versnippering report: self-contained, a summary to cite at the top, a compact
+overview with the full table as CSV, every figure charted across the groups (every group present,
+the whole network as a reference line) and explained in Dutch and English, the caveat shown;
+checked as text, on the main job's own report of the demo corpus, and in a real headless
+Chromium."""
 
 from __future__ import annotations
 
 import base64
 import json
 import re
+from html import escape
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+import markupsafe
 import pytest
 
 from beleidsgraaf.errors import ConfigError
 from beleidsgraaf.graph.store import Store
-from beleidsgraaf.graph.versnippering import definitions, fragmentation_report
+from beleidsgraaf.graph.versnippering import FAMILY, definitions, fragmentation_report, to_csv
 from beleidsgraaf.queries.sample import sample_extractions, sample_vocabulary
-from beleidsgraaf.viz.report import PLOTTED, render_report, write_report
+from beleidsgraaf.viz.report import PLOTTED, TABLE, render_report, write_report
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +60,7 @@ def test_every_metric_has_a_plot_and_both_explanations(html: str) -> None:
         # the explanation is escaped HTML of the YAML text
         for lang in ("nl", "en"):
             assert f'lang="{lang}"' in body
-            assert defs[metric][lang][:25].replace("&", "&amp;") in body
+            assert str(markupsafe.escape(defs[metric][lang][:25])) in body
 
 
 def test_table_caveat_and_groups(html: str, result: dict[str, Any]) -> None:
@@ -64,9 +69,21 @@ def test_table_caveat_and_groups(html: str, result: dict[str, Any]) -> None:
     for key, group in result["groups"].items():
         assert f'id="group-{key}"' in html
         assert group["label"] in html
-    # a hostile-looking label from the sample is escaped, not injected
-    assert 'Bedrijf "Quote}' not in html
-    assert "Bedrijf &#34;Quote} ; DROP ALL&#34;" in html  # a key player of the whole graph
+
+
+def test_labels_are_escaped(result: dict[str, Any]) -> None:
+    hostile = json.loads(json.dumps(result))
+    hostile["groups"]["all"]["label"] = 'Bedrijf "Quote} ; DROP ALL" <script>alert(1)</script>'
+    html = render_report(hostile)
+    assert "<script>alert(1)" not in html
+    assert "Bedrijf &#34;Quote} ; DROP ALL&#34; &lt;script&gt;" in html
+
+
+def test_too_few_is_written_not_a_number(html: str, result: dict[str, Any]) -> None:
+    # the sample's five actors are below the minimum: the overview says so in words
+    assert result["groups"]["all"]["status"]["network"] == "too_few"
+    row = re.search(r'<tr id="group-all".*?</tr>', html, re.S)
+    assert row and "te weinig / too few" in row.group(0)
 
 
 def test_write_report_writes_json_and_html(tmp_path: Path, result: dict[str, Any]) -> None:
@@ -118,3 +135,79 @@ def test_report_renders_offline_in_chromium(browser: Any, tmp_path: Path, html: 
 
 def test_report_is_reproducible(result: dict[str, Any], html: str) -> None:
     assert render_report(result) == html
+
+
+# -- the main job's own report of the demo corpus ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def demo_report(demo_run: Any) -> tuple[dict[str, Any], str]:
+    out = demo_run[1].out
+    result = json.loads((out / "versnippering.json").read_text(encoding="utf-8"))
+    return result, (out / "versnippering.html").read_text(encoding="utf-8")
+
+
+def _chart_texts(html: str, metric: str) -> list[str]:
+    section = re.search(
+        rf'<section class="metric" id="metric-{metric}">(.*?)</section>', html, re.S
+    )
+    assert section, metric
+    encoded = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', section.group(1))
+    assert encoded, metric
+    svg = ElementTree.fromstring(base64.b64decode(encoded.group(1)))
+    return ["".join(e.itertext()) for e in svg.iter() if e.tag.endswith("text")]
+
+
+@pytest.mark.slow
+def test_demo_report_opens_with_the_summary_in_both_languages(
+    demo_report: tuple[dict[str, Any], str],
+) -> None:
+    result, html = demo_report
+    assert html.index('id="summary-nl"') < html.index('id="table"')
+    for lang in ("nl", "en"):
+        sentences = result["summary"][lang]
+        assert len(sentences) >= 8
+        for sentence in sentences:
+            assert escape(sentence, quote=False) in html
+    english = " ".join(result["summary"]["en"])
+    assert "95% interval" in english and "Kendall" in english
+    assert "Landsdeel Oost" in english
+
+
+@pytest.mark.slow
+def test_demo_report_charts_show_every_group_and_not_the_whole_network(
+    demo_report: tuple[dict[str, Any], str],
+) -> None:
+    result, html = demo_report
+    groups = {k: g for k, g in result["groups"].items() if k != "all"}
+    assert len(groups) == 6  # five landsdelen and the national level
+    for metric in PLOTTED:
+        texts = _chart_texts(html, metric)
+        labels = [t for t in texts if any(t == g["label"][:40] for g in groups.values())]
+        assert len(labels) == len(groups), metric  # every group has its row
+        assert not any(t.startswith("Heel netwerk") for t in texts), metric  # no 'all' bar
+        too_few = [
+            g
+            for g in groups.values()
+            if g.get(metric) is None and (g["status"].get(FAMILY.get(metric, ""), "") == "too_few")
+        ]
+        assert texts.count("te weinig / too few") == len(too_few), metric
+        if result["groups"]["all"].get(metric) is not None:
+            assert any("whole network" in t for t in texts), metric
+
+
+@pytest.mark.slow
+def test_demo_report_overview_is_compact_and_the_csv_is_the_full_table(
+    demo_report: tuple[dict[str, Any], str],
+) -> None:
+    result, html = demo_report
+    table = re.search(r'<table id="overview">.*?</table>', html, re.S)
+    assert table
+    header = re.findall(r"<th[ >]", table.group(0).split("</thead>")[0])
+    assert len(header) == len(TABLE) + 1 <= 10
+    rows = re.findall(r'<tr id="group-([^"]+)"', table.group(0))
+    assert rows[-1] == "all" and set(rows) == set(result["groups"])
+    encoded = re.search(r'href="data:text/csv;charset=utf-8;base64,([^"]+)"', html)
+    assert encoded
+    assert base64.b64decode(encoded.group(1)).decode("utf-8") == to_csv(result)
+    assert len(to_csv(result).splitlines()[0].split(",")) > 3 * len(TABLE)
