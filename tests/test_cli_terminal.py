@@ -126,14 +126,14 @@ def test_fragmentation_is_a_table_on_a_terminal_and_json_in_a_pipe(sample_store:
     assert code == 0, shown
     assert not shown.lstrip().startswith("{") and '"schema_version"' not in shown
     assert "Versnippering per landsdeel" in shown and "modularity" in shown
-    assert re.search(r"Alles / everything\s+\d+\s+\d+", shown), shown
+    assert re.search(r"Heel netwerk / whole network\s+\d+\s+\d+", shown), shown
     assert len(shown) < 5_000
 
     piped = in_a_pipe(["--store", str(sample_store), "fragmentation", "--by", "landsdeel"])
     assert piped.returncode == 0, piped.stderr
     assert json.loads(piped.stdout)["scope"]["by"] == "landsdeel"
     asked, code = on_terminal(["--store", str(sample_store), "fragmentation", "--format", "json"])
-    assert code == 0 and json.loads(asked)["schema_version"] == 1
+    assert code == 0 and json.loads(asked)["schema_version"] == 2
 
 
 def test_fragmentation_table_cannot_go_to_a_file(sample_store: Path, tmp_path: Path) -> None:

@@ -60,7 +60,7 @@ def evaluate_conllu(path: Path, nlp: Language, *, harmonised: bool = False) -> d
             ),
             gold,
         )
-        for gold in docs_from_sentences(sentences)
+        for gold in docs_from_sentences(sentences, vocab=nlp.vocab)
     ]
     scores = nlp.evaluate(examples)
     result = {ours: float(scores.get(theirs) or 0.0) for ours, theirs in SCORES.items()}

@@ -13,6 +13,7 @@ import shutil
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from beleidsgraaf.errors import ConfigError
 from beleidsgraaf.ingest.syntax.treebank import (
@@ -27,6 +28,10 @@ from beleidsgraaf.ingest.syntax.treebank import (
     split_pool,
     write_sources,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 __all__ = [
     "MODEL_DIR",
@@ -101,7 +106,9 @@ def pin_sources(repos: Mapping[str, Path], path: Path = SOURCES) -> None:
     write_sources(path, commits, report, blobs)
 
 
-def load_split(repos: Mapping[str, Path], sources: Path = SOURCES) -> TreebankSplit:
+def load_split(
+    repos: Mapping[str, Path], sources: Path = SOURCES, since: str = ""
+) -> TreebankSplit:
     """Training, model-selection and report sentences from the pinned file versions."""
     _commits, report, blobs = read_sources(sources)
 
@@ -116,17 +123,19 @@ def load_split(repos: Mapping[str, Path], sources: Path = SOURCES) -> TreebankSp
             yield blob, text
 
     report_text = read_blob(_repo(repos, report.repo), report.sha) or ""
-    return split_pool(pool_sentences(texts()), parse_conllu(report_text))
+    return split_pool(pool_sentences(texts(), since), parse_conllu(report_text))
 
 
-def docs_from_sentences(sentences: Sequence[Sentence], per_doc: int = 10) -> Iterator[object]:
+def docs_from_sentences(
+    sentences: Sequence[Sentence], per_doc: int = 10, vocab: Vocab | None = None
+) -> Iterator[Doc]:
     """spaCy ``Doc`` objects of ``per_doc`` consecutive sentences each, with the gold tokens,
     tags, morphology, lemmas, heads, labels and sentence starts (the parser learns sentence
     boundaries from documents that hold several)."""
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    vocab = Vocab()
+    vocab = vocab if vocab is not None else Vocab()
     for i in range(0, len(sentences), per_doc):
         words: list[str] = []
         spaces: list[bool] = []
@@ -170,14 +179,16 @@ def write_conllu(sentences: Iterable[Sentence], path: Path) -> None:
             out.write("\n")
 
 
-def prepare(repos: Mapping[str, Path], workdir: Path, sources: Path = SOURCES) -> TreebankSplit:
+def prepare(
+    repos: Mapping[str, Path], workdir: Path, sources: Path = SOURCES, since: str = ""
+) -> TreebankSplit:
     """Write ``train.spacy``, ``dev.spacy`` and ``report.conllu`` into ``workdir``."""
     from spacy.tokens import DocBin
 
-    split = load_split(repos, sources)
+    split = load_split(repos, sources, since)
     workdir.mkdir(parents=True, exist_ok=True)
     for name, sentences in (("train", split.train), ("dev", split.dev)):
-        DocBin(docs=docs_from_sentences(sentences), store_user_data=False).to_disk(  # type: ignore[arg-type]
+        DocBin(docs=docs_from_sentences(sentences), store_user_data=False).to_disk(
             workdir / f"{name}.spacy"
         )
     write_conllu(split.test, workdir / "report.conllu")

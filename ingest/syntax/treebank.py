@@ -138,13 +138,16 @@ def harmonise(sentence: Sentence) -> Sentence:
     - 'door X' attached as ``obl`` to a passive participle becomes ``obl:agent`` (versions before
       mid-2018 had no agent label);
     - a possessive pronoun tagged ``DET``/``det`` ('zijn', 'haar', 'hun') becomes
-      ``PRON``/``nmod:poss`` with ``Poss=Yes|PronType=Prs``, as annotated since 2018.
+      ``PRON``/``nmod:poss`` with ``Poss=Yes|PronType=Prs``, as annotated since 2018;
+    - a coordinating conjunction, and a comma between conjuncts, attach to the conjunct that
+      follows them (UD 2), not to the first conjunct (UD 1, kept in versions before late 2017).
     """
     rows = [list(r) for r in sentence.rows]
     passive_heads = {r[6] for r in rows if r[7] == "aux:pass"}
+    _attach_coordination(rows)
     for r in rows:
         r[7] = _RENAMED.get(r[7], r[7])
-        if r[7] == "obl" and r[0] in passive_heads and _has_case(rows, r[0], "door"):
+        if r[7] == "obl" and r[6] in passive_heads and _has_case(rows, r[0], "door"):
             r[7] = "obl:agent"
         if r[4].startswith("VNW|bez") and r[3] == "DET":
             r[3] = "PRON"
@@ -156,23 +159,43 @@ def harmonise(sentence: Sentence) -> Sentence:
     return Sentence(tuple(tuple(r) for r in rows), sentence.text)
 
 
+def _attach_coordination(rows: list[list[str]]) -> None:
+    """Re-attach 'en'/'of' and commas from the first conjunct to the next one (UD 1 -> UD 2)."""
+    conjuncts: dict[str, list[int]] = {}
+    for r in rows:
+        if r[7] == "conj":
+            conjuncts.setdefault(r[6], []).append(int(r[0]))
+    for r in rows:
+        own = int(r[0])
+        if r[7] not in {"cc", "punct"} or int(r[6]) >= own or r[6] not in conjuncts:
+            continue
+        if r[7] == "punct" and r[1] not in {",", ";"}:
+            continue
+        following = [c for c in conjuncts[r[6]] if c > own]
+        if following:
+            r[6] = str(min(following))
+
+
 def _has_case(rows: Sequence[Sequence[str]], head: str, lemma: str) -> bool:
     """Whether the token with id ``head`` has a ``case`` dependent with ``lemma``."""
     return any(r[6] == head and r[7] == "case" and r[2].lower() == lemma for r in rows)
 
 
-def pool_sentences(blobs: Iterable[tuple[Blob, str]]) -> dict[str, Sentence]:
+def pool_sentences(blobs: Iterable[tuple[Blob, str]], since: str = "") -> dict[str, Sentence]:
     """Distinct sentences across file versions, each in its newest annotation.
 
     ``blobs`` must come oldest first: a later version of a sentence replaces an earlier one.
+    With ``since`` (an ISO date), a sentence whose newest version is older is left out.
     """
     pool: dict[str, Sentence] = {}
-    for _blob, text in blobs:
+    dated: dict[str, str] = {}
+    for blob, text in blobs:
         for sentence in parse_conllu(text):
             key = sentence_key(sentence.text)
             if key:
                 pool[key] = harmonise(sentence)
-    return pool
+                dated[key] = blob.date
+    return {k: v for k, v in pool.items() if dated[k] >= since}
 
 
 @dataclass(frozen=True, slots=True)
