@@ -89,6 +89,8 @@ class ServerConfig:
     the public name when the server sits behind a proxy."""
     allow_service: bool = False
     """Let queries use ``SERVICE`` (and updates ``LOAD``): the server then sends requests."""
+    request_timeout: float = 30.0
+    """Seconds a client may take to send its request (a slow client holds a thread)."""
 
     def host_names(self) -> frozenset[str]:
         """Every name a request's ``Host`` may give (lower case, no port, no brackets)."""
@@ -211,8 +213,12 @@ class _Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     protocol_version = "HTTP/1.1"
     server_version = "beleidsgraaf"
-    timeout = 30  # seconds a client may take to send its request (slow clients hold a thread)
     _head = False
+
+    def setup(self) -> None:
+        super().setup()
+        # how long a client may take to send its request: a slow client holds a thread
+        self.connection.settimeout(self.server.config.request_timeout)
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet by default
         return
@@ -272,7 +278,12 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _body(self) -> bytes:
         length = int(self.headers.get("Content-Length") or 0)
-        data = self.rfile.read(length) if length else b""
+        try:
+            data = self.rfile.read(length) if length else b""
+        except TimeoutError:
+            raise _RefusedError(
+                HTTPStatus.REQUEST_TIMEOUT, "the request body did not arrive in time"
+            ) from None
         if len(data) != length:
             raise _RefusedError(HTTPStatus.BAD_REQUEST, "the request body ended early")
         return data
