@@ -212,6 +212,9 @@ class _PoolSource:
 class _Handler(BaseHTTPRequestHandler):
     server: SparqlServer
     protocol_version = "HTTP/1.1"
+    # a request line without a version is answered as HTTP/1.1 (with a status line): this server
+    # does not speak HTTP/0.9, whose errors would be bare text
+    default_request_version = "HTTP/1.1"
     server_version = "beleidsgraaf"
     _head = False
 

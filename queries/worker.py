@@ -119,6 +119,11 @@ def _query(store: Store, union: bool, job: Job) -> Answer:
         return Answer.text(HTTPStatus.BAD_REQUEST, str(exc))
     except (OSError, RuntimeError, ValueError) as exc:
         return Answer.text(HTTPStatus.BAD_REQUEST, f"query failed: {_one_line(exc)}")
+    except BaseException as exc:  # pyo3's PanicException (a bug in the engine) is one
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise
+        message = f"the query engine failed: {_one_line(exc)}"
+        return Answer.text(HTTPStatus.INTERNAL_SERVER_ERROR, message)
     finally:
         raw = None  # pyoxigraph iterators must die on the thread that made them
 
