@@ -196,18 +196,18 @@ def test_a_timed_out_query_stops_using_cpu_and_memory(store: Path) -> None:
         for thread in threads:
             thread.join(60)
         assert [status_of(a) for a in answers] == [503, 503]
-        assert b"timed out after 2 s and was stopped" in answers[0]
         started = time.monotonic()
         _ask_ok(server)
         assert time.monotonic() - started < 5
         tree = psutil.Process(server.process.pid)
         processes = [tree, *tree.children(recursive=True)]
         cpu = sum(sum(p.cpu_times()[:2]) for p in processes)
-        time.sleep(2)
+        time.sleep(3)
         later = [tree, *tree.children(recursive=True)]
         cpu_after = sum(sum(p.cpu_times()[:2]) for p in later if p in processes)
-        assert cpu_after - cpu < 0.5, "something still computes"
+        assert cpu_after - cpu < 0.3, f"something still computes ({cpu_after - cpu:.2f} s CPU)"
         assert _rss(server) < baseline + (100 << 20)
+        assert b"timed out after 2 s and was stopped" in answers[0]
 
 
 # -- 6. credentials and redirects ---------------------------------------------------------------
