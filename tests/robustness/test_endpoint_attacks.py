@@ -292,6 +292,7 @@ def test_serve_allow_updates_works_with_its_token_variable(tmp_path: Path) -> No
         head = (
             f"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n"
             f"Content-Type: application/sparql-update\r\nAuthorization: Bearer {TOKEN}\r\n"
+            "Connection: close\r\n"
         )
         sent = raw(server.port, f"{head}Content-Length: {len(insert)}\r\n\r\n".encode() + insert)
         assert status_of(sent) == 204, sent
