@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -46,7 +47,12 @@ def query(
         list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE; bound as an RDF term.")
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", help="table, csv, tsv, json (SPARQL JSON), turtle, nt.")
+        str,
+        typer.Option(
+            "--format",
+            help="table; SELECT/ASK: json, xml, csv, tsv (SPARQL results); CONSTRUCT: turtle, "
+            "nt, rdfxml, jsonld, nquads, trig.",
+        ),
     ] = "table",
     endpoint: Annotated[
         str | None, typer.Option("--endpoint", help="Run on this SPARQL 1.1 endpoint instead.")
@@ -133,10 +139,17 @@ def serve(
             raise ConfigError("--allow-updates needs $BELEIDSGRAAF_UPDATE_TOKEN (16+ characters)")
     if not 1 <= workers <= 64:
         raise ConfigError(f"--workers {workers}: give 1 to 64")
+    if not 0 <= port <= 65535:
+        raise ConfigError(f"--port {port}: give 0 to 65535 (0 picks a free one)")
+    limit = timeout or settings.query_timeout
+    if not math.isfinite(limit) or limit <= 0:
+        raise ConfigError(f"query time limit {limit}: give a positive number of seconds")
+    if max_rows < 1:
+        raise ConfigError(f"--max-rows {max_rows}: give a positive number")
     config = ServerConfig(
         host=host,
         port=port,
-        timeout=timeout or settings.query_timeout,
+        timeout=limit,
         max_rows=max_rows,
         workers=workers,
         update_token=token,

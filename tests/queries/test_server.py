@@ -216,3 +216,30 @@ def test_a_slow_query_gets_503_and_the_server_keeps_answering(tmp_path: Path) ->
         server.shutdown()
         server.server_close()
         thread.join(10)
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--port", "99999"], "--port 99999: give 0 to 65535"),
+        (["--timeout", "nan"], "time limit nan"),
+        (["--timeout", "inf"], "time limit inf"),
+        (["--max-rows", "0"], "--max-rows 0"),
+        (["--workers", "0"], "--workers 0"),
+        (["--allow-updates"], "BELEIDSGRAAF_UPDATE_TOKEN"),
+    ],
+)
+def test_bad_serve_options_are_one_line(
+    sample_store_path: Path, option: list[str], message: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from beleidsgraaf.cli import app
+
+    result = CliRunner().invoke(
+        app,
+        ["--store", str(sample_store_path), "serve", *option],
+        env={"BELEIDSGRAAF_UPDATE_TOKEN": "too-short"},
+    )
+    assert result.exit_code == 2 and message in result.output, result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1
