@@ -41,6 +41,9 @@ class Settings:
     endpoint_user: str | None = None
     endpoint_password: str | None = None
     endpoint_timeout: float = 30.0
+    update_token: str | None = None
+    """The bearer token ``serve --allow-updates`` accepts (``$BELEIDSGRAAF_UPDATE_TOKEN``;
+    16+ characters); without ``--allow-updates`` it is never used."""
     curator: Path | None = None
     query_timeout: float = 30.0
     workers: int = 1

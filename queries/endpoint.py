@@ -1,9 +1,16 @@
 """A remote SPARQL 1.1 endpoint, answering the same queries as the embedded store.
 
-Built on SPARQLWrapper: always POST (library queries with prefixes are long), a User-Agent naming
-the tool, a timeout, optional HTTP basic auth. Answers are parsed by pyoxigraph into the same
-:class:`~beleidsgraaf.graph.results.QueryResult` the embedded store gives, so results compare with
-``==``.
+The SPARQL 1.1 Protocol over ``urllib``: always POST with a form body (library queries with
+prefixes are long), ``query=`` or ``update=``, content negotiation by the ``Accept`` header only,
+a User-Agent naming the tool, a timeout, optional HTTP basic auth. Answers are parsed by pyoxigraph
+into the same :class:`~beleidsgraaf.graph.results.QueryResult` the embedded store gives, so
+results compare with ``==``.
+
+Why not SPARQLWrapper: it opens its requests with ``urllib.request.urlopen`` and no way to pass
+an opener, and urllib's redirect handling copies every header, ``Authorization`` included, to
+whatever host a redirect names (issue 21: ``query --endpoint ... --user`` sent the password to
+another host). Here requests go through an opener whose redirect handler drops the credentials
+whenever a redirect leaves the origin (scheme, host and port) they were given for.
 
 Parameters are bound by a ``VALUES`` block inserted at the start of the query's outer ``WHERE``
 group, built from *serialised RDF terms* (``graph.sparql_terms.to_sparql``), never from raw user
@@ -11,7 +18,8 @@ text: a value like ``"} ; DROP ALL #`` stays one string literal. The embedded st
 same way (``graph.sparql_terms.inject_values``), so both give the same rows.
 
 Every failure (connection refused, 401, 404, 500, timeout, an HTML page instead of results)
-becomes one :class:`~beleidsgraaf.errors.EndpointError` line naming the endpoint.
+becomes one :class:`~beleidsgraaf.errors.EndpointError` line naming the endpoint; a refusal
+carries the start of the server's own message (Virtuoso's ``SP030``, say).
 """
 
 from __future__ import annotations
@@ -22,7 +30,8 @@ import socket
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
-from typing import Any
+from typing import IO, Any
+from urllib.parse import urlencode, urlsplit
 
 import pyoxigraph as ox
 
@@ -34,6 +43,36 @@ from beleidsgraaf.graph.sparql_terms import IRIREF, inject_values, outer_group_s
 __all__ = ["USER_AGENT", "Endpoint"]
 
 USER_AGENT = f"beleidsgraaf/{__version__} (+https://w3id.org/beleidsgraaf/)"
+_MESSAGE_CHARS = 200
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    return parts.scheme, (parts.hostname or "").lower(), parts.port or default
+
+
+class _CredentialsStayHome(urllib.request.HTTPRedirectHandler):
+    """Follow redirects as urllib does, but never carry ``Authorization`` to another origin."""
+
+    def redirect_request(
+        self,
+        req: urllib.request.Request,
+        fp: IO[bytes],
+        code: int,
+        msg: str,
+        headers: Any,
+        newurl: str,
+    ) -> urllib.request.Request | None:
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        if new is not None and _origin(newurl) != _origin(req.full_url):
+            for name in [h for h in new.headers if h.lower() == "authorization"]:
+                del new.headers[name]
+            new.unredirected_hdrs.pop("Authorization", None)
+        return new
+
+
+_OPENER = urllib.request.build_opener(_CredentialsStayHome)
 
 
 class Endpoint:
@@ -67,42 +106,23 @@ class Endpoint:
     def __repr__(self) -> str:
         return f"Endpoint({self.url!r})"
 
-    def _wrapper(self, url: str, text: str, form: str) -> Any:
-        from SPARQLWrapper import POST, URLENCODED, SPARQLWrapper
-
-        sparql = SPARQLWrapper(url, updateEndpoint=url, agent=USER_AGENT)
-        sparql.setMethod(POST)
-        sparql.setRequestMethod(URLENCODED)
-        sparql.setTimeout(max(1, round(self.timeout)))
-        # content negotiation by our Accept header only: no 'format=xml' parameters, which make
-        # Virtuoso answer 406 when they disagree with the header
-        sparql.setOnlyConneg(True)
-        if self.user is not None:
-            sparql.setCredentials(self.user, self.password or "")
-        # What setQuery does, minus its guess of the form: a regex over the whole text that comment
-        # headers can fool (it took connected-to-both for an update) and that cost 0.2 s per MB of
-        # pushed data. We know the form: an update form (INSERT) makes SPARQLWrapper send
-        # ``update=``, any query form ``query=``.
-        sparql.queryString = text
-        sparql.queryType = form
-        return sparql
-
-    def _send(self, url: str, text: str, form: str, accept: str | None) -> tuple[bytes, str]:
-        from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException, Unauthorized
-
-        sparql = self._wrapper(url, text, form)
+    def _request(
+        self, url: str, data: bytes, ctype: str, *, method: str = "POST", accept: str | None = None
+    ) -> tuple[bytes, str]:
+        """Send one request; the body and Content-Type of the answer, or one EndpointError."""
+        request = urllib.request.Request(url, data=data, method=method)
+        request.add_header("Content-Type", ctype)
+        request.add_header("User-Agent", USER_AGENT)
         if accept:
-            sparql.addCustomHttpHeader("Accept", accept)
+            request.add_header("Accept", accept)
+        if self.user is not None:
+            token = base64.b64encode(f"{self.user}:{self.password or ''}".encode()).decode()
+            request.add_header("Authorization", f"Basic {token}")
         try:
-            response = sparql.query().response
-            return response.read(), response.headers.get("Content-Type", "")
-        except Unauthorized as exc:
-            raise EndpointError(f"{url}: 401 unauthorised (check --user / password)") from exc
-        except SPARQLWrapperException as exc:
-            first = " ".join(str(exc).split())[:200]
-            raise EndpointError(f"{url}: the endpoint refused the request: {first}") from exc
+            with _OPENER.open(request, timeout=self.timeout) as response:
+                return response.read(), response.headers.get("Content-Type", "")
         except urllib.error.HTTPError as exc:
-            raise EndpointError(f"{url}: HTTP {exc.code} {exc.reason}") from exc
+            raise self._refused(url, exc) from exc
         except urllib.error.URLError as exc:
             reason = exc.reason
             if isinstance(reason, TimeoutError | socket.timeout):
@@ -112,6 +132,25 @@ class Endpoint:
             raise EndpointError(f"{url}: no answer within {self.timeout:g} s") from exc
         except (OSError, ValueError) as exc:
             raise EndpointError(f"{url}: request failed ({exc})") from exc
+
+    def _refused(self, url: str, exc: urllib.error.HTTPError) -> EndpointError:
+        if exc.code == 401:
+            return EndpointError(f"{url}: 401 unauthorised (check --user / password)")
+        try:
+            said = exc.read()[:2000].decode("utf-8", "replace")
+        except OSError:
+            said = ""
+        said = " ".join(said.split())[:_MESSAGE_CHARS]
+        return EndpointError(
+            f"{url}: the endpoint refused the request: HTTP {exc.code} {exc.reason}"
+            + (f": {said}" if said else "")
+        )
+
+    def _send(self, url: str, text: str, form: str, accept: str | None) -> tuple[bytes, str]:
+        """POST ``text`` as ``update=`` (``form`` 'INSERT') or ``query=`` (any query form)."""
+        field = "update" if form == "INSERT" else "query"
+        data = urlencode({field: text}).encode("utf-8")
+        return self._request(url, data, "application/x-www-form-urlencoded", accept=accept)
 
     def query(
         self,
@@ -154,25 +193,11 @@ class Endpoint:
 
     def put_graph(self, graph_store_url: str, graph: str, ntriples: bytes) -> None:
         """Replace one named graph by the Graph Store Protocol (HTTP PUT ``?graph=``)."""
-        from urllib.parse import quote
-
-        url = f"{graph_store_url}?graph={quote(graph, safe='')}"
-        request = urllib.request.Request(url, data=ntriples, method="PUT")
-        request.add_header("Content-Type", "application/n-triples")
-        request.add_header("User-Agent", USER_AGENT)
-        if self.user is not None:
-            token = base64.b64encode(f"{self.user}:{self.password or ''}".encode()).decode()
-            request.add_header("Authorization", f"Basic {token}")
+        url = f"{graph_store_url}?{urlencode({'graph': graph})}"
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                response.read()
-        except urllib.error.HTTPError as exc:
-            code = "401 unauthorised (check --user / password)" if exc.code == 401 else exc.code
-            raise EndpointError(f"{graph_store_url}: graph PUT failed: HTTP {code}") from exc
-        except urllib.error.URLError as exc:
-            raise EndpointError(f"{graph_store_url}: cannot connect ({exc.reason})") from exc
-        except TimeoutError as exc:
-            raise EndpointError(f"{graph_store_url}: no answer within {self.timeout:g} s") from exc
+            self._request(url, ntriples, "application/n-triples", method="PUT")
+        except EndpointError as exc:
+            raise EndpointError(f"{graph_store_url}: graph PUT failed ({exc})") from exc
 
 
 def _query_form(text: str) -> str:

@@ -33,6 +33,7 @@ import pyoxigraph as ox
 from beleidsgraaf.errors import QueryError
 from beleidsgraaf.graph.results import QueryResult, Term
 from beleidsgraaf.ontology.iri import DEF
+from beleidsgraaf.queries.guard import check_query
 from beleidsgraaf.records import PREDICATES
 
 __all__ = [
@@ -236,7 +237,15 @@ def run_query(
     timeout: float | None = None,
     max_rows: int | None = None,
 ) -> QueryResult:
-    """Bind ``values`` and run ``query`` on ``source`` (a Store or an Endpoint)."""
+    """Bind ``values`` and run ``query`` on ``source`` (a Store or an Endpoint).
+
+    The text passes the guard first (``queries.guard``: a deeply nested query crashed the parser);
+    ``SERVICE`` is allowed here, since the analyst's own machine sends those requests.
+    """
+    try:
+        check_query(query.text, outbound=True)
+    except QueryError as exc:
+        raise QueryError(f"{query.name}: {exc}") from exc
     bindings = bind(source, query, values or {})
     try:
         return source.query(query.text, bindings, timeout=timeout, max_rows=max_rows)

@@ -3,6 +3,7 @@ are in :mod:`beleidsgraaf.cli.publish`)."""
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -47,7 +48,12 @@ def query(
         list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE; bound as an RDF term.")
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", help="table, csv, tsv, json (SPARQL JSON), turtle, nt.")
+        str,
+        typer.Option(
+            "--format",
+            help="table; SELECT/ASK: json, xml, csv, tsv (SPARQL results); CONSTRUCT: turtle, "
+            "nt, rdfxml, jsonld, nquads, trig.",
+        ),
     ] = "table",
     endpoint: Annotated[
         str | None, typer.Option("--endpoint", help="Run on this SPARQL 1.1 endpoint instead.")
@@ -92,6 +98,24 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="Port (0 picks a free one).")] = 7878,
     timeout: Annotated[float | None, typer.Option("--timeout", help="Query time limit, s.")] = None,
     max_rows: Annotated[int, typer.Option("--max-rows", help="Result row limit.")] = 100_000,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Queries evaluated at once (worker processes).")
+    ] = 4,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Also answer requests addressed to this host name (the public name behind a "
+            "proxy); repeatable. Loopback names and the bound address are always allowed.",
+        ),
+    ] = None,
+    allow_service: Annotated[
+        bool,
+        typer.Option(
+            "--allow-service",
+            help="Let queries use SERVICE (the server then sends requests to other addresses).",
+        ),
+    ] = False,
     allow_updates: Annotated[
         bool,
         typer.Option(
@@ -102,31 +126,44 @@ def serve(
 ) -> None:
     """Serve the store as a read-only SPARQL endpoint with a query page.
 
+    What it allows by default and how to put it behind a proxy: docs/security.md.
+
     Example: beleidsgraaf serve --port 7878   (then open http://127.0.0.1:7878/)
     """
-    from beleidsgraaf.graph.store import Store
     from beleidsgraaf.queries.server import ServerConfig, make_server
 
     settings = settings_of(ctx)
     token = None
     if allow_updates:
-        token = os.environ.get("BELEIDSGRAAF_UPDATE_TOKEN")
+        token = settings.update_token
         if not token or len(token) < 16:
             raise ConfigError("--allow-updates needs $BELEIDSGRAAF_UPDATE_TOKEN (16+ characters)")
+    if not 1 <= workers <= 64:
+        raise ConfigError(f"--workers {workers}: give 1 to 64")
+    if not 0 <= port <= 65535:
+        raise ConfigError(f"--port {port}: give 0 to 65535 (0 picks a free one)")
+    limit = timeout or settings.query_timeout
+    if not math.isfinite(limit) or limit <= 0:
+        raise ConfigError(f"query time limit {limit}: give a positive number of seconds")
+    if max_rows < 1:
+        raise ConfigError(f"--max-rows {max_rows}: give a positive number")
     config = ServerConfig(
         host=host,
         port=port,
-        timeout=timeout or settings.query_timeout,
+        timeout=limit,
         max_rows=max_rows,
+        workers=workers,
         update_token=token,
         out=settings.out,
+        allowed_hosts=tuple(allow_host or ()),
+        allow_service=allow_service,
     )
-    with Store(settings.store, read_only=token is None) as store:
-        server = make_server(store, config)
-        typer.echo(f"serving {settings.store} at {server.url}/ (SPARQL: {server.url}/sparql)")
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            server.server_close()
+    server = make_server(settings.store, config)
+    mode = "read-write (updates with the token)" if token else "read-only"
+    typer.echo(f"serving {settings.store} {mode} at {server.url}/ (SPARQL: {server.url}/sparql)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

@@ -66,9 +66,9 @@ def _oxigraph(tmp_path: Path, *flags: str) -> Iterator[str]:
 
 
 @pytest.fixture
-def served(sample_store: Store) -> Iterator[SparqlServer]:
+def served(sample_store_path: Path) -> Iterator[SparqlServer]:
     """``serve`` on the sample store (read-only, no update token)."""
-    server, thread = start_serve(sample_store, timeout=10.0)
+    server, thread = start_serve(sample_store_path, timeout=10.0)
     try:
         yield server
     finally:

@@ -51,8 +51,10 @@ def oxigraph_binary() -> str:
     return found
 
 
-def start_serve(store: Store, **options: object) -> tuple[SparqlServer, threading.Thread]:
-    server = make_server(store, ServerConfig(port=0, **options))  # type: ignore[arg-type]
+def start_serve(store_path: Path, **options: object) -> tuple[SparqlServer, threading.Thread]:
+    """``serve`` on loopback in this process (its query workers are processes of their own)."""
+    options.setdefault("workers", 2)
+    server = make_server(store_path, ServerConfig(port=0, **options))  # type: ignore[arg-type]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server, thread

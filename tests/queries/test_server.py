@@ -59,22 +59,30 @@ def test_read_only_serve_refuses_updates(served: SparqlServer, sample_store: Sto
     assert served.server_address[0] == "127.0.0.1"
 
 
+def _ask(url: str, query: str) -> bool:
+    status, _, body = _get(url + "/sparql?" + urllib.parse.urlencode({"query": query}))
+    assert status == 200, body
+    return bool(json.loads(body)["boolean"])
+
+
 def test_updates_need_the_right_token(tmp_path: Path) -> None:
-    with Store(build_sample(tmp_path / "store")) as store:
-        server, thread = start_serve(store, update_token=TOKEN)
-        try:
-            url = server.url + "/sparql"
-            assert _post(url, INSERT.encode(), "application/sparql-update")[0] == 403
-            assert _post(url, INSERT.encode(), "application/sparql-update", "wrong")[0] == 403
-            assert not store.query("ASK { <http://e/a> ?p ?o }").boolean
-            assert _post(url, INSERT.encode(), "application/sparql-update", TOKEN)[0] == 204
-            assert store.query("ASK { <http://e/a> ?p ?o }").boolean
-        finally:
-            server.shutdown()
-            server.server_close()
-            thread.join(10)
-    with Store(tmp_path / "store", read_only=True) as ro, pytest.raises(BeleidsgraafError):
-        start_serve(ro, update_token=TOKEN)
+    path = build_sample(tmp_path / "store")
+    server, thread = start_serve(path, update_token=TOKEN)
+    try:
+        url = server.url + "/sparql"
+        assert _post(url, INSERT.encode(), "application/sparql-update")[0] == 403
+        assert _post(url, INSERT.encode(), "application/sparql-update", "wrong")[0] == 403
+        assert not _ask(server.url, "ASK { <http://e/a> ?p ?o }")
+        assert _post(url, INSERT.encode(), "application/sparql-update", TOKEN)[0] == 204
+        assert _ask(server.url, "ASK { <http://e/a> ?p ?o }")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(10)
+    with Store(path, read_only=True) as store:  # written to the store, not just served
+        assert store.query("ASK { <http://e/a> ?p ?o }").boolean
+    with pytest.raises(BeleidsgraafError, match="at least 16 characters"):
+        start_serve(path, update_token="short")
 
 
 def test_protocol_forms_and_formats(served: SparqlServer) -> None:
@@ -97,8 +105,8 @@ def test_protocol_forms_and_formats(served: SparqlServer) -> None:
     assert status == 400 and b"no entity with that name" in body
 
 
-def test_limits_rows(sample_store: Store) -> None:
-    server, thread = start_serve(sample_store, max_rows=10)
+def test_limits_rows(sample_store_path: Path) -> None:
+    server, thread = start_serve(sample_store_path, max_rows=10)
     try:
         query = urllib.parse.urlencode({"query": "SELECT * WHERE { ?s ?p ?o }"})
         status, _, body = _get(server.url + "/sparql?" + query)
@@ -109,12 +117,12 @@ def test_limits_rows(sample_store: Store) -> None:
         thread.join(10)
 
 
-def test_out_files_are_served_and_nothing_outside(sample_store: Store, tmp_path: Path) -> None:
+def test_out_files_are_served_and_nothing_outside(sample_store_path: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     (out / "map.html").write_text("<html>kaart</html>", encoding="utf-8")
     (tmp_path / "secret.txt").write_text("no", encoding="utf-8")
-    server, thread = start_serve(sample_store, out=out)
+    server, thread = start_serve(sample_store_path, out=out)
     try:
         assert _get(server.url + "/out/map.html")[2] == b"<html>kaart</html>"
         assert _get(server.url + "/out/../secret.txt")[0] == 404
@@ -193,19 +201,45 @@ def test_a_slow_query_gets_503_and_the_server_keeps_answering(tmp_path: Path) ->
             g.value,
             (ox.Triple(ox.NamedNode(f"http://e/{i}"), p, ox.Literal(str(i))) for i in range(3000)),
         )
-        server, thread = start_serve(store, timeout=0.2, workers=2)
-        try:
-            # ~1 s of work (9 million pairs): stopped at 0.2 s
-            slow = urllib.parse.urlencode(
-                {"query": "SELECT (COUNT(*) AS ?n) { ?a ?p ?b . ?c ?q ?d }"}
-            )
-            status, _, body = _get(server.url + "/sparql?" + slow)
-            assert status == 503 and b"timed out after 0.2 s" in body
-            # the runaway evaluation still holds one of the two slots; the other one answers
-            fast = urllib.parse.urlencode({"query": "ASK { <http://e/1> ?p ?o }"})
+    server, thread = start_serve(tmp_path / "big", timeout=0.5, workers=2)
+    try:
+        # seconds of work (9 million pairs): stopped at 0.5 s
+        slow = urllib.parse.urlencode({"query": "SELECT (COUNT(*) AS ?n) { ?a ?p ?b . ?c ?q ?d }"})
+        status, _, body = _get(server.url + "/sparql?" + slow)
+        assert status == 503 and b"timed out after 0.5 s" in body
+        # its worker was stopped; both slots answer again
+        fast = urllib.parse.urlencode({"query": "ASK { <http://e/1> ?p ?o }"})
+        for _ in range(3):
             status, _, body = _get(server.url + "/sparql?" + fast)
             assert status == 200 and json.loads(body)["boolean"] is True
-        finally:
-            server.shutdown()
-            server.server_close()
-            thread.join(10)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(10)
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--port", "99999"], "--port 99999: give 0 to 65535"),
+        (["--timeout", "nan"], "time limit nan"),
+        (["--timeout", "inf"], "time limit inf"),
+        (["--max-rows", "0"], "--max-rows 0"),
+        (["--workers", "0"], "--workers 0"),
+        (["--allow-updates"], "BELEIDSGRAAF_UPDATE_TOKEN"),
+    ],
+)
+def test_bad_serve_options_are_one_line(
+    sample_store_path: Path, option: list[str], message: str
+) -> None:
+    from typer.testing import CliRunner
+
+    from beleidsgraaf.cli import app
+
+    result = CliRunner().invoke(
+        app,
+        ["--store", str(sample_store_path), "serve", *option],
+        env={"BELEIDSGRAAF_UPDATE_TOKEN": "too-short"},
+    )
+    assert result.exit_code == 2 and message in result.output, result.output
+    assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1

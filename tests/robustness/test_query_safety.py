@@ -53,7 +53,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 
 @pytest.fixture(scope="module")
 def remote(store: Store) -> Iterator[Endpoint]:
-    server = make_server(store, ServerConfig(port=0, timeout=10))
+    assert store.path is not None
+    server = make_server(store.path, ServerConfig(port=0, timeout=10, workers=2))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield Endpoint(server.url + "/sparql", timeout=10)
