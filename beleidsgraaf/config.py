@@ -8,7 +8,7 @@ Example ``beleidsgraaf.toml``::
 
     store = "data/store"        # embedded Oxigraph store folder
     out = "out"                 # where run/map/fragmentation write their files
-    model = "nl_core_news_lg"   # a statistical spaCy model, used in addition when installed
+    model = "nl_core_news_lg"   # the spaCy pipeline that parses (default: the shipped one)
     endpoint = "http://127.0.0.1:7878"
     endpoint_user = "analyst"
     curator = "curation.yaml"   # merges, renames, retypes and rejections applied on every build
@@ -47,6 +47,9 @@ class Settings:
     curator: Path | None = None
     query_timeout: float = 30.0
     workers: int = 1
+    min_confidence: float = 0.5
+    """Relations the extractor believes less than this are not stored (0-1; structural and
+    curated relations, which carry no confidence, always are)."""
 
     def with_overrides(self, **values: Any) -> Settings:
         """Return a copy with the non-``None`` values applied (command-line options)."""
@@ -61,6 +64,7 @@ _TYPES: dict[str, type] = {
     "endpoint_timeout": float,
     "query_timeout": float,
     "workers": int,
+    "min_confidence": float,
 }
 
 

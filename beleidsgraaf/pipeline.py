@@ -23,6 +23,7 @@ from typing import TypeVar
 
 from beleidsgraaf.config import Settings
 from beleidsgraaf.errors import DocumentError
+from beleidsgraaf.records import confident
 
 __all__ = ["BuildReport", "Progress", "RunReport", "Step", "build", "build_corpus", "remove", "run"]
 
@@ -111,6 +112,7 @@ def build(
                 report.failed.append(result)
                 continue
             name = result.document.file_name
+            result.relations = confident(result.relations, settings.min_confidence)
             written = store.write_extraction(result, links)
             (report.stored if written else report.unchanged).append(name)
             for ent in result.entities:

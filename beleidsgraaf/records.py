@@ -24,6 +24,7 @@ __all__ = [
     "Extraction",
     "Predicate",
     "Relation",
+    "confident",
 ]
 
 EntityType = Literal["Organisation", "Programme", "Intervention", "Region", "Person"]
@@ -129,3 +130,9 @@ class Extraction:
     cooccurrences: list[CoOccurrence] = field(default_factory=list)
     labels: dict[str, str] = field(default_factory=dict)
     """Labels of IRIs used as relation objects that are not entities (goal concepts)."""
+
+
+def confident(relations: list[Relation], threshold: float) -> list[Relation]:
+    """The relations believed at least ``threshold``; those without a confidence (structural,
+    curated) always."""
+    return [r for r in relations if r.confidence is None or r.confidence >= threshold]

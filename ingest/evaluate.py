@@ -23,7 +23,7 @@ from typing import Any
 
 from beleidsgraaf.errors import ConfigError
 from beleidsgraaf.ingest.resolution import normalise_name
-from beleidsgraaf.records import ENTITY_TYPES, Extraction
+from beleidsgraaf.records import ENTITY_TYPES, Extraction, confident
 
 __all__ = [
     "DocumentScore",
@@ -309,11 +309,16 @@ def summarise(scores: Iterable[DocumentScore]) -> dict[str, Any]:
 
 
 def evaluate_paths(
-    gold_dir: Path, paths: Sequence[Path] = (), *, model: str | None = None
+    gold_dir: Path,
+    paths: Sequence[Path] = (),
+    *,
+    model: str | None = None,
+    threshold: float = 0.5,
 ) -> tuple[dict[str, Any], list[DocumentScore]]:
     """Extract ``paths`` (default: the bundled corpus files the gold covers) and score them.
 
     A ``.json`` path is read as ``beleidsgraaf extract --format json`` output instead.
+    Relations believed less than ``threshold`` are left out, as ``build`` leaves them out.
     """
     from beleidsgraaf.ingest.extract import demo_corpus, extract_paths
 
@@ -333,6 +338,7 @@ def evaluate_paths(
                 predicted[doc["doc"]] = doc
     for result in extract_paths(documents, model=model):
         if isinstance(result, Extraction):
+            result.relations = confident(result.relations, threshold)
             predicted[result.document.file_name] = extraction_json(result)
     for path in documents:
         originals[path.name] = _original_text(path)

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING
 
 from beleidsgraaf.errors import ConfigError, DocumentError
 from beleidsgraaf.ingest.document import Block, SourceDocument
-from beleidsgraaf.ingest.relations.decide import DEFAULT_THRESHOLD
+from beleidsgraaf.ingest.pipeline.trust import has
+from beleidsgraaf.ingest.relations.decide import EMIT_FLOOR
 from beleidsgraaf.ingest.relations.document import (
     ParsedSentence,
     cooccurrences,
@@ -71,14 +72,13 @@ _MAX_EVIDENCE = 20
 # or box entry ('• Tata Steel verzorgt opleidingen'): such entries enumerate actors and
 # activities, unlike running text, where a lone capitalised run is often a heading fragment.
 _ITEM_KINDS = frozenset({"list_item", "box_item", "table_row"})
-_GUESS_RULES = frozenset({"rule:default", "rule:single"})
 _ITEM_RULE = "rule:item"
 _LOWER_COMPOUND = re.compile(r"-[a-zà-ÿ]")
 
 
 def _entry_name(span: Span) -> bool:
     """A guessed name that an entry is about: it opens the entry, or follows 'door' (by)."""
-    if span.kb_id_ not in _GUESS_RULES or _LOWER_COMPOUND.search(span.text):
+    if not has(span.kb_id_, "guess") or _LOWER_COMPOUND.search(span.text):
         return False
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     return span.start == 0 or before in {"door", "•", "-", "–", "*"}
@@ -100,7 +100,6 @@ def _lists_activities(block: Block) -> bool:
     return "landsdeel" in block.context or bool(_ACTIVITY_WORDS.search(title))
 
 
-_ECHO_RULES = frozenset({"rule:cue", "rule:head", "rule:entry"})
 _CITED = re.compile(r"\s*[(,]\s*(?:19|20)\d\d")  # matched at the end of a word
 
 
@@ -122,7 +121,7 @@ def _echoes(
     for m in mentions:
         word = m.text
         if (
-            m.rule in _ECHO_RULES
+            has(m.rule, "echo")
             and m.type in {"Intervention", "Programme", "Organisation"}
             and word.isalpha()
             and word.istitle()
@@ -302,7 +301,7 @@ def extract_source(
     source: SourceDocument,
     nlp: Language,
     *,
-    threshold: float = DEFAULT_THRESHOLD,
+    threshold: float = EMIT_FLOOR,
     collect: list[tuple[Candidate, ParsedSentence]] | None = None,
 ) -> Extraction:
     """Extract entities, relations and co-occurrences from a document already read.
@@ -440,9 +439,6 @@ def _without_concepts(mentions: list[Mention], concepts: set[str]) -> list[Menti
     return [m for m in mentions if not (m.rule == "rule:acronym" and m.text in concepts)]
 
 
-_TOPIC_GUESSES = frozenset({"rule:single", "rule:default", "rule:listed", "rule:caps"})
-
-
 def _without_topics(mentions: list[Mention], topics: set[str]) -> list[Mention]:
     """Drop guessed names made only of the words of a theme the document names as such.
 
@@ -459,7 +455,7 @@ def _without_topics(mentions: list[Mention], topics: set[str]) -> list[Mention]:
 
     def topical(m: Mention) -> bool:
         words = [w for w in m.text.casefold().split() if w not in lex.connectors]
-        return m.rule in _TOPIC_GUESSES and bool(words) and all(w in topics for w in words)
+        return has(m.rule, "topic_guess") and bool(words) and all(w in topics for w in words)
 
     return [m for m in mentions if not topical(m)]
 

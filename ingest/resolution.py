@@ -34,6 +34,7 @@ from typing import cast
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
 from beleidsgraaf.ingest.pipeline.cues import is_place
 from beleidsgraaf.ingest.pipeline.lexicon import lexicon
+from beleidsgraaf.ingest.pipeline.trust import has
 from beleidsgraaf.ontology.iri import BASE, entity_iri
 from beleidsgraaf.records import Entity, EntityType, Evidence, Extraction
 
@@ -55,21 +56,6 @@ _PLURAL = re.compile(r"['’`]s$", re.IGNORECASE)
 _PUNCT_EDGES = " \t\n\r.,;:!?()[]{}\"'‘’“”„-–—/"
 _ACR_HEAD = re.compile(r"^(?P<acr>[A-Za-z0-9&]+)[.\-\s](?P<head>[A-Za-zÀ-ÿ]+)$")
 
-# Rules whose type is a guess; a type from any other rule outweighs them.
-_WEAK = {
-    "rule:acronym",
-    "rule:kind",
-    "rule:web",
-    "rule:single",
-    "rule:default",
-    "rule:item",
-    "rule:caps",
-    "rule:adjective",
-    "model",
-}
-# Rules whose spans are only kept when another mention of the same entity confirms them.
-_CONFIRM_ONLY = {"rule:caps", "rule:adjective"}
-_GUESSES = {"rule:default", "rule:single"}
 # Ties go to the earlier type: a named instrument ('regeling') is more specific than a programme.
 _TYPE_ORDER: tuple[EntityType, ...] = (
     "Organisation",
@@ -560,8 +546,8 @@ def _choose_type(members: list[Mention]) -> tuple[EntityType, bool]:
             return cast(EntityType, m.type), False
         if m.type not in _TYPE_ORDER:
             continue  # an acronym definition without a head noun says nothing about the type
-        votes[m.type] += 1 if m.rule in _WEAK else 1000
-        guessed = guessed and m.rule in _WEAK
+        votes[m.type] += 1 if has(m.rule, "weak_type") else 1000
+        guessed = guessed and has(m.rule, "weak_type")
     # Evidence outweighs any number of guesses: one 'Masterplan B&T' (a head noun) types the
     # entity, however often its bare acronym 'MB&T' was guessed to be an organisation.
     best = max(_TYPE_ORDER, key=lambda t: (votes[t], -_TYPE_ORDER.index(t)))
@@ -630,13 +616,13 @@ def resolve_mentions(
     for group in _group(items):
         members = [items[i] for i in sorted(group)]
         # All-capital runs are only kept when something else confirms them.
-        if all(m.rule in _CONFIRM_ONLY for m in members):
+        if all(has(m.rule, "confirm_only") for m in members):
             continue
         # A capitalised run named once, with nothing saying what it is, is more often a heading
         # fragment than an actor: it needs a second mention (or a head noun, cue, acronym).
         if (
             len(members) == 1
-            and members[0].rule in _GUESSES
+            and has(members[0].rule, "guess")
             and not _in_family(members[0].text, families)
         ):
             continue

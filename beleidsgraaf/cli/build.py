@@ -22,7 +22,12 @@ def build(
     ],
     workers: Annotated[int | None, typer.Option(help="Worker processes for extraction.")] = None,
     model: Annotated[
-        str | None, typer.Option(help="Statistical spaCy model to use in addition (if installed).")
+        str | None,
+        typer.Option(help="spaCy pipeline that parses (default: the shipped one; 'none': none)."),
+    ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(help="Store only relations believed at least this much (0-1; default 0.5)."),
     ] = None,
     curator: Annotated[
         Path | None, typer.Option(help="Curator YAML: merges, renames, retypes, rejections.")
@@ -37,7 +42,9 @@ def build(
     """
     from beleidsgraaf.pipeline import build as build_documents
 
-    settings = settings_of(ctx).with_overrides(workers=workers, model=model, curator=curator)
+    settings = settings_of(ctx).with_overrides(
+        workers=workers, model=model, curator=curator, min_confidence=min_confidence
+    )
     with progress_bar() as step:
         report = build_documents(paths, settings, progress=step)
     print_build_summary(report, settings.store)

@@ -21,6 +21,7 @@ from spacy.util import filter_spans
 
 from beleidsgraaf.ingest.pipeline.acronyms import UNKNOWN
 from beleidsgraaf.ingest.pipeline.boundaries import adjust_boundaries
+from beleidsgraaf.ingest.pipeline.trust import has, rules_with
 
 __all__ = [
     "MODEL_SPANS_KEY",
@@ -41,22 +42,10 @@ SOURCE_GROUPS: tuple[str, ...] = (
     MODEL_SPANS_KEY,
 )
 
-_WEAK_RULES = frozenset(
-    {
-        "rule:acronym",
-        "rule:kind",
-        "rule:single",
-        "rule:default",
-        "rule:caps",
-        "rule:listed",
-        "model",
-    }
-)
-
 
 def is_weak(span: Span) -> bool:
-    """True for spans typed by a guess rather than by evidence in the text."""
-    return span.kb_id_ in _WEAK_RULES
+    """True for spans that only fill gaps between stronger ones (``trust.yaml``)."""
+    return has(span.kb_id_, "weak_span")
 
 
 class EntityConsolidator:
@@ -72,7 +61,7 @@ class EntityConsolidator:
             for span in doc.spans.get(key, []):
                 (weak if is_weak(span) else strong).append(span)
         strong = adjust_boundaries(_typed_definitions(strong), set())
-        weak = adjust_boundaries(weak, set(_WEAK_RULES))
+        weak = adjust_boundaries(weak, set(rules_with("weak_span")))
         # Order matters for equal lengths: authority first, then acronyms, then rules.
         kept = filter_spans(strong)
         taken = {i for span in kept for i in range(span.start, span.end)}
@@ -131,7 +120,7 @@ def _typed_definitions(strong: list[Span]) -> list[Span]:
 
 
 _LIST_GLUE = frozenset({",", "en", "&", "of", "and"})
-_GUESS_RULES = frozenset({"rule:single", "rule:default", "rule:listed"})
+_GUESS_RULES = rules_with("promotable")
 _LISTED = "rule:listed"
 """An ordinary word in a list ('Atria'): only a name when listed next to an organisation."""
 

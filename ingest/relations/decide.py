@@ -20,10 +20,14 @@ from beleidsgraaf.ingest.relations.rules import Arg, RuleSet, rule_set
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["DEFAULT_THRESHOLD", "Decision", "decide", "sentence_candidates"]
+__all__ = ["DEFAULT_THRESHOLD", "EMIT_FLOOR", "Decision", "decide", "sentence_candidates"]
 
 DEFAULT_THRESHOLD = 0.5
 """Statements the classifier believes less than this are not made."""
+
+EMIT_FLOOR = 0.2
+"""Extraction keeps relations down to this confidence, so that ``build --min-confidence`` (and
+the queries and the map, which read ``bg:confidence``) can choose their own threshold above it."""
 
 
 @dataclass(frozen=True, slots=True)
