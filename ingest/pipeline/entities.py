@@ -39,6 +39,7 @@ SOURCE_GROUPS: tuple[str, ...] = (
     "bg_acronyms",
     "bg_entries",
     "bg_names",
+    "bg_patterns",
     MODEL_SPANS_KEY,
 )
 

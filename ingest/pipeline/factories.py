@@ -18,6 +18,7 @@ from beleidsgraaf.ingest.pipeline.authority import AuthorityMatcher, authority_n
 from beleidsgraaf.ingest.pipeline.entities import EntityConsolidator, ModelEntities
 from beleidsgraaf.ingest.pipeline.entries import EntryNames
 from beleidsgraaf.ingest.pipeline.names import NameFinder
+from beleidsgraaf.ingest.pipeline.patterns import PatternFinder
 from beleidsgraaf.ingest.pipeline.tokenizer import create_tokenizer
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "make_entries",
     "make_model_entities",
     "make_names",
+    "make_patterns",
     "make_tokenizer",
 ]
 
@@ -49,6 +51,11 @@ def make_acronyms(nlp: Language, name: str, max_words: int) -> AcronymDetector:
 @Language.factory("beleidsgraaf_names_v1")
 def make_names(nlp: Language, name: str) -> NameFinder:
     return NameFinder(nlp, name)
+
+
+@Language.factory("beleidsgraaf_patterns_v1")
+def make_patterns(nlp: Language, name: str) -> PatternFinder:
+    return PatternFinder(nlp, name)
 
 
 @Language.factory("beleidsgraaf_entries_v1")
