@@ -223,7 +223,7 @@ def _options(count: int) -> dict[str, Any]:
 def _edge(i: int, link: MapLink) -> dict[str, Any]:
     style = PREDICATE_STYLES.get(link.predicate, PREDICATE_STYLES["coOccursWith"])
     width = style.width
-    colour: dict[str, Any] = {"color": style.colour, "highlight": style.colour, "hover": style.colour}
+    colour: dict[str, Any] = dict.fromkeys(("color", "highlight", "hover"), style.colour)
     confidence = link.confidence
     uncertain = confidence is not None and confidence < UNCERTAIN_BELOW
     if uncertain:

@@ -11,8 +11,8 @@ entity's short id, ``landsdeel=oost`` the landsdeel's label.
 Examples
 --------
 >>> from beleidsgraaf.viz.mapdata import MapData, MapNode
->>> data = MapData(nodes={"https://w3id.org/beleidsgraaf/id/4tu": MapNode(
-...     "https://w3id.org/beleidsgraaf/id/4tu", "4TU.Federatie", "Organisation", ["4TU.Federatie"])})
+>>> iri = ID_BASE + "4tu"
+>>> data = MapData(nodes={iri: MapNode(iri, "4TU.Federatie", "Organisation", ["4TU.Federatie"])})
 >>> parse_preset("4TU=rond=4TU.Federatie&diepte=2", data)
 ('4TU', 'weergave=netwerk&rond=4tu&diepte=2')
 """

@@ -288,6 +288,10 @@ def test_a_shared_link_reopens_the_same_view(
     assert "weergave=landsdeel" in link and "zoom=" in link and "selectie=" in link
     assert page.evaluate("location.href") == link
     assert page.input_value("#share-link") == link
+    page.click("#copy-link")
+    page.wait_for_function(
+        "() => document.getElementById('copy-link').textContent === 'Gekopieerd'"
+    )
     shown = visible(page)
     camera = page.evaluate("({s: bgMap.network.getScale(), p: bgMap.network.getViewPosition()})")
     colours = page.evaluate("Object.fromEntries(bgMap.nodes.get().map(n => [n.id, n.color]))")
@@ -338,7 +342,9 @@ def test_named_views_from_the_command_line_and_from_the_user(
     page.wait_for_function("() => bgMap.visibleNodeIds().length === 3")
     assert visible(page) == {FOUR_TU, SECTORPLAN, PBT}
     page.click("#views-list a:has-text('Oost')")
-    page.wait_for_function("() => bgMap.visibleNodeIds().length === 3 && location.hash.includes('Oost')")
+    page.wait_for_function(
+        "() => bgMap.visibleNodeIds().length === 3 && location.hash.includes('Oost')"
+    )
     assert visible(page) == {OOST, GELDERLAND, PBT}
     assert page.input_value("#colour-by") == "landsdeel"
 

@@ -34,6 +34,9 @@
   var VIEWS = ["overzicht", "landsdeel", "programma", "netwerk", "gemeenschap"];
   var COLOUR_NAMES = { type: "type", gemeenschap: "community", landsdeel: "landsdeel" };
   var STORE_KEY = "beleidsgraaf-kaart-weergaven:" + location.pathname;
+  // Names matter most for actors and programmes: a region or intervention needs twice the
+  // links to be named before them.
+  var NAMED_FIRST = { Organisation: 1, Programme: 1, Person: 1, Intervention: 0.5, Region: 0.5 };
 
   // ---- small DOM helpers (textContent only) ----------------------------------------------
   function $(id) { return document.getElementById(id); }
@@ -100,6 +103,10 @@
   landsdelen.sort();
   programmes.sort(function (a, b) { return nodeLabel(a).localeCompare(nodeLabel(b)); });
   var communityIds = data.communities.map(function (c) { return String(c.id); });
+  var nameIndex = [];  // for search, and for names typed into a link
+  Object.keys(details).forEach(function (id) {
+    details[id].names.forEach(function (name) { nameIndex.push([normalise(name), id]); });
+  });
   var undated = Object.keys(documents).some(function (d) { return docYear(d) === null; });
 
   // ---- view state ----------------------------------------------------------------------------
@@ -348,11 +355,24 @@
   }
 
   // ---- network -----------------------------------------------------------------------------
+  // The state of the link is worked out before vis sees a node, so vis gets the nodes of the
+  // opened view, in their place and colour, in one batch (adding them one view refresh later
+  // costs vis a second or more at 2,000 nodes).
+  var drawnColour = {};
+  var edgeFaded = {};
+  state = decodeState(location.hash.replace(/^#/, ""));
+  computeView();
+  var first = overviewLike() ? home : radialLayout(Array.from(derived.visible), derived.centre);
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    drawnAt[n.id] = { x: n.x, y: n.y };
-    return { id: n.id, shape: n.shape, color: n.color, size: n.size, x: n.x, y: n.y };
+    var at = first[n.id] || home[n.id];
+    drawnAt[n.id] = { x: at.x, y: at.y };
+    drawnColour[n.id] = colourOf(n.id);
+    return { id: n.id, shape: n.shape, color: drawnColour[n.id], size: n.size, x: at.x, y: at.y };
   }));
-  var edges = new vis.DataSet(data.edges);
+  var edges = new vis.DataSet(data.edges.map(function (e) {
+    edgeFaded[e.id] = edgeFadedNow(e);
+    return edgeFaded[e.id] ? Object.assign({}, e, { color: edgeColour(e, true) }) : e;
+  }));
   var nodeView = new vis.DataView(nodes, { filter: function (n) { return derived.visible.has(n.id); } });
   var edgeView = new vis.DataView(edges, {
     filter: function (e) { return derived.edgesOn.has(String(e.id)); },
@@ -389,9 +409,6 @@
     if (derived.near && derived.near.has(id)) return 2;
     return 3;
   }
-  /* Names matter most for actors and programmes: a region or intervention needs twice the
-   * links to be named before them. */
-  var NAMED_FIRST = { Organisation: 1, Programme: 1, Person: 1, Intervention: 0.5, Region: 0.5 };
   function labelWeight(id) {
     return (NAMED_FIRST[details[id].type] || 0.5) * (sizeOf[id] * 100 + degreeOf(id));
   }
@@ -524,14 +541,19 @@
   network.on("afterDrawing", drawLabels);
 
   // ---- colours: the selected node and its neighbours stay in colour, the rest fades --------
-  var drawnColour = {};
-  var edgeFaded = {};
-  data.nodes.forEach(function (n) { drawnColour[n.id] = n.color; });
+  function colourOf(id) {
+    return derived.near === null || derived.near.has(id) ? details[id].colours[state.colourBy] : FADED;
+  }
+  function edgeFadedNow(e) {
+    return derived.near !== null && e.from !== state.selected && e.to !== state.selected;
+  }
+  function edgeColour(e, faded) {
+    return faded ? { color: FADED, opacity: 0.6 } : edgeStyle[String(e.id)].color;
+  }
   function paint() {
-    var near = derived.near;
     var recolour = [];
     Object.keys(details).forEach(function (id) {
-      var colour = near === null || near.has(id) ? details[id].colours[state.colourBy] : FADED;
+      var colour = colourOf(id);
       if (drawnColour[id] === colour) return;
       drawnColour[id] = colour;
       recolour.push({ id: id, color: colour });
@@ -539,10 +561,10 @@
     if (recolour.length) nodes.update(recolour);
     var restyle = [];
     data.edges.forEach(function (e) {
-      var faded = near !== null && e.from !== state.selected && e.to !== state.selected;
-      if (!!edgeFaded[e.id] === faded) return;
+      var faded = edgeFadedNow(e);
+      if (edgeFaded[e.id] === faded) return;
       edgeFaded[e.id] = faded;
-      restyle.push({ id: e.id, color: faded ? { color: FADED, opacity: 0.6 } : edgeStyle[String(e.id)].color });
+      restyle.push({ id: e.id, color: edgeColour(e, faded) });
     });
     if (restyle.length) edges.update(restyle);
     if (state.selected && derived.visible.has(state.selected)) network.selectNodes([state.selected]);
@@ -935,10 +957,6 @@
   }
 
   // ---- search --------------------------------------------------------------------------
-  var nameIndex = [];
-  Object.keys(details).forEach(function (id) {
-    details[id].names.forEach(function (name) { nameIndex.push([normalise(name), id]); });
-  });
   function find(query) {
     var q = normalise(query);
     if (!q) return null;
