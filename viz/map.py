@@ -34,7 +34,7 @@ import networkx as nx
 from beleidsgraaf.errors import BeleidsgraafError, ConfigError
 from beleidsgraaf.graph.store import Store
 from beleidsgraaf.viz.layout import SIZE_MEASURES, communities, link_graph, node_sizes, positions
-from beleidsgraaf.viz.mapdata import MapData, MapLink, MapNode, load_map_data
+from beleidsgraaf.viz.mapdata import Document, MapData, MapLink, MapNode, load_map_data
 from beleidsgraaf.viz.page import render_page
 from beleidsgraaf.viz.style import (
     COMMUNITY_COLOURS,
@@ -128,7 +128,7 @@ def render_map(
         "edges": [_edge(i, link) for i, link in drawn],
         "options": _options(len(shown)),
         "details": _details(data, typed, every, shown, groups, colours),
-        "links": {str(i): _link_details(link) for i, link in drawn},
+        "links": {str(i): _link_details(link, data.documents) for i, link in drawn},
         "conceptLinks": _concept_links(data, shown),
         "documents": {
             iri: {"title": d.title, "file": d.file, "year": d.year}
@@ -349,14 +349,21 @@ def _community_list(
     return out
 
 
-def _link_details(link: MapLink) -> dict[str, Any]:
+def _link_details(link: MapLink, documents: dict[str, Document]) -> dict[str, Any]:
+    """A link as the panel and the filters read it; ``support`` gives each statement's year
+    (None: undated) and confidence (None: not given), for the time slider and the threshold."""
+
+    def year(doc: str) -> int | None:
+        found = documents.get(doc)
+        return found.year if found else None
+
     return {
         "from": link.source,
         "to": link.target,
         "predicate": link.predicate,
         "weight": link.weight,
         "confidence": link.confidence,
-        "support": [[s.document, s.confidence] for s in link.support],
+        "support": [[year(s.document), s.confidence] for s in link.support],
         "evidence": [
             {"sentence": e.sentence, "document": e.document, "page": e.page, "section": e.section}
             for e in link.evidence
@@ -369,7 +376,7 @@ def _concept_links(data: MapData, shown: set[str]) -> list[dict[str, Any]]:
     out = []
     for link in data.concept_links:
         if link.source in shown:
-            entry = _link_details(link)
+            entry = _link_details(link, data.documents)
             entry["toLabel"] = data.concept_labels.get(link.target, link.target)
             out.append(entry)
     return out

@@ -129,11 +129,10 @@
     return sizeOf[b] - sizeOf[a] || degreeOf(b) - degreeOf(a) ||
       nodeLabel(a).localeCompare(nodeLabel(b));
   }
+  /* One statement behind a link, as [year of its document or null, confidence or null]: is
+   * it in the year and sure enough? */
   function supportOn(s) {
-    if (state.year !== null) {
-      var year = docYear(s[0]);
-      if (year === null || year > state.year) return false;
-    }
+    if (state.year !== null && (s[0] === null || s[0] > state.year)) return false;
     return s[1] === null || s[1] >= state.confidence;
   }
   function linkOn(key) {
@@ -1032,7 +1031,7 @@
   }
   function yearsOf(link) {
     var years = new Set();
-    link.support.forEach(function (s) { years.add(docYear(s[0])); });
+    link.support.forEach(function (s) { years.add(s[0]); });
     var known = Array.from(years).filter(function (y) { return y !== null; }).sort();
     var text = known.length ? "uit " + known.join(", ") : "";
     if (years.has(null)) text += (text ? " en " : "uit ") + "een ongedateerd document";
