@@ -3,8 +3,8 @@
 ``render_map`` runs on generated stores of about 200, 2,000 and 20,000 entities (each in a fresh
 child; peak memory is that child's). The page is then opened from disk in Debian's headless
 Chromium (Playwright, never a downloaded browser) and timed from navigation start until the page
-says it is ready (``READY_FLAG``): vis-network's stabilisation is done (physics on) or the
-precomputed layout is drawn, and the page's controls are wired.
+says it is ready (``READY_FLAG``): the precomputed overview is drawn with its names placed, the
+view state of the URL fragment applied, and the page's controls are wired.
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ CHROMIUM_ARGS = [
 ]
 READY_FLAG = "body[data-stable='true']"
 """CSS selector that matches once the map is interactive: ``viz/static/map.js`` sets
-``data-stable`` when physics has settled (or at once for a precomputed layout). A selector, not a
-JavaScript predicate: the page's Content-Security-Policy forbids evaluating strings."""
+``data-stable`` after its first complete drawing. A selector, not a JavaScript predicate: the
+page's Content-Security-Policy forbids evaluating strings."""
 INTERACTIVE_GOAL_S = 5.0
 RENDER_CAP_S = 150.0
 """A render still running after this long is stopped and reported as capped."""

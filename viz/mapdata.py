@@ -4,7 +4,9 @@ The store is queried with the SPARQL files in ``viz/sparql/`` (one question per 
 rows are folded into plain dataclasses, so layout, views and page rendering never touch SPARQL or
 pyoxigraph terms. Nodes are the entities of the five node classes that some document mentions;
 links are the extracted statements between two such nodes, one link per (subject, predicate,
-object) carrying the evidence of every document that states it.
+object) carrying the evidence of every document that states it, and per statement its document
+(hence its year) and its confidence, so the page can show the network as of a year and hide
+uncertain statements.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ __all__ = [
     "MapData",
     "MapLink",
     "MapNode",
+    "Support",
     "load_map_data",
     "sparql",
 ]
@@ -58,6 +61,18 @@ class Document:
     iri: str
     title: str
     file: str
+    year: int | None = None
+    """Year of ``dcterms:issued`` (a gYear or an ISO date), None when the document is undated."""
+
+
+@dataclass(frozen=True, slots=True)
+class Support:
+    """One statement behind a link: which document states it, and how sure the extractor is."""
+
+    document: str
+    """IRI of the document ('' when the statement has no evidence)."""
+    confidence: float | None = None
+    """``bg:confidence`` of the statement (0-1); None when not given."""
 
 
 @dataclass(slots=True)
@@ -90,6 +105,17 @@ class MapLink:
     evidence: list[EvidenceRef] = field(default_factory=list)
     weight: int = 1
     methods: list[str] = field(default_factory=list)
+    support: list[Support] = field(default_factory=list)
+    """One entry per statement asserting the link, sorted by document."""
+
+    @property
+    def confidence(self) -> float | None:
+        """How sure the link is: the highest confidence of its statements, None (not given) as
+        soon as one statement gives none, since such a statement alone keeps the link."""
+        given = [s.confidence for s in self.support]
+        if not given or None in given:
+            return None
+        return max(c for c in given if c is not None)
 
 
 @dataclass(slots=True)
@@ -123,6 +149,21 @@ def _int(term: object) -> int | None:
         except ValueError:
             return None
     return None
+
+
+def _decimal(term: object) -> float | None:
+    if isinstance(term, ox.Literal):
+        try:
+            return float(term.value)
+        except ValueError:
+            return None
+    return None
+
+
+def _year(term: object) -> int | None:
+    """The year of a ``dcterms:issued`` value ('2020', '2020-05-01'); None when there is none."""
+    text = _text(term).strip()
+    return int(text[:4]) if len(text) >= 4 and text[:4].isdigit() else None
 
 
 def _local(iri: str) -> str:
@@ -177,7 +218,8 @@ def _add_mentions(store: Store, data: MapData) -> None:
         doc = _text(row["doc"])
         if doc not in data.documents:
             file = _text(row.get("file"))
-            data.documents[doc] = Document(doc, _text(row.get("title")) or file or doc, file)
+            title = _text(row.get("title")) or file or doc
+            data.documents[doc] = Document(doc, title, file, _year(row.get("issued")))
         if node is not None and doc not in node.documents:
             node.documents.append(doc)
     for node in data.nodes.values():
@@ -274,6 +316,7 @@ def _add_links(store: Store, data: MapData) -> None:
         if (stmt, "") not in seen:
             seen.add((stmt, ""))
             link.weight += _int(row.get("weight")) or 1
+            link.support.append(Support(_text(row.get("doc")), _decimal(row.get("confidence"))))
             method = _text(row.get("method"))
             if method and method not in link.methods:
                 link.methods.append(method)
@@ -292,5 +335,6 @@ def _add_links(store: Store, data: MapData) -> None:
     for key in sorted(links):
         link = links[key]
         link.evidence.sort(key=lambda e: (_title(data, e.document), e.start))
+        link.support.sort(key=lambda s: (s.document, s.confidence is None, s.confidence or 0.0))
         target = data.links if link.target in data.nodes else data.concept_links
         target.append(link)

@@ -16,6 +16,8 @@ __all__ = [
     "NO_GROUP_COLOUR",
     "PREDICATE_STYLES",
     "TYPE_STYLES",
+    "UNCERTAIN_BELOW",
+    "UNCERTAIN_STYLE",
     "EdgeStyle",
     "NodeStyle",
 ]
@@ -78,3 +80,17 @@ COMMUNITY_COLOURS: tuple[str, ...] = (
 """The largest communities get their own colour; smaller ones share :data:`NO_GROUP_COLOUR`."""
 
 NO_GROUP_COLOUR = "#BBBBBB"
+
+UNCERTAIN_BELOW = 0.7
+"""A link whose confidence (``bg:confidence``, 0-1) is below this is drawn as uncertain: the
+extractor expects more than one in four such statements to be wrong."""
+
+
+@dataclass(frozen=True, slots=True)
+class UncertainStyle:
+    opacity: float
+    width_factor: float
+
+
+UNCERTAIN_STYLE = UncertainStyle(opacity=0.35, width_factor=0.6)
+"""How an uncertain link differs: faint and thin (its predicate's colour and dashes stay)."""

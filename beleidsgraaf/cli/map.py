@@ -35,14 +35,24 @@ def map_command(
         str | None,
         typer.Option("--region", help="Show only one landsdeel, e.g. Zuidoost."),
     ] = None,
+    view: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--view",
+            help="A named view in the page's list, NAME=STATE, the state as in a shared link "
+            "(after '#'), e.g. 'Oost=landsdeel=Oost&kleur=gemeenschap' or "
+            "'4TU=rond=4TU.Federatie&diepte=2'. Repeatable.",
+        ),
+    ] = None,
 ) -> None:
     """Write a self-contained, searchable network map (opens offline in any browser).
 
-    Click a node to read the sentence behind each of its links.
+    Click a node to read the sentence behind each of its links. The page's views (landsdeel,
+    programme, an actor's network, communities), filters, year and zoom live in its address
+    after '#': copy the link to share the view.
 
-    Large graphs (over 1,000 nodes) get a layout computed in advance.
-
-    Example: beleidsgraaf map --focus 4TU.Federatie --depth 2 -o 4tu.html
+    Example: beleidsgraaf map --view 'Oost=landsdeel=Oost' --view '4TU=rond=4TU&diepte=2'
+    -o kaart.html
     """
     from beleidsgraaf.graph.store import Store
     from beleidsgraaf.viz.map import write_map
@@ -59,5 +69,6 @@ def map_command(
             focus=focus,
             depth=depth,
             region=region,
+            views=view or (),
         )
     typer.echo(f"map: {written}")

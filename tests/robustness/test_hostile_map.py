@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -101,8 +102,9 @@ def assert_nothing_ran_and_text_is_literal(page: Any) -> None:
     assert page.evaluate("window.__pwned === undefined")
     assert page.evaluate("document.querySelectorAll('img, svg, iframe, b').length") == 0
     assert page.evaluate("document.scripts.length") == 3  # data island, vis-network, map.js
-    labels = page.evaluate("bgMap.nodes.get().map(n => n.label)")
-    assert EVIL_LABEL in labels
+    labels = page.evaluate("bgMap.labels().map(label => label.text)")  # drawn as canvas text
+    assert any(EVIL_LABEL.startswith(text.rstrip("…")) for text in labels)  # (long: shortened)
+    assert not page.evaluate("bgMap.nodes.get().some(n => 'label' in n || 'title' in n)")
     options = page.evaluate("Array.from(document.querySelectorAll('#names option'), o => o.value)")
     assert EVIL_ALIAS in options and EVIL_LABEL in options
 
@@ -117,6 +119,27 @@ def assert_nothing_ran_and_text_is_literal(page: Any) -> None:
     page.click("#panel-body .relation .head a")  # follow the link to the other node
     assert page.inner_text("#panel-body h2") == PLAIN
     assert page.evaluate("window.__pwned === undefined")
+
+    # the exported SVG carries the names as text, never as markup
+    svg = ET.fromstring(page.evaluate("bgMap.svg()"))
+    texts = [t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+    assert any(EVIL_LABEL.startswith(text.rstrip("…")) for text in texts)
+    titles = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}title")]
+    assert EVIL_LABEL in titles  # the whole name, as the node's tooltip
+    tags = {el.tag.rsplit("}", 1)[-1] for el in svg.iter()}
+    assert tags <= {"svg", "rect", "g", "line", "polygon", "circle", "text", "title"}
+
+    # a hostile name for a saved view, and hostile values in the link, stay text
+    page.fill("#view-name", EVIL_ALIAS)
+    page.press("#view-name", "Enter")
+    assert EVIL_ALIAS in page.inner_text("#views-list")
+    page.evaluate(
+        "location.hash = 'landsdeel=' + encodeURIComponent('<img src=x onerror=window.__pwned=7>')"
+        " + '&selectie=' + encodeURIComponent('<script>window.__pwned=8</script>')"
+    )
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned === undefined")
+    assert page.evaluate("document.querySelectorAll('img, svg, iframe, b').length") == 0
 
 
 def test_hostile_text_is_shown_literally_and_nothing_runs(chromium: Any, tmp_path: Path) -> None:

@@ -1,13 +1,17 @@
 """Hand-made stores for the map tests: real Extractions written by graph.writer into Oxigraph.
 
-The graph is small but shaped like the real thing: a federation coordinating a programme, an
-organisation funding an intervention, aliases and acronyms, two documents, page numbers,
-provinces in landsdelen, co-occurrences, and a goal concept.
+The sample graph is small but shaped like the real thing: a federation coordinating a programme,
+an organisation funding an intervention, aliases and acronyms, two documents, page numbers,
+provinces in landsdelen, co-occurrences, and a goal concept. The dated graph has documents of
+two years and an undated one, and relations with and without a confidence. The generated policy
+network (500 or 2,000 entities) has the shape of a real one: a few hubs with many members, long
+and short names, nodes without any relation, and small groups apart from the rest.
 """
 
 from __future__ import annotations
 
 import os
+import random
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,7 +22,6 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from beleidsgraaf.graph.store import Store
-from beleidsgraaf.graph.writer import extraction_graph, extraction_graph_name
 from beleidsgraaf.ontology.iri import BASE, entity_iri
 from beleidsgraaf.ontology.namespace import BG
 from beleidsgraaf.records import (
@@ -170,10 +173,209 @@ def sample_extractions() -> list[Extraction]:
     return [a, b]
 
 
+DOC_2019 = "1" * 64
+DOC_2021 = "2" * 64
+DOC_UNDATED = "3" * 64
+
+
+def conf_rel(s: str, p: str, o: str, doc: str, sentence: str, confidence: float | None) -> Relation:
+    ev = Evidence(doc, sentence, 0, len(sentence), page=1)
+    return Relation(entity_iri(s), p, entity_iri(o), ev, confidence=confidence)  # type: ignore[arg-type]
+
+
+def dated_extractions() -> list[Extraction]:
+    """Three documents (2019, 2021, undated) whose relations carry a confidence or none.
+
+    Links: Alfa coordinates Pact (2019, 0.95); Bravo participatesIn Pact (2019, 0.4 and 2021,
+    0.9); Charlie funds Pact (2021, none); Alfa collaboratesWith Charlie (2021, 0.65: uncertain);
+    Delta implements Pact (undated, 0.8).
+    """
+
+    def doc(
+        hash_: str, name: str, year: str | None, entities: list[Entity], rels: list[Relation]
+    ) -> Extraction:
+        info = DocumentInfo(hash_, f"{name}.txt", "txt", title=name, issued=year)
+        return Extraction(info, entities=entities, relations=rels)
+
+    return [
+        doc(
+            DOC_2019,
+            "Nota 2019",
+            "2019",
+            [
+                ent("Stichting Alfa", "Organisation", DOC_2019),
+                ent("Stichting Bravo", "Organisation", DOC_2019),
+                ent("Techniekpact Proef", "Programme", DOC_2019),
+            ],
+            [
+                conf_rel(
+                    "Stichting Alfa",
+                    "coordinates",
+                    "Techniekpact Proef",
+                    DOC_2019,
+                    "Alfa leidt het pact.",
+                    0.95,
+                ),
+                conf_rel(
+                    "Stichting Bravo",
+                    "participatesIn",
+                    "Techniekpact Proef",
+                    DOC_2019,
+                    "Bravo doet misschien mee.",
+                    0.4,
+                ),
+            ],
+        ),
+        doc(
+            DOC_2021,
+            "Nota 2021",
+            "2021-03-01",
+            [
+                ent("Stichting Alfa", "Organisation", DOC_2021),
+                ent("Stichting Bravo", "Organisation", DOC_2021),
+                ent("Fonds Charlie", "Organisation", DOC_2021),
+                ent("Techniekpact Proef", "Programme", DOC_2021),
+            ],
+            [
+                conf_rel(
+                    "Stichting Bravo",
+                    "participatesIn",
+                    "Techniekpact Proef",
+                    DOC_2021,
+                    "Bravo neemt deel aan het pact.",
+                    0.9,
+                ),
+                conf_rel(
+                    "Fonds Charlie",
+                    "funds",
+                    "Techniekpact Proef",
+                    DOC_2021,
+                    "Charlie financiert het pact.",
+                    None,
+                ),
+                conf_rel(
+                    "Stichting Alfa",
+                    "collaboratesWith",
+                    "Fonds Charlie",
+                    DOC_2021,
+                    "Alfa en Charlie praten wellicht.",
+                    0.65,
+                ),
+            ],
+        ),
+        doc(
+            DOC_UNDATED,
+            "Ongedateerde notitie",
+            None,
+            [
+                ent("Bureau Delta", "Organisation", DOC_UNDATED),
+                ent("Techniekpact Proef", "Programme", DOC_UNDATED),
+            ],
+            [
+                conf_rel(
+                    "Bureau Delta",
+                    "implements",
+                    "Techniekpact Proef",
+                    DOC_UNDATED,
+                    "Delta voert het pact uit.",
+                    0.8,
+                )
+            ],
+        ),
+    ]
+
+
+NAME_PARTS = {
+    "Organisation": (
+        ("Stichting", "Hogeschool", "Platform", "Gemeente", "Universiteit", "Kenniscentrum"),
+        ("Techniek", "Innovatie", "Talent", "Onderwijs en Arbeidsmarkt", "Maakindustrie"),
+    ),
+    "Programme": (
+        ("Programma", "Techniekpact", "Agenda", "Actieplan"),
+        ("Regio", "Bèta", "Vakmanschap"),
+    ),
+    "Intervention": (
+        ("Regeling", "Fonds", "Campagne", "Pilot"),
+        ("Praktijkleren", "Scholing", "Gastlessen"),
+    ),
+    "Region": (
+        ("Regio", "Provincie", "Landsdeel"),
+        ("Noord", "Oost", "Rivierenland", "Zuid-Holland"),
+    ),
+    "Person": (("dr.", "mr.", "prof."), ("de Vries", "Jansen", "van den Berg", "Bakker")),
+}
+PLAUSIBLE = {
+    "Organisation": ("participatesIn", "coordinates", "collaboratesWith", "funds", "implements"),
+    "Person": ("coordinates", "participatesIn"),
+    "Programme": ("partOf",),
+    "Intervention": ("partOf",),
+    "Region": ("partOf",),
+}
+
+
+def policy_network(size: int, seed: int = 3) -> list[Extraction]:
+    """A generated policy network of ``size`` entities in four dated documents.
+
+    Grown by preferential attachment (a new entity links to one or two existing ones, chosen in
+    proportion to their links), so a few hubs gather many members, as landsdelen and federations
+    do; 15 % of the entities get no relation at all, and every 60th starts a small group (five
+    members) apart from the rest. Deterministic for a seed.
+    """
+    rng = random.Random(seed)
+    types = rng.choices(list(NAME_PARTS), weights=(50, 15, 15, 10, 10), k=size)
+    labels = []
+    for i, kind in enumerate(types):
+        first, second = NAME_PARTS[kind]
+        words = [rng.choice(first), rng.choice(second)]
+        if rng.random() < 0.3:
+            words.append(rng.choice(second).lower())
+        labels.append(f"{' '.join(words)} {i}")
+    docs = [(f"{d + 4}" * 64, f"Beleidsnota {2017 + d}", str(2017 + d)) for d in range(4)]
+    entities: list[list[Entity]] = [[] for _ in docs]
+    relations: list[list[Relation]] = [[] for _ in docs]
+    weight = [1.0] * size
+    group: list[int] = []
+    apart: set[int] = set()
+    for i in range(size):
+        d = rng.randrange(len(docs))
+        entities[d].append(ent(labels[i], types[i], docs[d][0]))
+        if i % 60 == 59:
+            group = [i]  # a small group apart: its members link only among themselves
+            apart.add(i)
+            continue
+        if i == 0 or rng.random() < 0.15:
+            continue
+        if 0 < len(group) < 5:
+            pool = list(group)
+            group.append(i)
+            apart.add(i)
+        else:
+            pool = [k for k in range(i) if k not in apart]
+        for _ in range(1 if rng.random() < 0.7 else 2):
+            j = rng.choices(pool, weights=[weight[k] for k in pool])[0]
+            predicate = rng.choice(PLAUSIBLE[types[i]])
+            sentence = f"{labels[i]} en {labels[j]} werken samen."
+            rel_ = Relation(
+                entity_iri(labels[i]),
+                predicate,  # type: ignore[arg-type]
+                entity_iri(labels[j]),
+                Evidence(docs[d][0], sentence, i * 100, i * 100 + len(sentence), page=1 + i // 50),
+            )
+            relations[d].append(rel_)
+            if not any(e.iri == rel_.object for e in entities[d]):
+                entities[d].append(ent(labels[j], types[j], docs[d][0]))
+            weight[i] += 1
+            weight[j] += 1
+    return [
+        Extraction(DocumentInfo(h, f"nota-{year}.txt", "txt", title=title, issued=year), e, r)
+        for (h, title, year), e, r in zip(docs, entities, relations, strict=True)
+    ]
+
+
 def fill(store: Store, extractions: list[Extraction]) -> Store:
     store.replace_graph(VOCABULARY, vocabulary())
     for extraction in extractions:
-        store.replace_graph(extraction_graph_name(extraction), extraction_graph(extraction))
+        store.write_extraction(extraction)
     return store
 
 
@@ -181,6 +383,18 @@ def fill(store: Store, extractions: list[Extraction]) -> Store:
 def sample_store() -> Store:
     """An in-memory store with the two sample documents and the landsdelen."""
     return fill(Store(), sample_extractions())
+
+
+@pytest.fixture
+def dated_store() -> Store:
+    """Documents of 2019, 2021 and no year, with relations that carry a confidence or none."""
+    return fill(Store(), dated_extractions())
+
+
+@pytest.fixture
+def policy_store() -> Callable[[int], Store]:
+    """Make an in-memory store of a generated policy network of a given size."""
+    return lambda size: fill(Store(), policy_network(size))
 
 
 @pytest.fixture
@@ -244,7 +458,7 @@ def browser() -> Iterator[Any]:
 class OpenedPage:
     """A map page in the browser, with every console error and network request recorded."""
 
-    def __init__(self, browser: Any, path: Path) -> None:
+    def __init__(self, browser: Any, path: Path, url: str | None = None) -> None:
         self.url = path.resolve().as_uri()
         self.errors: list[str] = []
         self.requests: list[str] = []
@@ -258,7 +472,7 @@ class OpenedPage:
         self.page.on("pageerror", lambda e: self.errors.append(f"pageerror: {e}"))
         self.page.on("dialog", self._dialog)
         self.page.route("**/*", self._route)
-        self.page.goto(self.url)
+        self.page.goto(url or self.url)
         self.page.wait_for_function(
             "() => window.bgMap && window.bgMap.isStable()", timeout=120_000
         )
@@ -270,13 +484,13 @@ class OpenedPage:
     def _route(self, route: Any) -> None:
         url = route.request.url
         self.requests.append(url)
-        if url == self.url:
+        if url.split("#")[0] == self.url:
             route.continue_()
         else:
             route.abort()
 
     def foreign_requests(self) -> list[str]:
-        return [u for u in self.requests if u != self.url]
+        return [u for u in self.requests if u.split("#")[0] != self.url]
 
     def node_screen_point(self, iri: str) -> tuple[float, float]:
         """Where node ``iri`` is on screen (page coordinates), for real mouse clicks."""
@@ -296,11 +510,12 @@ class OpenedPage:
 
 
 @pytest.fixture
-def open_page(browser: Any) -> Iterator[Callable[[Path], OpenedPage]]:
+def open_page(browser: Any) -> Iterator[Callable[..., OpenedPage]]:
+    """Open a map file (optionally at ``url``: the file with a fragment) in a fresh context."""
     opened: list[OpenedPage] = []
 
-    def open_(path: Path) -> OpenedPage:
-        page = OpenedPage(browser, path)
+    def open_(path: Path, url: str | None = None) -> OpenedPage:
+        page = OpenedPage(browser, path, url)
         opened.append(page)
         return page
 
