@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from beleidsgraaf.errors import ConfigError, DocumentError
 from beleidsgraaf.ingest.document import Block, SourceDocument
 from beleidsgraaf.ingest.pipeline.trust import has
-from beleidsgraaf.ingest.relations.decide import EMIT_FLOOR
+from beleidsgraaf.ingest.relations.decide import EMIT_FLOOR, method_confidence
 from beleidsgraaf.ingest.relations.document import (
     ParsedSentence,
     cooccurrences,
@@ -393,6 +393,7 @@ def extract_source(
     structure_relations(source, extraction, {c.iri for c in clusters if c.guessed})
     place_relations(extraction, source)
     namespace_relations(extraction)
+    extraction.relations = method_confidence(extraction.relations)
     for entity in extraction.entities:
         entity.concepts = _concepts(entity)
     return extraction

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -37,6 +37,10 @@ class RelationModel:
     coef: np.ndarray
     intercept: np.ndarray
     temperature: float = 1.0
+    methods: dict[str, float] = field(default_factory=dict)
+    """Confidence of relations read from structure or names, not from a sentence, keyed
+    '<method> <predicate>' ('structure:box locatedIn'): their precision on the training gold,
+    smoothed ((right + 1) / (made + 2))."""
 
     def scores(self, features: Sequence[Sequence[str]]) -> np.ndarray:
         """Logits, one row per candidate (unknown features are ignored)."""
@@ -68,6 +72,7 @@ class RelationModel:
             "intercept": {
                 c: round(float(v), 4) for c, v in zip(self.classes, self.intercept, strict=True)
             },
+            "methods": {k: round(v, 3) for k, v in sorted(self.methods.items())},
             "weights": {n: w for n, w in sorted(weights.items()) if w},
         }
         return json.dumps(data, ensure_ascii=False, indent=0, sort_keys=False) + "\n"
@@ -89,6 +94,7 @@ class RelationModel:
             coef,
             intercept,
             float(data.get("temperature", 1.0)),
+            {str(k): float(v) for k, v in data.get("methods", {}).items()},
         )
 
 

@@ -9,18 +9,26 @@ rules decide alone, each with the confidence its priority gives.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import permutations
 from typing import TYPE_CHECKING
 
 from beleidsgraaf.ingest.relations.classifier import NONE, RelationModel, load_model
 from beleidsgraaf.ingest.relations.features import Candidate, pair_features
 from beleidsgraaf.ingest.relations.rules import Arg, RuleSet, rule_set
+from beleidsgraaf.records import Relation
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["DEFAULT_THRESHOLD", "EMIT_FLOOR", "Decision", "decide", "sentence_candidates"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "EMIT_FLOOR",
+    "Decision",
+    "decide",
+    "method_confidence",
+    "sentence_candidates",
+]
 
 DEFAULT_THRESHOLD = 0.5
 """Statements the classifier believes less than this are not made."""
@@ -136,3 +144,20 @@ def _one_per_symmetric_pair(decisions: Iterable[Decision]) -> list[Decision]:
         if key not in kept or kept[key].confidence < d.confidence:
             kept[key] = d
     return list(kept.values())
+
+
+def method_confidence(
+    relations: list[Relation], model: RelationModel | None = None
+) -> list[Relation]:
+    """Relations read from structure or names, given the confidence their method earned on the
+    training gold (:attr:`RelationModel.methods`); others are returned as they are."""
+    model = model if model is not None else load_model()
+    if model is None or not model.methods:
+        return relations
+    out = []
+    for r in relations:
+        known = model.methods.get(f"{r.method} {r.predicate}")
+        out.append(
+            replace(r, confidence=known) if r.confidence is None and known is not None else r
+        )
+    return out

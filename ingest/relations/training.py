@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,11 +36,11 @@ from beleidsgraaf.ingest.relations.classifier import (
     fit_temperature,
     model_path,
 )
-from beleidsgraaf.ingest.relations.decide import DEFAULT_THRESHOLD
+from beleidsgraaf.ingest.relations.decide import DEFAULT_THRESHOLD, method_confidence
 from beleidsgraaf.ingest.relations.document import ParsedSentence, decided_relations
 from beleidsgraaf.ingest.relations.features import Candidate
 from beleidsgraaf.ingest.resolution import normalise_name
-from beleidsgraaf.records import Extraction
+from beleidsgraaf.records import Extraction, confident
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -61,6 +61,8 @@ class LabelledDocument:
     candidates: list[tuple[Candidate, ParsedSentence]]
     labels: list[str | None] = field(default_factory=list)
     """Per candidate: a predicate, NONE, or None (left out of training)."""
+    span: tuple[int, int] | None = None
+    """The part of the document the gold covers (character offsets), when not all of it."""
 
     @property
     def name(self) -> str:
@@ -89,14 +91,19 @@ def _gold_index(gold: dict[str, Any]) -> dict[str, set[int]]:
     return index
 
 
-def _labels(doc: LabelledDocument) -> list[str | None]:
-    gold = doc.gold
-    index = _gold_index(gold)
-    by_name = {normalise_name(g["name"]): gi for gi, g in enumerate(gold["entities"])}
-    golds_of: dict[str, set[int]] = {}
+def _golds_of(doc: LabelledDocument) -> dict[str, set[int]]:
+    """Gold entity indices each extracted entity matches (by any of its names)."""
+    index = _gold_index(doc.gold)
+    out: dict[str, set[int]] = {}
     for e in doc.extraction.entities:
         forms = {normalise_name(f) for f in (e.label, *e.mentions)}
-        golds_of[e.iri] = {gi for f in forms for gi in index.get(f, ())}
+        out[e.iri] = {gi for f in forms for gi in index.get(f, ())}
+    return out
+
+
+def _gold_statements(gold: dict[str, Any]) -> dict[tuple[int, int], list[tuple[str, str]]]:
+    """(subject, object) gold indices -> [(predicate, evidence)], symmetric ones both ways."""
+    by_name = {normalise_name(g["name"]): gi for gi, g in enumerate(gold["entities"])}
     stated: dict[tuple[int, int], list[tuple[str, str]]] = defaultdict(list)
     for r in gold.get("relations", []):
         s, o = by_name.get(normalise_name(r["subject"])), by_name.get(normalise_name(r["object"]))
@@ -105,6 +112,12 @@ def _labels(doc: LabelledDocument) -> list[str | None]:
         stated[(s, o)].append((r["predicate"], r.get("evidence", "")))
         if r["predicate"] in _SYMMETRIC:
             stated[(o, s)].append((r["predicate"], r.get("evidence", "")))
+    return stated
+
+
+def _labels(doc: LabelledDocument) -> list[str | None]:
+    golds_of = _golds_of(doc)
+    stated = _gold_statements(doc.gold)
     labels: list[str | None] = []
     for cand, sentence in doc.candidates:
         text = cand.sent.doc.text if cand.source == "list" else sentence.evidence.text
@@ -133,10 +146,11 @@ def label_documents(gold_dir: Path, nlp: Language) -> list[LabelledDocument]:
         source = read_source(path)
         collected: list[tuple[Candidate, ParsedSentence]] = []
         extraction = extract_source(source, nlp, collect=collected)
+        span = None
         if gold.get("lines"):
-            lo, hi = _line_range(source.original, str(gold["lines"]))
-            collected = [(c, s) for c, s in collected if lo <= s.evidence.start < hi]
-        doc = LabelledDocument(gold, source.original, extraction, collected)
+            span = _line_range(source.original, str(gold["lines"]))
+            collected = [(c, s) for c, s in collected if span[0] <= s.evidence.start < span[1]]
+        doc = LabelledDocument(gold, source.original, extraction, collected, span=span)
         doc.labels = _labels(doc)
         out.append(doc)
     return out
@@ -153,10 +167,45 @@ def _training_rows(docs: Sequence[LabelledDocument]) -> tuple[list[list[str]], l
     return x, y
 
 
+def method_precision(docs: Sequence[LabelledDocument]) -> dict[str, float]:
+    """How often each structural or name method is right, per predicate, on the gold: the
+    confidence of what it states ('structure:box locatedIn' -> (right + 1) / (made + 2))."""
+    made: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    for doc in docs:
+        by_name = {normalise_name(g["name"]): gi for gi, g in enumerate(doc.gold["entities"])}
+        truth = set()
+        for r in doc.gold.get("relations", []):
+            s, o = (
+                by_name.get(normalise_name(r["subject"])),
+                by_name.get(normalise_name(r["object"])),
+            )
+            if s is not None and o is not None:
+                truth.add((s, r["predicate"], o))
+                if r["predicate"] in _SYMMETRIC:
+                    truth.add((o, r["predicate"], s))
+        golds_of = _golds_of(doc)
+        span = doc.span
+        for r in doc.extraction.relations:
+            if r.method.startswith(("rule:", "classifier")) or r.predicate == "addresses":
+                continue
+            if span is not None and not span[0] <= r.evidence.start < span[1]:
+                continue
+            key = f"{r.method} {r.predicate}"
+            made[key] += 1
+            right[key] += any(
+                (gs, r.predicate, go) in truth
+                for gs in golds_of.get(r.subject, ())
+                for go in golds_of.get(r.object, ())
+            )
+    return {k: (right[k] + 1) / (n + 2) for k, n in made.items()}
+
+
 def train_model(docs: Sequence[LabelledDocument], c: float = 1.0) -> RelationModel:
     """Fit on every document; the temperature is fitted on out-of-document predictions."""
     x, y = _training_rows(docs)
     model = fit(x, y, c)
+    model.methods = method_precision(docs)
     held_x: list[list[str]] = []
     held_y: list[str] = []
     held_z = []
@@ -172,13 +221,19 @@ def train_model(docs: Sequence[LabelledDocument], c: float = 1.0) -> RelationMod
 
 
 def _rescore(doc: LabelledDocument, model: RelationModel, threshold: float) -> Extraction:
-    """The document's extraction with its sentence relations decided again by ``model``."""
+    """The document's extraction with its relations decided again by ``model``: sentence
+    relations by its classifier, structural ones by its method confidences, then thresholded."""
     decided = decided_relations(doc.candidates, threshold, model)
-    kept = [r for r in doc.extraction.relations if not r.method.startswith(("rule:", "classifier"))]
+    structural = [
+        replace(r, confidence=None)
+        for r in doc.extraction.relations
+        if not r.method.startswith(("rule:", "classifier"))
+    ]
+    relations = confident(method_confidence(structural, model) + decided, threshold)
     return Extraction(
         doc.extraction.document,
         doc.extraction.entities,
-        kept + decided,
+        relations,
         doc.extraction.cooccurrences,
         doc.extraction.labels,
     )

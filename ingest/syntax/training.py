@@ -52,6 +52,8 @@ SOURCES = _HERE / "sources.json"
 TRAIN_CONFIG = _HERE / "train.cfg"
 REPORT_REPO, REPORT_FILE = "UD_Dutch-Alpino", "nl_alpino-ud-test.conllu"
 TREEBANKS = ("UD_Dutch-Alpino", "UD_Dutch-LassySmall")
+SINCE = "2017-10-31"
+"""Annotations older than this follow UD 1 conventions in places and are left out."""
 
 
 def repositories(paths: Sequence[Path]) -> dict[str, Path]:
@@ -103,14 +105,21 @@ def pin_sources(repos: Mapping[str, Path], path: Path = SOURCES) -> None:
         blobs.extend(b for b in scan_history(repo, name) if read_blob(repo, b.sha) is not None)
     blobs.sort(key=lambda b: (b.date, b.repo, b.path))
     report = [b for b in blobs if b.repo == REPORT_REPO and b.path.endswith(REPORT_FILE)][-1]
-    write_sources(path, commits, report, blobs)
+    write_sources(path, commits, report, blobs, since=SINCE)
 
 
 def load_split(
-    repos: Mapping[str, Path], sources: Path = SOURCES, since: str = ""
+    repos: Mapping[str, Path], sources: Path = SOURCES, since: str | None = None
 ) -> TreebankSplit:
-    """Training, model-selection and report sentences from the pinned file versions."""
-    _commits, report, blobs = read_sources(sources)
+    """Training, model-selection and report sentences from the pinned file versions.
+
+    ``since`` (default: the date pinned in ``sources.json``) leaves out sentences whose newest
+    annotation is older: before late 2017 the treebanks followed older conventions
+    (coordination, ``xcomp``/``mark``/``fixed``) that teach the parser two schemes.
+    """
+    pinned = read_sources(sources)
+    report, blobs = pinned.report, pinned.blobs
+    since = pinned.since if since is None else since
 
     def texts() -> Iterator[tuple[Blob, str]]:
         for blob in blobs:
@@ -180,7 +189,7 @@ def write_conllu(sentences: Iterable[Sentence], path: Path) -> None:
 
 
 def prepare(
-    repos: Mapping[str, Path], workdir: Path, sources: Path = SOURCES, since: str = ""
+    repos: Mapping[str, Path], workdir: Path, sources: Path = SOURCES, since: str | None = None
 ) -> TreebankSplit:
     """Write ``train.spacy``, ``dev.spacy`` and ``report.conllu`` into ``workdir``."""
     from spacy.tokens import DocBin

@@ -27,6 +27,7 @@ from pathlib import Path
 __all__ = [
     "Blob",
     "Sentence",
+    "Sources",
     "TreebankSplit",
     "harmonise",
     "parse_conllu",
@@ -241,7 +242,23 @@ def _blob_dict(blob: Blob) -> dict[str, str]:
     return {"repo": blob.repo, "sha": blob.sha, "path": blob.path, "date": blob.date}
 
 
-def read_sources(path: Path) -> tuple[dict[str, str], Blob, list[Blob]]:
-    """The pinned commits, the report split and the file versions (oldest first)."""
+@dataclass(frozen=True, slots=True)
+class Sources:
+    """What ``sources.json`` pins."""
+
+    treebanks: dict[str, str]
+    since: str
+    report: Blob
+    blobs: list[Blob]
+
+
+def read_sources(path: Path) -> Sources:
+    """The pinned commits, the oldest annotation date kept, the report split and the file
+    versions (oldest first)."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    return data["treebanks"], Blob(**data["report"]), [Blob(**b) for b in data["blobs"]]
+    return Sources(
+        data["treebanks"],
+        data.get("since", ""),
+        Blob(**data["report"]),
+        [Blob(**b) for b in data["blobs"]],
+    )
