@@ -59,6 +59,9 @@ def train(
     out: Annotated[
         Path | None, typer.Option("--out", help="Where the model goes (default: the shipped one).")
     ] = None,
+    epochs: Annotated[
+        int | None, typer.Option("--epochs", help="Stop after this many epochs (default: 20).")
+    ] = None,
 ) -> None:
     """Retrain the shipped syntax model from the UD Dutch treebanks (about an hour on 2 cores).
 
@@ -67,5 +70,6 @@ def train(
     from beleidsgraaf.ingest.syntax.training import MODEL_DIR, repositories
     from beleidsgraaf.ingest.syntax.training import train as run
 
-    path = run(repositories(treebank), workdir, out or MODEL_DIR)
+    overrides = {"training.max_epochs": epochs} if epochs else None
+    path = run(repositories(treebank), workdir, out or MODEL_DIR, overrides=overrides)
     typer.echo(f"Model written to {path}")

@@ -10,6 +10,12 @@ The sentence is the unit (:mod:`.decide`), with three document-level additions:
   before it in the document; 'zij' or 'deze organisatie' opening a sentence for the last actor;
 - **lists**: a list item read together with the sentence that introduces it ('De partners
   zijn:' + '• Stichting X') is parsed as one sentence, so 'zijn ... X' relates as in running text.
+
+Relations are read from a parse of the sentence with each name replaced by a common proper noun
+('Stichting Brugwerk werkt samen met de Kennisalliantie Zuid' is parsed as 'Philips werkt samen
+met de Shell'). A small parser attaches names it has never seen poorly (an unknown capitalised
+word is easily taken for an adjective); one familiar word per name keeps the clause intact, and
+relation rules only need where each name stands. Evidence is always the original sentence.
 """
 
 from __future__ import annotations
@@ -122,12 +128,76 @@ def _resolve_references(
             last_actors = actors
 
 
+PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "Organisation": ("Philips", "Shell", "Unilever", "Heineken", "Rabobank", "Ahold", "DSM", "KLM"),
+    "Region": ("Utrecht", "Groningen", "Zwolle", "Arnhem", "Tilburg"),
+    "Person": ("Jansen", "Bakker", "Visser", "Smit"),
+    "Programme": ("Horizon", "Galileo", "Copernicus", "Erasmus"),
+    "Intervention": ("Deltaplan", "Interreg", "Erasmus", "Horizon"),
+}
+"""Proper nouns the parser knows well, one per name of a sentence (cycled when there are more)."""
+
+
 def _parse(nlp: Language, text: str) -> Doc:
+    """The grammar of ``text`` as one sentence (the parser may not split it)."""
     doc = nlp.make_doc(text)
+    for token in doc:
+        token.is_sent_start = token.i == 0
     for name, proc in nlp.pipeline:
         if name in SYNTAX:
             doc = proc(doc)
     return doc
+
+
+def masked_parse(nlp: Language, text: str, located: Sequence[tuple[int, int, Arg]]) -> list[Arg]:
+    """Parse ``text`` with each name replaced by a placeholder (module docstring); the names as
+    one-token spans of that parse. ``located`` gives each name's characters in ``text``.
+
+    An arg that is one token and no name (a pronoun, 'het programma') is kept as it is.
+    """
+    spans: list[tuple[int, int, Arg]] = []
+    for start, end, arg in sorted(located, key=lambda x: (x[0], -x[1])):
+        if spans and start < spans[-1][1]:
+            if (start, end) == spans[-1][:2]:
+                spans.append((start, end, arg))  # the same words, a second entity
+            continue
+        spans.append((start, end, arg))
+    pieces: list[str] = []
+    placed: list[tuple[int, int, Arg]] = []
+    at = length = 0
+    count: dict[str, int] = {}
+    last: tuple[int, int] | None = None
+    for start, end, arg in spans:
+        if (start, end) == last:
+            placed.append((placed[-1][0], placed[-1][1], arg))
+            continue
+        word = _placeholder(arg, count)
+        pieces.append(text[at:start])
+        length += start - at
+        placed.append((length, length + len(word), arg))
+        pieces.append(word)
+        length += len(word)
+        at, last = end, (start, end)
+    pieces.append(text[at:])
+    doc = _parse(nlp, "".join(pieces))
+    out = []
+    for start, end, arg in placed:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            out.append(Arg(span, arg.iri, arg.type))
+    return out
+
+
+def _placeholder(arg: Arg, count: dict[str, int]) -> str:
+    """A placeholder for a name; a pronoun or kind noun standing for an entity stays itself."""
+    if len(arg.span) == 1 and not arg.span[0].text[:1].isupper():
+        return arg.span.text
+    if len(arg.span) == 1 and arg.span[0].lower_ in reference_words("authors"):
+        return arg.span.text
+    options = PLACEHOLDERS[arg.type]
+    n = count.get(arg.type, 0)
+    count[arg.type] = n + 1
+    return options[n % len(options)]
 
 
 def _list_candidates(nlp: Language, intro: ParsedSentence, item: ParsedSentence) -> list[Candidate]:
@@ -135,22 +205,19 @@ def _list_candidates(nlp: Language, intro: ParsedSentence, item: ParsedSentence)
     head = intro.sent.text.rstrip().rstrip(":").rstrip()
     body = item.sent.text.strip()
     lead = len(item.sent.text) - len(item.sent.text.lstrip())
-    doc = _parse(nlp, f"{head} {body}")
+    joined = f"{head} {body}"
     shift = len(head) + 1 - lead
-    args: list[Arg] = []
-    for arg, offset in [
-        *((a, -intro.sent.start_char) for a in intro.args),
-        *((a, shift - item.sent.start_char) for a in item.args),
-    ]:
-        span = doc.char_span(
-            arg.span.start_char + offset, arg.span.end_char + offset, alignment_mode="expand"
-        )
-        if span is not None:
-            args.append(Arg(span, arg.iri, arg.type))
+    located = [
+        *((a.span.start_char - intro.sent.start_char, a.span.end_char - intro.sent.start_char, a)
+          for a in intro.args),
+        *((a.span.start_char - item.sent.start_char + shift,
+           a.span.end_char - item.sent.start_char + shift, a) for a in item.args),
+    ]  # fmt: skip
+    args = masked_parse(nlp, joined, located)
     intro_iris = {a.iri for a in intro.args}
     item_iris = {a.iri for a in item.args}
     out = []
-    for sent in doc.sents:
+    for sent in {a.span.sent.start: a.span.sent for a in args}.values():
         for cand in sentence_candidates(sent, args, source="list"):
             pair = {cand.subject.iri, cand.object.iri}
             if pair & intro_iris and pair & item_iris:
@@ -171,8 +238,16 @@ def document_candidates(
     out: list[tuple[Candidate, ParsedSentence]] = []
     intro: ParsedSentence | None = None
     for sentence in sentences:
-        args = [*sentence.args, *sentence.extra]
-        out.extend((c, sentence) for c in sentence_candidates(sentence.sent, args))
+        named = [*sentence.args, *sentence.extra]
+        if len({a.iri for a in named}) >= 2:
+            start = sentence.sent.start_char
+            args = masked_parse(
+                nlp,
+                sentence.sent.text,
+                [(a.span.start_char - start, a.span.end_char - start, a) for a in named],
+            )
+            sent = args[0].span.sent if args else sentence.sent
+            out.extend((c, sentence) for c in sentence_candidates(sent, args))
         if sentence.kind == "list_item" and intro is not None and sentence.args:
             out.extend((c, sentence) for c in _list_candidates(nlp, intro, sentence))
         elif sentence.kind != "list_item":

@@ -35,8 +35,14 @@ def step_label(token: Token) -> str:
     if dep.split(":")[0] in {"obl", "nmod"} and dep != "obl:agent" and dep != "nmod:poss":
         case = next((c for c in token.children if c.dep_ == "case"), None)
         if case is not None:
-            return f"{dep.split(':')[0]}:{case.lemma_.lower() or case.lower_}"
+            return f"{dep.split(':')[0]}:{_preposition(case)}"
     return dep
+
+
+def _preposition(case: Token) -> str:
+    """A preposition with the words fixed to it: 'met', 'onder_leiding_van'."""
+    words = [case, *(c for c in case.children if c.dep_ == "fixed")]
+    return "_".join((w.lemma_ or w.lower_).lower() for w in sorted(words, key=lambda w: w.i))
 
 
 def predicate_lemma(token: Token) -> str:

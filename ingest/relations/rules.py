@@ -32,6 +32,7 @@ __all__ = [
     "Match",
     "Rule",
     "RuleSet",
+    "infinitives",
     "parse_example",
     "reference_words",
     "rule_set",
@@ -162,16 +163,57 @@ class RuleSet:
 
 
 def trigger_lemmas(token: Token) -> Iterator[str]:
-    """The trigger names a token answers to: its lemma, its verb-with-particle lemma, and
-    'dependent_lemma' for each dependent that completes it ('beschikbaar_stellen')."""
+    """The trigger names a token answers to: its lemma (with a separable particle joined:
+    'uit_voeren' -> 'uitvoeren'), the infinitives its form may come from (the lemmatizer errs on
+    verbs it has not seen: 'financiert' -> 'financieren'), and 'dependent_lemma' for each
+    dependent that completes it ('beschikbaar_stellen', 'samen_werken', 'deel_nemen')."""
     if token.pos_ not in {"VERB", "NOUN", "ADJ", "AUX", "ADV", "ADP", "PROPN"}:
         return
-    lemma = (token.lemma_ or token.lower_).lower()
-    seen = {lemma, predicate_lemma(token), token.lower_}
+    lemma = (token.lemma_ or token.lower_).lower().replace("_", "")
+    seen = {lemma, predicate_lemma(token).replace("_", ""), token.lower_}
+    if token.pos_ in {"VERB", "AUX"}:
+        seen |= infinitives(token.lower_)
     yield from seen
     for child in token.children:
-        if child.dep_ in {"compound:prt", "xcomp", "obj", "obl", "advmod", "case", "obl:arg"}:
-            yield f"{(child.lemma_ or child.lower_).lower()}_{lemma}"
+        word = (child.lemma_ or child.lower_).lower()
+        if child.dep_ == "compound:prt":
+            yield from (word + base for base in seen)
+        if child.dep_ in _COMPLETING:
+            yield from (f"{word}_{base}" for base in seen)
+
+
+_COMPLETING = frozenset(
+    {"compound:prt", "xcomp", "obj", "obl", "advmod", "advcl", "case", "obl:arg"}
+)
+"""Dependents that complete a trigger ('samen' in 'werkt samen', 'deel' in 'neemt deel')."""
+
+_PARTICLES = ("uit", "op", "aan", "in", "mee", "samen", "deel", "bij", "voor", "af", "toe",
+              "over", "plaats", "tot", "door", "terug", "vrij", "vast", "na", "om")  # fmt: skip
+_LONG_VOWEL = re.compile(r"(aa|ee|oo|uu)([^aeiou])$")
+
+
+def infinitives(form: str) -> set[str]:
+    """Infinitives a Dutch verb form may come from: 'financiert', 'gefinancierd' ->
+    'financieren'; 'uitgevoerd' -> 'uitvoeren'; 'kent' -> 'kennen'; 'bestaat' -> 'bestaan'.
+
+    Over-generates on purpose: the candidates are only looked up in the closed list of
+    trigger lemmas.
+    """
+    stems = {form}
+    for suffix in ("t", "d", "de", "den", "te", "ten", "en"):
+        if form.endswith(suffix) and len(form) > len(suffix) + 2:
+            stems.add(form[: -len(suffix)])
+    for stem in list(stems):
+        if stem.startswith("ge") and len(stem) > 4:
+            stems.add(stem[2:])
+        for particle in _PARTICLES:
+            if stem.startswith(particle + "ge") and len(stem) > len(particle) + 4:
+                stems.add(particle + stem[len(particle) + 2 :])
+    out = set()
+    for stem in stems:
+        out |= {stem + "en", stem + "n", stem + stem[-1] + "en"}
+        out.add(_LONG_VOWEL.sub(lambda m: m.group(1)[0] + m.group(2), stem) + "en")
+    return out
 
 
 def _joined(steps: tuple[str, ...] | None) -> str | None:
@@ -185,10 +227,12 @@ def _kind_noun(token: Token) -> bool:
 
 def _widens(token: Token) -> bool:
     """Whether the step from ``token`` to its head stays inside one noun phrase: the usual
-    widening relations, and a name under a kind noun ('het programma X', 'de regio X')."""
+    widening relations, and a name under a kind noun ('het programma X', 'de regio X'; not
+    'het initiatief van X', which has a preposition of its own)."""
     if token.dep_ in TRANSPARENT:
         return True
-    return token.dep_ in {"nmod", "appos"} and _kind_noun(token.head)
+    bare = not any(c.dep_ == "case" for c in token.children)
+    return token.dep_ in {"nmod", "appos"} and bare and _kind_noun(token.head)
 
 
 def _fire(rule: Rule, trigger: Token, args: Sequence[Arg]) -> Iterator[Match]:

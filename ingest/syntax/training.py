@@ -68,14 +68,13 @@ def repositories(paths: Sequence[Path]) -> dict[str, Path]:
 
     found: dict[str, Path] = {}
     for path in paths:
-        names = {path.resolve().name}
         remote = subprocess.run(
             ["git", "-C", str(path), "config", "--get", "remote.origin.url"],
             capture_output=True,
             text=True,
         )
-        names.add(Path(remote.stdout.strip()).stem)
-        name = next((n for n in TREEBANKS if any(n in candidate for candidate in names)), None)
+        where = f"{path.resolve()} {remote.stdout.strip()}"
+        name = next((n for n in TREEBANKS if n in where), None)
         if name is None or (not (path / ".git").exists() and not (path / "HEAD").exists()):
             raise ConfigError(f"{path}: not a git clone of {' or '.join(TREEBANKS)}")
         found[name] = path

@@ -2,7 +2,8 @@
 parser: a rule gives exactly the pairs its example lists, and nothing for an example with none.
 
 The entities are marked in the example ('[Stichting Brugwerk](Org)'), so these tests check the
-grammar and the rule, not the name finder. Each rule runs alone: another rule's firing is no
+grammar and the rule, not the name finder; the sentence is parsed as extraction parses it, each
+name replaced by a placeholder proper noun. Each rule runs alone: another rule's firing is no
 excuse for this one.
 """
 
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
+from beleidsgraaf.ingest.relations.document import masked_parse
 from beleidsgraaf.ingest.relations.rules import Arg, RuleSet, parse_example, rule_set
 
 EXAMPLES = [
@@ -23,16 +25,16 @@ EXAMPLES = [
 
 
 def _pairs(nlp: Language, rule: Any, example: dict[str, Any]) -> set[str]:
+    """The pairs ``rule`` alone gives on the example, parsed as extraction parses it (each name
+    masked by a placeholder, :func:`masked_parse`)."""
     text, marks = parse_example(example["text"])
-    doc = nlp(text)
-    args = []
-    for start, end, name, kind in marks:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        assert span is not None, f"cannot place {name!r} in {text!r}"
-        args.append(Arg(span, name, kind))
+    anchor = nlp.make_doc(text)[0:1]
+    args = masked_parse(nlp, text, [(s, e, Arg(anchor, name, kind)) for s, e, name, kind in marks])
+    assert len(args) == len(marks), f"cannot place every name in {text!r}"
+    sentences = {a.span.sent.start: a.span.sent for a in args}.values()
     return {
         f"{m.subject.iri} > {m.object.iri}"
-        for sent in doc.sents
+        for sent in sentences
         for m in RuleSet([rule]).matches(sent, args)
     }
 
