@@ -132,7 +132,12 @@ def evaluate(
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     misses: Annotated[int, typer.Option("--misses", help="Misses listed per kind.")] = 20,
-    model: Annotated[str | None, typer.Option("--model", help="Statistical spaCy model.")] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="spaCy pipeline that parses (default: shipped).")
+    ] = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", help="Score relations believed at least this.")
+    ] = 0.5,
 ) -> None:
     """Score extraction against gold annotations: P/R/F1 per type, splits, relations, misses.
 
@@ -145,7 +150,9 @@ def evaluate(
 
     if fmt not in {"text", "json"}:
         raise ConfigError(f"--format {fmt!r}: use text or json")
-    summary, scores = evaluate_paths(gold or shipped_gold(), paths or [], model=model)
+    summary, scores = evaluate_paths(
+        gold or shipped_gold(), paths or [], model=model, threshold=min_confidence
+    )
     if fmt == "json":
         typer.echo(json.dumps(summary, indent=1))
     else:

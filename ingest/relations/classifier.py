@@ -15,15 +15,22 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from beleidsgraaf.errors import ConfigError
 
+if TYPE_CHECKING:
+    from beleidsgraaf.ingest.relations.rules import Rule
+
 __all__ = ["NONE", "RelationModel", "fit", "fit_temperature", "load_model"]
 
 NONE = "none"
 """The class of a pair that states no relation."""
+
+PRIOR_WEIGHT = 4.0
+"""How many training examples a rule's priority counts as, against its measured record."""
 
 MODEL_FILE = "model.json"
 
@@ -37,10 +44,18 @@ class RelationModel:
     coef: np.ndarray
     intercept: np.ndarray
     temperature: float = 1.0
+    rules: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Per rule id: (right, made) on the training gold, for :meth:`rule_confidence`."""
     methods: dict[str, float] = field(default_factory=dict)
     """Confidence of relations read from structure or names, not from a sentence, keyed
     '<method> <predicate>' ('structure:box locatedIn'): their precision on the training gold,
     smoothed ((right + 1) / (made + 2))."""
+
+    def rule_confidence(self, rule: Rule) -> float:
+        """How often ``rule`` is right: its record on the training gold, shrunk towards its
+        priority (read as a prior belief) with the weight of :data:`PRIOR_WEIGHT` examples."""
+        right, made = self.rules.get(rule.id, (0, 0))
+        return (right + PRIOR_WEIGHT * rule.priority / 100) / (made + PRIOR_WEIGHT)
 
     def scores(self, features: Sequence[Sequence[str]]) -> np.ndarray:
         """Logits, one row per candidate (unknown features are ignored)."""
@@ -72,6 +87,7 @@ class RelationModel:
             "intercept": {
                 c: round(float(v), 4) for c, v in zip(self.classes, self.intercept, strict=True)
             },
+            "rules": {k: list(v) for k, v in sorted(self.rules.items())},
             "methods": {k: round(v, 3) for k, v in sorted(self.methods.items())},
             "weights": {n: w for n, w in sorted(weights.items()) if w},
         }
@@ -94,6 +110,7 @@ class RelationModel:
             coef,
             intercept,
             float(data.get("temperature", 1.0)),
+            {str(k): (int(v[0]), int(v[1])) for k, v in data.get("rules", {}).items()},
             {str(k): float(v) for k, v in data.get("methods", {}).items()},
         )
 

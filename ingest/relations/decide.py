@@ -98,31 +98,35 @@ def decide(
     *,
     use_shipped: bool = True,
 ) -> list[Decision]:
-    """The relations the candidates state, each with a calibrated confidence ≥ ``threshold``.
+    """The relations the candidates state, each with a confidence ≥ ``threshold``.
 
-    The method recorded is the highest-priority rule that fired for the predicate the
-    classifier chose ('rule:partof.noun'), or 'classifier' when none did.
+    Where a rule fired, its predicate is stated with the rule's measured precision
+    (:meth:`RelationModel.rule_confidence`: how often it was right on the training gold,
+    shrunk towards its priority). Where none fired, the classifier may still relate the pair
+    from the parse between them, with its calibrated probability; the method is then
+    'classifier'. Without a trained model the rules decide alone, with their priority.
     """
     model = model if model is not None else (load_model() if use_shipped else None)
     if model is None:
         return [d for c in candidates if (d := _rule_decision(c)) and d.confidence >= threshold]
-    probs = model.probabilities([c.features for c in candidates])
+    unruled = [c for c in candidates if not c.matches]
+    probs = model.probabilities([c.features for c in unruled]) if unruled else []
     allowed = _allowed_by_types()
     out: list[Decision] = []
-    for cand, row in zip(candidates, probs, strict=True):
+    for cand in candidates:
+        if cand.matches:
+            best = max(cand.matches, key=lambda m: (model.rule_confidence(m.rule), m.rule.priority))
+            confidence = model.rule_confidence(best.rule)
+            if confidence >= threshold:
+                out.append(Decision(cand, best.predicate, confidence, f"rule:{best.rule.id}"))
+    for cand, row in zip(unruled, probs, strict=True):
         types = (cand.subject.type, cand.object.type)
         best_k, best_p = None, 0.0
         for k, cls in enumerate(model.classes):
             if cls != NONE and cls in allowed.get(types, ()) and row[k] > best_p:
                 best_k, best_p = k, float(row[k])
-        if best_k is None or best_p < threshold:
-            continue
-        predicate = model.classes[best_k]
-        fired = [m for m in cand.matches if m.predicate == predicate]
-        method = (
-            f"rule:{max(fired, key=lambda m: m.rule.priority).rule.id}" if fired else "classifier"
-        )
-        out.append(Decision(cand, predicate, best_p, method))
+        if best_k is not None and best_p >= threshold:
+            out.append(Decision(cand, model.classes[best_k], best_p, "classifier"))
     return _one_per_symmetric_pair(out)
 
 

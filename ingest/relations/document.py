@@ -6,8 +6,9 @@ The sentence is the unit (:mod:`.decide`), with three document-level additions:
   document's authors (its publisher in the metadata), as an entity at that word, so the grammar
   relates them like any name ('Wij werken samen met X');
 - **what 'het programma' is**: a definite kind noun that is no name itself ('het programma',
-  'deze regeling', 'het fonds', 'de organisatie') stands for the last entity of that kind named
-  before it in the document; 'zij' or 'deze organisatie' opening a sentence for the last actor;
+  'deze regeling', 'het fonds') stands for the last entity named before it whose name has that
+  noun ('het Actieprogramma X', 'het Groeifonds'); 'de overheid' names no one. 'Zij' opening a
+  sentence stands for the last actor;
 - **lists**: a list item read together with the sentence that introduces it ('De partners
   zijn:' + '• Stichting X') is parsed as one sentence, so 'zijn ... X' relates as in running text.
 
@@ -81,15 +82,21 @@ def _definite(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in reference_words("definite") for c in token.children)
 
 
-def _refers_to_kind(token: Token, covered: set[int]) -> str | None:
-    """The kind a definite kind noun refers back to ('het programma'), unless a name hangs on it
-    ('het programma X': that name is the entity)."""
-    kind = _kind_of(token)
-    if kind is None or not _definite(token):
-        return None
-    if any(c.dep_ in {"appos", "flat", "nmod"} and c.i in covered for c in token.children):
-        return None
-    return kind
+def _refers_back(token: Token, covered: set[int]) -> bool:
+    """Whether a token is a definite kind noun that may point back ('het programma'), not one a
+    name hangs on ('het programma X': that name is the entity)."""
+    if _kind_of(token) is None or not _definite(token):
+        return False
+    return not any(c.dep_ in {"appos", "flat", "nmod"} and c.i in covered for c in token.children)
+
+
+def _antecedent(noun: str, earlier: Sequence[Arg]) -> Arg | None:
+    """The last entity named with ``noun`` as (the end of) a word of its name: 'het fonds' is
+    the 'Nationaal Groeifonds', 'de stichting' the 'Stichting X'; 'de overheid' names none."""
+    for arg in reversed(earlier):
+        if any(word.endswith(noun) for word in arg.span.text.lower().split()):
+            return arg
+    return None
 
 
 def _covered(sentence: ParsedSentence) -> set[int]:
@@ -100,7 +107,7 @@ def _resolve_references(
     sentences: Sequence[ParsedSentence], authors: Sequence[str], letter: bool
 ) -> None:
     """Add the entities that pronouns and definite kind nouns point at (module docstring)."""
-    last_of: dict[str, Arg] = {}
+    earlier: list[Arg] = []
     last_actors: list[Arg] = []
     for sentence in sentences:
         covered = _covered(sentence)
@@ -119,10 +126,9 @@ def _resolve_references(
                 and last_actors
             ):
                 sentence.extra.extend(Arg(span, a.iri, a.type) for a in last_actors)
-            elif (kind := _refers_to_kind(token, covered)) and kind in last_of:
-                sentence.extra.append(Arg(span, last_of[kind].iri, kind))
-        for arg in sentence.args:
-            last_of[arg.type] = arg
+            elif _refers_back(token, covered) and (found := _antecedent(token.lower_, earlier)):
+                sentence.extra.append(Arg(span, found.iri, found.type))
+        earlier.extend(sentence.args)
         actors = [a for a in sentence.args if a.type in _ACTOR_TYPES]
         if actors:
             last_actors = actors

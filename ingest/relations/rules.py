@@ -39,6 +39,9 @@ __all__ = [
     "trigger_lemmas",
 ]
 
+ANY = "*"
+"""A trigger that any verb or noun answers to: the paths alone say what the rule reads."""
+
 SHORT_TYPES = {
     "Org": "Organisation",
     "Prog": "Programme",
@@ -148,9 +151,13 @@ class RuleSet:
         if len(args) < 2:
             return []
         found: list[Match] = []
+        anywhere = self.by_trigger.get(ANY, [])
         for token in sent:
             for lemma in trigger_lemmas(token):
                 for rule in self.by_trigger.get(lemma, ()):
+                    found.extend(_fire(rule, token, args))
+            if token.pos_ in {"VERB", "AUX", "NOUN"}:
+                for rule in anywhere:
                     found.extend(_fire(rule, token, args))
         for rule in self.direct:
             for a, b in permutations(args, 2):

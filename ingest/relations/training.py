@@ -157,11 +157,12 @@ def label_documents(gold_dir: Path, nlp: Language) -> list[LabelledDocument]:
 
 
 def _training_rows(docs: Sequence[LabelledDocument]) -> tuple[list[list[str]], list[str]]:
+    """Features and labels of the pairs no rule fired for: the classifier's part of the work."""
     x: list[list[str]] = []
     y: list[str] = []
     for doc in docs:
         for (cand, _), label in zip(doc.candidates, doc.labels, strict=True):
-            if label is not None:
+            if label is not None and not cand.matches:
                 x.append(cand.features)
                 y.append(label)
     return x, y
@@ -201,11 +202,26 @@ def method_precision(docs: Sequence[LabelledDocument]) -> dict[str, float]:
     return {k: (right[k] + 1) / (n + 2) for k, n in made.items()}
 
 
+def rule_record(docs: Sequence[LabelledDocument]) -> dict[str, tuple[int, int]]:
+    """(right, made) per rule: how often the pairs a rule fired for carry its predicate."""
+    right: Counter[str] = Counter()
+    made: Counter[str] = Counter()
+    for doc in docs:
+        for (cand, _), label in zip(doc.candidates, doc.labels, strict=True):
+            if label is None:
+                continue
+            for m in cand.matches:
+                made[m.rule.id] += 1
+                right[m.rule.id] += label == m.predicate
+    return {rule: (right[rule], n) for rule, n in made.items()}
+
+
 def train_model(docs: Sequence[LabelledDocument], c: float = 1.0) -> RelationModel:
     """Fit on every document; the temperature is fitted on out-of-document predictions."""
     x, y = _training_rows(docs)
     model = fit(x, y, c)
     model.methods = method_precision(docs)
+    model.rules = rule_record(docs)
     held_x: list[list[str]] = []
     held_y: list[str] = []
     held_z = []
