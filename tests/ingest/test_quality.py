@@ -44,3 +44,35 @@ def test_quality_does_not_fall_below_the_recorded_figures() -> None:
     assert not worse, "; ".join(worse)
     for doc, figures in recorded["documents"].items():
         assert summary["documents"][doc]["typed_f1"] >= figures["typed_f1"] - 0.02, doc
+
+
+def _validation(tmp_path: Path) -> tuple[Path, Path]:
+    """The validation gold and its texts with their first line (``SOURCE: <url>``) stripped."""
+    root = _gold().parent / "validation"
+    if not (root / "gold").is_dir():
+        pytest.skip(f"no validation set at {root}")
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    for path in sorted((root / "texts").glob("*.txt")):
+        body = path.read_text(encoding="utf-8").split("\n", 1)[1]
+        (texts / path.name).write_text(body, encoding="utf-8")
+    return root / "gold", texts
+
+
+@pytest.mark.slow
+def test_quality_on_unseen_text_does_not_fall(tmp_path: Path) -> None:
+    """The validation set measures generalisation: this only guards the recorded figures, it
+    is never trained or tuned on."""
+    recorded = json.loads(
+        (files("beleidsgraaf.ingest") / "quality.json").read_text(encoding="utf-8")
+    )["validation"]
+    gold, texts = _validation(tmp_path)
+    summary, _ = evaluate_paths(gold, sorted(texts.glob("*.txt")))
+    now = quality_figures(summary)
+    worse = [
+        f"{name} {now[name]:.4f} vs recorded {recorded[name]:.4f}"
+        for name, direction in QUALITY_FLOORS.items()
+        if (direction == "min" and now[name] < recorded[name] - TOLERANCE)
+        or (direction == "max" and now[name] > recorded[name] + TOLERANCE)
+    ]
+    assert not worse, "; ".join(worse)
