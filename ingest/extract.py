@@ -54,7 +54,6 @@ __all__ = [
     "CHUNK_CHARS",
     "DEFAULT_MODELS",
     "LARGE_FILE_BYTES",
-    "SUPPORTED_SUFFIXES",
     "demo_corpus",
     "extract_chunked",
     "extract_document",
@@ -67,7 +66,6 @@ __all__ = [
 DEFAULT_MODELS: tuple[str, ...] = ("nl_core_news_lg", "nl_core_news_md")
 """Statistical models used in addition to the rules when installed, first found wins."""
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".pdf", ".docx", ".html", ".htm")
 _MAX_EVIDENCE = 20
 # A capitalised name that is the only thing said about something is kept when it stands in a list
 # or box entry ('• Tata Steel verzorgt opleidingen'): such entries enumerate actors and
@@ -735,16 +733,10 @@ def _shared_pipeline(model: str | None) -> Language:
 
 
 def _expand(paths: Iterable[Path]) -> list[Path]:
-    out: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            out.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUPPORTED_SUFFIXES)
-            )
-        else:
-            out.append(path)
-    return out
+    """The document files at ``paths`` (folders listed by ``ingest.readers.files``)."""
+    from beleidsgraaf.ingest.readers.files import DocumentFile, list_documents
+
+    return [f.path for f in list_documents(paths) if isinstance(f, DocumentFile)]
 
 
 def extract_paths(
