@@ -44,11 +44,11 @@ def map_command(
 
     Example: beleidsgraaf map --focus 4TU.Federatie --depth 2 -o 4tu.html
     """
-    from beleidsgraaf.graph.store import Store
+    from beleidsgraaf.graph.store import Store, writable_output
     from beleidsgraaf.viz.map import write_map
 
     settings = settings_of(ctx)
-    target = out or settings.out / "map.html"
+    target = writable_output(out or settings.out / "map.html")
     with Store(settings.store, read_only=True) as store:
         written = write_map(
             store,

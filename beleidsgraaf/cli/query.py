@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from beleidsgraaf.cli.app import app, settings_of
-from beleidsgraaf.errors import ConfigError, QueryError
+from beleidsgraaf.config import regular_file
+from beleidsgraaf.errors import ConfigError, QueryError, printable
 
 if TYPE_CHECKING:
     from beleidsgraaf.queries.endpoint import Endpoint
@@ -20,9 +21,31 @@ def _params(values: list[str]) -> dict[str, str]:
     for item in values:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise QueryError(f"--param {item!r}: write it as NAME=VALUE")
+            raise QueryError(f"--param '{printable(item)}': write it as NAME=VALUE")
+        if printable(item) != item:
+            # An undecodable byte (or a control character) cannot be an RDF literal.
+            raise QueryError(
+                f"--param '{printable(item)}': the value holds a byte that is not UTF-8 text "
+                "or a control character"
+            )
         out[name.strip()] = value
     return out
+
+
+def _readable(path: Path) -> Path:
+    """A file the user names, refused at once if reading it would block (a FIFO, a device)."""
+    try:
+        return regular_file(path)
+    except FileNotFoundError:
+        return path  # the reader says so, in its own words
+    except OSError as exc:
+        raise QueryError(f"{path}: cannot read the query: {exc.strerror}") from exc
+
+
+def _seconds(ctx: typer.Context, timeout: float | None, setting: str) -> float:
+    """``--timeout`` if given, else the setting; checked like every setting (``config``)."""
+    value: float = getattr(settings_of(ctx).with_overrides(**{setting: timeout}), setting)
+    return value
 
 
 def _endpoint(url: str, user: str | None, timeout: float | None, ctx: typer.Context) -> Endpoint:
@@ -33,7 +56,7 @@ def _endpoint(url: str, user: str | None, timeout: float | None, ctx: typer.Cont
         url,
         user=user or settings.endpoint_user,
         password=os.environ.get("BELEIDSGRAAF_ENDPOINT_PASSWORD") or settings.endpoint_password,
-        timeout=timeout or settings.endpoint_timeout,
+        timeout=_seconds(ctx, timeout, "endpoint_timeout"),
     )
 
 
@@ -71,9 +94,9 @@ def query(
         return
     if (name is None) == (file is None):
         raise QueryError("give a query NAME or --file PATH (see --list)")
-    named = query_from_file(file) if file is not None else query_by_name(name or "")
+    named = query_from_file(_readable(file)) if file is not None else query_by_name(name or "")
     settings = settings_of(ctx)
-    limit = timeout or settings.query_timeout
+    limit = _seconds(ctx, timeout, "query_timeout")
     values = _params(param or [])
     if endpoint or settings.endpoint:
         source = _endpoint(endpoint or settings.endpoint or "", user, timeout, ctx)
@@ -107,6 +130,8 @@ def serve(
     from beleidsgraaf.queries.server import ServerConfig, make_server
 
     settings = settings_of(ctx)
+    if not 0 <= port <= 65535:
+        raise ConfigError(f"--port {port}: a port is a number from 0 to 65535 (0 picks a free one)")
     token = None
     if allow_updates:
         token = os.environ.get("BELEIDSGRAAF_UPDATE_TOKEN")
@@ -115,7 +140,7 @@ def serve(
     config = ServerConfig(
         host=host,
         port=port,
-        timeout=timeout or settings.query_timeout,
+        timeout=_seconds(ctx, timeout, "query_timeout"),
         max_rows=max_rows,
         update_token=token,
         out=settings.out,
@@ -207,13 +232,16 @@ def export(
 
     Example: beleidsgraaf export --format trig --format gexf --out export/
     """
-    from beleidsgraaf.graph.export import check_formats
+    from beleidsgraaf.graph.export import EXPORT_FORMATS, check_formats
     from beleidsgraaf.graph.export import export as export_store
-    from beleidsgraaf.graph.store import Store
+    from beleidsgraaf.graph.store import Store, writable_output
 
-    check_formats(fmt)  # before opening the store: a typo should not wait for a lock
+    chosen = check_formats(fmt)  # before opening the store: a typo should not wait for a lock
     settings = settings_of(ctx)
+    folder = out or settings.out / "export"
+    for name in [EXPORT_FORMATS[f] for f in chosen] + ["actors-edges.csv"] * ("csv" in chosen):
+        writable_output(folder / name)
     with Store(settings.store, read_only=True) as store:
-        written = export_store(store, out or settings.out / "export", fmt)
+        written = export_store(store, folder, fmt)
     for path in written:
         typer.echo(str(path))
