@@ -197,7 +197,7 @@ def _open_lock_file(path: Path, *, shared: bool) -> int | None:
     if not shared:
         return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     for flags in (os.O_RDONLY, os.O_RDONLY | os.O_CREAT):
-        with contextlib.suppress(FileNotFoundError, PermissionError, OSError):
+        with contextlib.suppress(OSError):
             return os.open(path, flags, 0o644)
     return None
 
@@ -236,17 +236,24 @@ def _snapshot_names(folder: Path) -> list[str]:
 
 
 class _SnapshotPin:
-    """A shared lock on a snapshot: while it is held, no writer deletes the snapshot."""
+    """A shared lock on a snapshot: while it is held, no writer deletes the snapshot.
+
+    A snapshot whose lock file is missing (a store copied without its lock files) gets one;
+    where none can be made (a read-only file system) no writer can delete it either.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        fd = os.open(folder / LOCK_FILE, os.O_RDONLY)
+        self._fd: int | None = _open_lock_file(folder / LOCK_FILE, shared=True)
+        if self._fd is None:
+            if not folder.is_dir():
+                raise FileNotFoundError(folder)  # deleted by a writer meanwhile
+            return
         try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            fcntl.flock(self._fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:
-            os.close(fd)
+            os.close(self._fd)
             raise
-        self._fd: int | None = fd
 
     def release(self) -> None:
         if self._fd is not None:

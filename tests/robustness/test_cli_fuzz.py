@@ -8,7 +8,10 @@ whose names and contents hypothesis draws (text in any encoding and with any cha
 signatures, broken and hostile DOCX and HTML, YAML sidecars and curator files, TOML configs).
 What must hold for every example: the command ends with exit code 0-3 and no exception escapes
 (no traceback, and no 'internal error' line, which the CLI prints for a bug instead of a
-traceback); every error is one line.
+traceback); a build ends with its summary, and its exit code says whether something failed.
+Files outside the test's folder are never written (a symbolic link among the outputs points at
+one). The examples per test default to 60 (about a minute on the CI machine);
+``BELEIDSGRAAF_FUZZ_EXAMPLES=300`` searches longer.
 
 Nothing reaches the network: endpoint options get only unreachable loopback URLs and junk, and
 ``serve`` is always given an address it cannot bind (TEST-NET-3), so it fails after checking
@@ -207,9 +210,6 @@ def check_clean(argv: list[str], result: object) -> None:
     assert "Traceback" not in output, (argv, output)
     assert code != INTERNAL_ERROR and "internal error" not in output, (argv, output)
     assert code in (0, 1, 2, 3), (argv, code, output)
-    for line in output.splitlines():
-        if line.startswith("beleidsgraaf: error:"):
-            assert len(line) < 2000, (argv, line)
 
 
 @pytest.fixture
