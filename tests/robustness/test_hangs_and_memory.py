@@ -154,8 +154,10 @@ def test_deeply_nested_yaml_is_a_clear_error_not_a_recursion_crash(tmp_path: Pat
 
 # -- 17: .docx zip bombs -------------------------------------------------------------------------
 
+# Peak memory from VmHWM, the high-water mark of this process's own memory map: ru_maxrss
+# would also count the pytest process it was forked from (Linux keeps it across exec).
 _PEAK = """
-import json, resource, sys, time
+import json, re, sys, time
 from pathlib import Path
 from beleidsgraaf.errors import DocumentError
 from beleidsgraaf.ingest.readers import read_document
@@ -165,8 +167,9 @@ try:
     outcome = "read"
 except DocumentError as error:
     outcome = error.reason
+peak = re.search(r"VmHWM:\\s+(\\d+) kB", Path("/proc/self/status").read_text())
 print(json.dumps({"outcome": outcome, "seconds": time.perf_counter() - started,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": int(peak.group(1)) / 1024}))
 """
 
 
@@ -205,8 +208,8 @@ def _read_in_child(path: Path) -> dict[str, object]:
 
 
 def test_a_44_kb_docx_zip_bomb_is_refused_at_once(tmp_path: Path) -> None:
-    """Old: 85 s and 1.2 GB for 44 KB; a part that unpacks to ~1000x its packed size is no
-    document."""
+    """The issue measured 85 s and 1.2 GB for its 44 KB bomb; this one was read in 22 s and
+    350 MB before. A part that unpacks to ~650 times its packed size is no document."""
     path = tmp_path / "bom.docx"
     path.write_bytes(docx_with_body("<w:p/>" * 1_500_000))  # 9 MB of empty paragraphs
     assert path.stat().st_size < 50_000
@@ -217,12 +220,13 @@ def test_a_44_kb_docx_zip_bomb_is_refused_at_once(tmp_path: Path) -> None:
 
 
 def test_a_docx_of_many_small_paragraphs_is_read_in_linear_time(tmp_path: Path) -> None:
-    """Not a bomb (it packs 60x, under the limit... of its own kind: real paragraphs), but the
-    style of each paragraph was looked up by scanning all styles: 3 ms a paragraph, five
-    minutes for 100,000. Now a dictionary lookup."""
+    """No bomb (under 1 MB unpacked), but the style of each paragraph was looked up by
+    scanning all styles: 26 s for these 20,000 paragraphs, five minutes for 100,000. Now a
+    dictionary lookup (1.5 s)."""
     path = tmp_path / "lang.docx"
     paragraph = "<w:p><w:r><w:t>TU Delft</w:t></w:r></w:p>"
     path.write_bytes(docx_with_body(paragraph * 20_000))
     result = _read_in_child(path)
     assert result["outcome"] == "read", result
-    assert float(result["seconds"]) < 30.0, result  # type: ignore[arg-type]
+    assert float(result["seconds"]) < 10.0, result  # type: ignore[arg-type]
+    assert float(result["peak_mb"]) < 600, result  # type: ignore[arg-type]
