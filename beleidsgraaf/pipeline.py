@@ -17,13 +17,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from beleidsgraaf.config import Settings
-from beleidsgraaf.errors import DocumentError
+from beleidsgraaf.errors import ConfigError, DocumentError, printable
 from beleidsgraaf.records import confident
+
+if TYPE_CHECKING:
+    from beleidsgraaf.ingest.readers.files import DocumentFile
 
 __all__ = ["BuildReport", "Progress", "RunReport", "Step", "build", "build_corpus", "remove", "run"]
 
@@ -79,22 +82,24 @@ def build(
 ) -> BuildReport:
     """Extract the documents at ``paths`` (files or folders) and write them into the store.
 
-    Each document replaces its own named graph atomically; a document that cannot be read is
-    reported in ``failed`` and the rest of the batch still goes in. With ``settings.workers``
-    above 1 the documents are extracted in that many processes (``ingest.parallel``) and each
-    one is written while the next ones are extracted; the store ends up the same as with one.
-    The store's write lock is held for the whole build, so two builds on one store run one after
-    the other.
+    Each document is stored under its name (``ingest.readers.files``: the path relative to the
+    folder given, or the file name of a file given) and replaces its own named graph atomically;
+    a document that cannot be read, a folder without documents and a second file that would get
+    a name already taken in this build are reported in ``failed``, and the rest of the batch
+    still goes in. With ``settings.workers`` above 1 the documents are extracted in that many
+    processes (``ingest.parallel``) and each one is written while the next ones are extracted;
+    the store ends up the same as with one. The store's write lock is held for the whole build,
+    so two builds on one store run one after the other; readers (``query``, ``serve``) are not
+    in the way (``graph.store``).
     """
     from beleidsgraaf.graph.store import Store
     from beleidsgraaf.ingest.curation import load_curation
-    from beleidsgraaf.ingest.extract import _expand as document_files
     from beleidsgraaf.ingest.extract import extract_paths
     from beleidsgraaf.ontology.authority import vocabulary_graph
 
-    files = document_files(paths)
     report = BuildReport()
     links = load_curation(settings.curator).links if settings.curator else None
+    files = _named_documents(paths, report)
     entity_types: dict[str, str] = {}
     relations: set[tuple[str, str, str]] = set()
     cooccurrences: set[tuple[str, str]] = set()
@@ -102,19 +107,23 @@ def build(
         # With workers, extraction starts here, so their start-up overlaps the vocabulary load;
         # each result is written while the workers extract the documents after it.
         results = extract_paths(
-            files, model=settings.model, curator=settings.curator, workers=settings.workers
+            [f.path for f in files],
+            model=settings.model,
+            curator=settings.curator,
+            workers=settings.workers,
         )
         if progress:
             progress(Step("loading the vocabulary", 0, len(files)))
         store.load_vocabulary(vocabulary_graph())
-        for result in _reporting(results, files, progress):
+        # extract_paths yields one result per file, in order: the name comes from the listing.
+        for file, result in zip(files, _reporting(results, files, progress), strict=True):
             if isinstance(result, DocumentError):
                 report.failed.append(result)
                 continue
-            name = result.document.file_name
+            result.document = replace(result.document, file_name=file.name)
             result.relations = confident(result.relations, settings.min_confidence)
             written = store.write_extraction(result, links)
-            (report.stored if written else report.unchanged).append(name)
+            (report.stored if written else report.unchanged).append(file.name)
             for ent in result.entities:
                 entity_types[ent.iri] = ent.type
             relations.update((r.subject, r.predicate, r.object) for r in result.relations)
@@ -125,7 +134,9 @@ def build(
     return report
 
 
-def _reporting(results: Iterator[_T], files: list[Path], progress: Progress | None) -> Iterator[_T]:
+def _reporting(
+    results: Iterator[_T], files: list[DocumentFile], progress: Progress | None
+) -> Iterator[_T]:
     """``results`` (one per file, in file order) as they come, saying before each which file is
     being extracted and after each how many are done."""
     if progress is None or not files:
@@ -137,6 +148,31 @@ def _reporting(results: Iterator[_T], files: list[Path], progress: Progress | No
         yield result
         following = f"extracting {files[done].name}" if done < total else "finishing"
         progress(Step(following, done, total))
+
+
+def _named_documents(paths: Iterable[Path], report: BuildReport) -> list[DocumentFile]:
+    """The files to build, each with the name it is stored under; what cannot be built (a folder
+    without documents, a file whose name another file of this build already has) goes into
+    ``report.failed``. Two files with one name would replace each other in the store on every
+    build, so the second is refused, naming the first."""
+    from beleidsgraaf.ingest.readers.files import list_documents
+
+    files: list[DocumentFile] = []
+    owner: dict[str, Path] = {}
+    for item in list_documents(paths):
+        if isinstance(item, DocumentError):
+            report.failed.append(item)
+        elif item.name in owner:
+            first = printable(str(owner[item.name]))
+            reason = (
+                f"has the document name '{item.name}' that {first} has in this build; "
+                "build their common folder instead, so that each keeps a name of its own"
+            )
+            report.failed.append(DocumentError(item.path, reason))
+        else:
+            owner[item.name] = item.path
+            files.append(item)
+    return files
 
 
 def demo_corpus() -> list[Path]:
@@ -152,11 +188,14 @@ def build_corpus(store: Path, paths: Sequence[Path] | None = None) -> BuildRepor
 
 
 def remove(names: Iterable[str], settings: Settings) -> dict[str, int]:
-    """Drop documents (by file name or content hash) from the store; triples removed per name."""
+    """Drop documents (by name or content hash) from the store; triples removed per name.
+
+    The names are keyed as the store shows them (:func:`~beleidsgraaf.errors.printable`).
+    """
     from beleidsgraaf.graph.store import Store
 
     with Store(settings.store) as store, store.lock():
-        return {name: store.remove_document(name) for name in names}
+        return {printable(name): store.remove_document(name) for name in names}
 
 
 def run(
@@ -170,11 +209,15 @@ def run(
     Writes ``graph.trig``, ``map.html``, ``versnippering.json`` and ``versnippering.html`` into
     ``settings.out``.
     """
-    from beleidsgraaf.graph.store import Store
+    from beleidsgraaf.graph.store import Store, writable_output
     from beleidsgraaf.graph.versnippering import fragmentation_report
     from beleidsgraaf.viz.map import write_map
     from beleidsgraaf.viz.report import write_report
 
+    out = settings.out
+    names = ("graph.trig", "map.html", "versnippering.json", "versnippering.html")
+    for name in names:  # before the build: a bad output path should not cost a build first
+        writable_output(out / name)
     built = build(paths or demo_corpus(), settings, progress=progress)
     documents = len(built.stored) + len(built.unchanged) + len(built.failed)
 
@@ -182,8 +225,10 @@ def run(
         if progress:
             progress(Step(text, documents, documents))
 
-    out = settings.out
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"{out}: cannot make the output folder: {exc.strerror or exc}") from exc
     with Store(settings.store, read_only=True) as store:
         stage("writing graph.trig")
         store.dump("trig", out / "graph.trig")

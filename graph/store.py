@@ -40,11 +40,33 @@ interrupted upgrade is simply redone). Opened read-only, such a store is queried
 flag as before: slower, same rows. The default graph is derived data: dumps hold the named graphs
 only, and :meth:`Store.bulk_load` rebuilds it.
 
-Locking. RocksDB allows one read-write opener per folder; a second one would fail with a cryptic
-I/O error. A read-write :class:`Store` therefore takes an exclusive ``fcntl`` lock on
-``<store>/beleidsgraaf.lock`` before opening (waiting up to ``lock_timeout`` seconds, then
-:class:`~beleidsgraaf.errors.StoreLockedError`); read-only openers (``query``, ``serve``) take a
-shared lock, because pyoxigraph calls a read-only open next to a writer undefined behaviour.
+Locking: readers never wait for a writer, a writer never waits for readers. RocksDB allows one
+read-write opener per folder, and pyoxigraph calls a read-only open next to a writer undefined
+behaviour, so readers do not open the database a writer writes. Instead:
+
+- a read-write :class:`Store` takes an exclusive ``fcntl`` lock on ``<store>/beleidsgraaf.lock``
+  before opening (waiting up to ``lock_timeout`` seconds, then
+  :class:`~beleidsgraaf.errors.StoreLockedError` naming the process that holds it, read from
+  ``/proc/locks``): two builds run one after the other;
+- when it closes (and after each SPARQL Update) it **publishes a snapshot**: a RocksDB checkpoint
+  in ``<store>/snapshots/<n>`` (hard links to the immutable table files, so it takes
+  milliseconds and little space), made in a hidden folder and renamed into place whole;
+- a read-only :class:`Store` (``query``, ``serve``, ``export``, ``map``) opens the newest
+  snapshot, holding a shared lock on that snapshot's lock file while it reads. A writer
+  deletes an older snapshot only when it can take that lock exclusively, i.e. no reader uses it.
+
+So ``build`` runs while ``serve`` serves; the server answers from the snapshot it opened (the
+store as of the last finished build or remove when it started) until it is restarted. A build
+that is killed publishes nothing: readers go on seeing the last finished one, and the next
+writer publishes what the killed one stored. A store written before snapshots existed is read
+in place, with a shared lock on ``beleidsgraaf.lock`` (so then a writer does wait for readers,
+and says which process it waits for), until its first writer publishes. Readers open every
+file read-only, so ``query`` and ``serve`` also work on a read-only file system.
+
+Damage. A store whose files RocksDB reports as corrupt (a damaged ``CURRENT``, a truncated table
+file) raises :class:`~beleidsgraaf.errors.StoreDamagedError`, whose one line says how to build it
+again; a folder that holds other files and no store is never written into (an empty or wrong
+``--store``), so a store can never spill into a documents folder.
 """
 
 from __future__ import annotations
@@ -53,10 +75,12 @@ import contextlib
 import fcntl
 import functools
 import os
+import shutil
+import stat
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources import files
 from pathlib import Path
 from typing import IO, Any
@@ -64,7 +88,14 @@ from typing import IO, Any
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
-from beleidsgraaf.errors import QueryError, StoreError, StoreLockedError
+from beleidsgraaf.errors import (
+    ConfigError,
+    QueryError,
+    StoreDamagedError,
+    StoreError,
+    StoreLockedError,
+    printable,
+)
 from beleidsgraaf.graph.results import QueryResult, Term
 from beleidsgraaf.graph.sparql_terms import inject_values
 from beleidsgraaf.graph.writer import extraction_graph_name, extraction_triples
@@ -76,6 +107,7 @@ from beleidsgraaf.records import Extraction
 __all__ = [
     "DUMP_FORMATS",
     "LOCK_FILE",
+    "SNAPSHOTS",
     "UNION_MARKER",
     "VOCABULARY_GRAPH",
     "Store",
@@ -84,12 +116,15 @@ __all__ = [
     "ntriples_text",
     "sparql_file",
     "union_add_update",
+    "writable_output",
 ]
 
 
 LOCK_FILE = "beleidsgraaf.lock"
 UNION_MARKER = "beleidsgraaf-union-default-graph"
 """File in a store folder saying its default graph is the maintained union of its named graphs."""
+SNAPSHOTS = "snapshots"
+"""Sub-folder of a store holding the snapshots readers open (see 'Locking' above)."""
 
 DUMP_FORMATS: dict[str, ox.RdfFormat] = {
     "trig": ox.RdfFormat.TRIG,
@@ -119,12 +154,18 @@ class StoredDocument:
 
 
 class _FileLock:
-    """An ``fcntl.flock`` on a file, taken with a bounded wait."""
+    """An ``fcntl.flock`` on a file, taken with a bounded wait.
+
+    A shared lock opens its file read-only (creating it if it can), so readers work where they
+    may not write; where the file can be neither opened nor made (a read-only file system
+    without it) no one can write the store either, and the lock is skipped.
+    """
 
     def __init__(self, path: Path, *, shared: bool, timeout: float) -> None:
         self.path = path
-        flags = os.O_RDWR | os.O_CREAT
-        self._fd: int | None = os.open(path, flags, 0o644)
+        self._fd: int | None = _open_lock_file(path, shared=shared)
+        if self._fd is None:
+            return
         mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
         deadline = time.monotonic() + timeout
         while True:
@@ -133,7 +174,7 @@ class _FileLock:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    holder = self._holder()
+                    holder = _holder_text(self._fd, path)
                     os.close(self._fd)
                     self._fd = None
                     raise StoreLockedError(
@@ -142,21 +183,161 @@ class _FileLock:
                     ) from None
                 time.sleep(0.05)
         if not shared:
-            os.ftruncate(self._fd, 0)
-            os.write(self._fd, str(os.getpid()).encode())
-
-    def _holder(self) -> str:
-        with contextlib.suppress(OSError, ValueError):
-            pid = int(self.path.read_text().strip() or "0")
-            if pid:
-                return f" (pid {pid})"
-        return ""
+            with contextlib.suppress(OSError):  # only a hint for systems without /proc/locks
+                os.ftruncate(self._fd, 0)
+                os.write(self._fd, str(os.getpid()).encode())
 
     def release(self) -> None:
         if self._fd is not None:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+
+
+def _open_lock_file(path: Path, *, shared: bool) -> int | None:
+    if not shared:
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    for flags in (os.O_RDONLY, os.O_RDONLY | os.O_CREAT):
+        with contextlib.suppress(OSError):
+            return os.open(path, flags, 0o644)
+    return None
+
+
+def _holder_text(fd: int, path: Path) -> str:
+    """' (pid N, writing)' for the processes holding a lock on the file open as ``fd``.
+
+    Read from ``/proc/locks``, which names every holder of an ``flock`` -- readers too, which a
+    PID written into the file cannot. Elsewhere the PID the last writer wrote is the guess.
+    """
+    info = os.fstat(fd)
+    device = f"{os.major(info.st_dev):02x}:{os.minor(info.st_dev):02x}:{info.st_ino}"
+    holders: dict[int, str] = {}
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/locks").read_text().splitlines():
+            fields = line.split()
+            # '1: FLOCK  ADVISORY  WRITE 1234 fe:00:5678 0 EOF'; waiters are marked '->'.
+            if len(fields) >= 6 and fields[1] == "FLOCK" and fields[5] == device:
+                holders[int(fields[4])] = "writing" if fields[3] == "WRITE" else "reading"
+    if holders:
+        return " (" + ", ".join(f"pid {pid}, {what}" for pid, what in sorted(holders.items())) + ")"
+    with contextlib.suppress(OSError, ValueError):
+        pid = int(path.read_text().strip() or "0")
+        if pid:
+            return f" (pid {pid})"
+    return ""
+
+
+def _snapshot_names(folder: Path) -> list[str]:
+    """The published snapshots in ``folder``, oldest first (hidden ones are being made or
+    deleted)."""
+    try:
+        return sorted(e.name for e in folder.iterdir() if e.name.isdigit())
+    except OSError:
+        return []
+
+
+class _SnapshotPin:
+    """A shared lock on a snapshot: while it is held, no writer deletes the snapshot.
+
+    A snapshot whose lock file is missing (a store copied without its lock files) gets one;
+    where none can be made (a read-only file system) no writer can delete it either.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._fd: int | None = _open_lock_file(folder / LOCK_FILE, shared=True)
+        if self._fd is None:
+            if not folder.is_dir():
+                raise FileNotFoundError(folder)  # deleted by a writer meanwhile
+            return
+        try:
+            fcntl.flock(self._fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(self._fd)
+            raise
+
+    def release(self) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None
+
+
+def _pin_newest_snapshot(store: Path) -> _SnapshotPin | None:
+    """Pin the newest snapshot of ``store`` (``None`` when it has none yet).
+
+    A writer may publish a newer one and delete this one between our listing and our lock; it
+    deletes only what it can lock exclusively, and renames it away first, so a pin whose folder
+    is gone afterwards lost that race and the newest is looked up again.
+    """
+    folder = store / SNAPSHOTS
+    for _ in range(100):
+        names = _snapshot_names(folder)
+        if not names:
+            return None
+        snapshot = folder / names[-1]
+        try:
+            pin = _SnapshotPin(snapshot)
+        except (BlockingIOError, FileNotFoundError):
+            time.sleep(0.01)
+            continue
+        if (snapshot / "CURRENT").is_file():
+            return pin
+        pin.release()
+    raise StoreError(f"{store}: could not open a snapshot (writers keep replacing them)")
+
+
+def _storage_error(path: Path | str, exc: BaseException, doing: str) -> StoreError:
+    """The one-line error for a failure of the database itself: damaged, or not usable."""
+    detail = " ".join(str(exc).split())[:300]
+    missing = "No such file or directory" in detail and f"{path}/" in detail  # a file of its own
+    if isinstance(exc, RuntimeError) or "Corruption" in detail or missing:
+        return StoreDamagedError(
+            f"{path}: the store is damaged ({detail}); its documents must be built again: move it "
+            f"aside (mv {path} {path}.damaged) and run beleidsgraaf build on the documents"
+        )
+    return StoreError(f"{path}: {doing}: {detail}")
+
+
+def _refuse_foreign_folder(path: Path) -> None:
+    """A store is written only into a new or empty folder or one that is already a store."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"{path}: is a file, not a store folder (choose another --store)")
+    if not path.is_dir() or any((path / name).exists() for name in _STORE_FILES):
+        return
+    if next(path.iterdir(), None) is not None:
+        raise StoreError(
+            f"{path}: this folder holds other files and no store; a store needs a folder of its "
+            "own (choose a new or empty folder with --store or BELEIDSGRAAF_STORE)"
+        )
+
+
+_STORE_FILES = ("CURRENT", LOCK_FILE, UNION_MARKER, SNAPSHOTS)
+"""Files whose presence says a folder is (or was being made into) a store."""
+
+_UNION_NOTE = "The default graph is the union of the named graphs (graph/store.py).\n"
+
+
+def _delete_snapshot(folder: Path) -> None:
+    """Delete a snapshot unless a reader holds it; hidden leftovers of a killed publish go too."""
+    fd: int | None = None
+    if not folder.name.startswith("."):
+        with contextlib.suppress(OSError):  # no lock file: a snapshot that never finished
+            fd = os.open(folder / LOCK_FILE, os.O_RDONLY)
+        if fd is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                return  # a reader uses it: it stays
+    try:
+        trash = folder.with_name(f".trash-{folder.name.lstrip('.')}")
+        with contextlib.suppress(OSError):
+            folder = folder.rename(trash)
+        shutil.rmtree(folder, ignore_errors=True)
+    finally:
+        if fd is not None:
+            os.close(fd)
 
 
 class Store:
@@ -181,32 +362,49 @@ class Store:
         self.path = path
         self.read_only = read_only
         self._write_lock = threading.RLock()
-        self._file_lock: _FileLock | None = None
+        self._file_lock: _FileLock | _SnapshotPin | None = None
+        self._store: ox.Store | None = None
         self._union = True
         """Whether the default graph is the maintained union (else queries use the union flag)."""
         if path is None:
             if read_only:
                 raise StoreError("an in-memory store cannot be opened read-only")
-            self._store: ox.Store | None = ox.Store()
+            self._store = ox.Store()
             return
         path = Path(path)
         try:
-            if read_only:
-                if not (path / "CURRENT").is_file():
-                    raise StoreError(f"{path}: no store here (build one first: beleidsgraaf build)")
-            else:
-                path.mkdir(parents=True, exist_ok=True)
-            self._file_lock = _FileLock(path / LOCK_FILE, shared=read_only, timeout=lock_timeout)
-        except OSError as exc:
-            raise StoreError(f"{path}: cannot open the store: {exc.strerror or exc}") from exc
-        try:
-            self._store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-        except OSError as exc:
+            location = self._lock(path, lock_timeout)
+            folder = str(location)
+            self._store = ox.Store.read_only(folder) if read_only else ox.Store(folder)
+        except BaseException as exc:
             self.close()
-            raise StoreError(f"{path}: cannot open the store: {exc}") from exc
-        self._union = (path / UNION_MARKER).is_file()
+            if isinstance(exc, StoreError):
+                raise
+            if isinstance(exc, OSError | RuntimeError | ValueError):
+                raise _storage_error(path, exc, "cannot open the store") from exc
+            raise
+        self._union = (location / UNION_MARKER).is_file()
         if not read_only and not self._union:
             self._upgrade()
+
+    def _lock(self, path: Path, timeout: float) -> Path:
+        """Take this opener's lock; the folder to open (the store, or a snapshot of it)."""
+        if self.read_only:
+            if not (path / "CURRENT").is_file():
+                raise StoreError(f"{path}: no store here (build one first: beleidsgraaf build)")
+            pin = _pin_newest_snapshot(path)
+            if pin is not None:
+                self._file_lock = pin
+                return pin.folder
+            self._file_lock = _FileLock(path / LOCK_FILE, shared=True, timeout=timeout)
+            return path
+        _refuse_foreign_folder(path)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            self._file_lock = _FileLock(path / LOCK_FILE, shared=False, timeout=timeout)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot open the store: {exc.strerror or exc}") from exc
+        return path
 
     def _upgrade(self) -> None:
         """Make the default graph the union of the named graphs, then write the marker.
@@ -229,7 +427,7 @@ class Store:
             self.oxigraph.flush()
             marker = Path(self.path) / UNION_MARKER
             with marker.open("w", encoding="utf-8") as fh:
-                fh.write("The default graph is the union of the named graphs (graph/store.py).\n")
+                fh.write(_UNION_NOTE)
                 fh.flush()
                 os.fsync(fh.fileno())
         self._union = True
@@ -239,18 +437,61 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            self.close()
+        else:  # the error already on its way says more than a failed snapshot
+            with contextlib.suppress(StoreError):
+                self.close()
 
     def close(self) -> None:
-        """Flush, close the database and release the process lock."""
-        if self._store is not None and not self.read_only and self.path is not None:
-            with contextlib.suppress(OSError):
-                self._store.flush()
-        self._store = None
-        if self._file_lock is not None:
-            self._file_lock.release()
-            self._file_lock = None
+        """Flush, publish a snapshot for readers (read-write only), close, release the lock.
+
+        Raises
+        ------
+        StoreError
+            The snapshot could not be made (disk full): what was written is stored, but readers
+            see the previous snapshot until a later writer publishes.
+        """
+        try:
+            if self._store is not None and not self.read_only and self.path is not None:
+                with contextlib.suppress(OSError):
+                    self._store.flush()
+                self._publish()
+        finally:
+            self._store = None
+            if self._file_lock is not None:
+                self._file_lock.release()
+                self._file_lock = None
+
+    def _publish(self) -> None:
+        """Make a snapshot of the store for readers, then delete the older ones no reader uses.
+
+        Made under a hidden name and renamed into place, so readers only ever see whole
+        snapshots; leftovers of a publish that was killed are deleted by the next one.
+        """
+        assert self.path is not None
+        folder = Path(self.path) / SNAPSHOTS
+        names = _snapshot_names(folder)
+        name = f"{int(names[-1]) + 1 if names else 1:012d}"
+        incoming = folder / f".incoming-{name}"
+        try:
+            folder.mkdir(exist_ok=True)
+            shutil.rmtree(incoming, ignore_errors=True)
+            self.oxigraph.backup(str(incoming))
+            if self._union:
+                (incoming / UNION_MARKER).write_text(_UNION_NOTE, encoding="utf-8")
+            (incoming / LOCK_FILE).touch()
+            incoming.rename(folder / name)
+        except (OSError, RuntimeError) as exc:
+            shutil.rmtree(incoming, ignore_errors=True)
+            raise StoreError(
+                f"{self.path}: stored, but the snapshot that query and serve read could not be "
+                f"made ({' '.join(str(exc).split())[:200]}); they see the previous one"
+            ) from exc
+        for old in folder.iterdir():
+            if old.name != name:
+                _delete_snapshot(old)
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -277,10 +518,16 @@ class Store:
     def write_extraction(self, extraction: Extraction, links: LinkDecisions | None = None) -> bool:
         """Replace this document's named graph, atomically; ``False`` when nothing changed.
 
-        An older version of the same file name (another content hash) is dropped in the same
-        transaction, so re-extracting an edited file never leaves two versions. ``links`` are
-        the curator file's verdicts on registry links.
+        A document is known by its file name (``DocumentInfo.file_name``, made printable with
+        :func:`~beleidsgraaf.errors.printable` so that what is stored is what is looked up). An
+        older version of the same name (another content hash) is dropped in the same
+        transaction, so re-extracting an edited file never leaves two versions. ``links`` are the
+        curator file's verdicts on registry links.
         """
+        info = extraction.document
+        shown = printable(info.file_name)
+        if shown != info.file_name:
+            extraction = replace(extraction, document=replace(info, file_name=shown))
         name = str(extraction_graph_name(extraction))
         triples = extraction_triples(extraction, links)
         file_name = extraction.document.file_name
@@ -304,21 +551,28 @@ class Store:
             self._replace_graphs(str(name), triples, drop=[])
 
     def remove_document(self, name_or_hash: str) -> int:
-        """Drop a document's graph (by file name, content hash or hash prefix, or graph IRI).
+        """Drop a document's graph (by name, content hash or hash prefix, or graph IRI).
 
-        Returns the number of triples removed. Entities the document shares with others survive:
-        their triples live in the other documents' graphs too.
+        The name is the one the build stored (``oost/nota.txt``, shown by ``documents()``); a
+        bare file name (``nota.txt``) is enough when only one document has it. Returns the
+        number of triples removed. Entities the document shares with others survive: their
+        triples live in the other documents' graphs too.
         """
-        key = name_or_hash.strip()
+        key = printable(name_or_hash.strip())
+        documents = self.documents()
         matches = [
             d
-            for d in self.documents()
+            for d in documents
             if key in (d.file_name, d.graph) or (len(key) >= 8 and d.content_hash.startswith(key))
-        ]
+        ] or [d for d in documents if d.file_name.rsplit("/", 1)[-1] == key]
         if not matches:
-            raise StoreError(f"{self.path or 'store'}: no document {key!r} in the store")
+            raise StoreError(f"{self.path or 'store'}: no document '{key}' in the store")
         if len({d.graph for d in matches}) > 1:
-            raise StoreError(f"{key!r} matches {len(matches)} documents; give the content hash")
+            names = ", ".join(sorted({d.file_name for d in matches}))
+            raise StoreError(
+                f"'{key}' matches {len(matches)} documents ({names}); give the full name or the "
+                "content hash"
+            )
         with self.lock():
             removed = matches[0].triples
             self._run_update(self._drop(matches[0].graph), matches[0].graph)
@@ -348,8 +602,10 @@ class Store:
                 self.oxigraph.update(f"{update} ;\n{resync}" if resync else update)
             except SyntaxError as exc:
                 raise QueryError(f"malformed SPARQL update: {_one_line(exc)}") from exc
-            except OSError as exc:
-                raise StoreError(f"{self.path or 'store'}: update failed: {exc}") from exc
+            except (OSError, RuntimeError) as exc:
+                raise _storage_error(self.path or "store", exc, "update failed") from exc
+            if self.path is not None:
+                self._publish()  # readers see the update now, not when the server stops
 
     def _drop(self, name: str) -> str:
         """Update text that drops graph ``name`` and forgets its triples in the default graph."""
@@ -367,8 +623,10 @@ class Store:
     def _run_update(self, update: str, what: str) -> None:
         try:
             self.oxigraph.update(update)
-        except (OSError, SyntaxError) as exc:
+        except SyntaxError as exc:
             raise StoreError(f"{self.path or 'store'}: writing graph {what} failed: {exc}") from exc
+        except (OSError, RuntimeError) as exc:
+            raise _storage_error(self.path or "store", exc, f"writing graph {what} failed") from exc
 
     def bulk_load(self, path: Path, fmt: str = "nquads") -> None:
         """Load a dump (TriG or N-Quads) fast, then derive the default graph.
@@ -467,6 +725,7 @@ class Store:
             # thread that made them, so no exception raised here may keep one alive in its
             # traceback. Errors are turned into messages first and raised afresh afterwards.
             message = ""
+            damaged: StoreError | None = None
             raw: Any = None
             try:
                 raw = store.query(query, use_default_graph_as_union=not union)
@@ -476,10 +735,14 @@ class Store:
             except SyntaxError as exc:
                 message = f"malformed SPARQL: {_one_line(exc)}"
             except (OSError, RuntimeError, ValueError) as exc:
-                # e.g. an evaluation error inside the engine
+                # e.g. an evaluation error inside the engine, or a table file found damaged
                 message = f"query failed: {_one_line(exc)}"
+                if "Corruption" in message or isinstance(exc, RuntimeError):
+                    damaged = _storage_error(self.path or "store", exc, "query failed")
             finally:
                 raw = None
+            if damaged is not None:
+                raise damaged
             raise QueryError(message)
 
         if timeout is None:
@@ -512,7 +775,7 @@ class Store:
         else:
             quads = sorted({q.triple for q in store}, key=str)
         if isinstance(output, Path):
-            with output.open("wb") as fh:
+            with writable_output(output).open("wb") as fh:
                 ox.serialize(quads, fh, format=rdf_format, prefixes=prefixes)
             return None
         return ox.serialize(quads, output, format=rdf_format, prefixes=prefixes)
@@ -524,6 +787,36 @@ class Store:
             return len(store)
         default = int(self.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"].value)
         return len(store) - default
+
+
+def writable_output(path: Path) -> Path:
+    """``path``, if writing an output file there replaces at most a regular file.
+
+    Outputs (the TriG dump, the map, the report, exports) are written to paths users give, and
+    one of them may already be something else: a symbolic link (writing would replace the file
+    it points to, anywhere), a FIFO (the write would block forever) or a device (``/dev/sda``).
+    Those are refused with one line; a missing file or a regular one is fine.
+
+    Raises
+    ------
+    ConfigError
+        ``path`` is a link, FIFO, device, socket or folder, or its folder cannot be looked at.
+    """
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        return path
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or exc
+        raise ConfigError(f"{path}: cannot write here: {reason}") from exc
+    if stat.S_ISREG(info.st_mode):
+        return path
+    kinds = {stat.S_IFLNK: "a symbolic link", stat.S_IFIFO: "a FIFO", stat.S_IFDIR: "a folder"}
+    kind = kinds.get(stat.S_IFMT(info.st_mode), "a device or socket")
+    raise ConfigError(
+        f"{path}: is {kind}, not a file; refusing to write over it (remove it or choose another "
+        "output path)"
+    )
 
 
 @functools.cache

@@ -1,6 +1,6 @@
 """Turn one document's :class:`~beleidsgraaf.records.Extraction` into RDF.
 
-One named graph per document (``ontology.iri.graph_iri``) holds everything that document says:
+One named graph per document (:func:`extraction_graph_name`) holds everything that document says:
 its metadata, the entities it mentions (type, label, every surface form as ``skos:altLabel``), the
 typed relations as plain triples, and for each relation a statement node (``rdf:Statement`` +
 ``bg:Statement``) that points with ``prov:wasDerivedFrom`` to a ``bg:Evidence`` node carrying the
@@ -19,6 +19,7 @@ for SHACL validation and tests.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import pyoxigraph as ox
@@ -52,8 +53,15 @@ _NOT_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010f
 
 
 def extraction_graph_name(extraction: Extraction) -> URIRef:
-    """IRI of the named graph that holds this document's statements."""
-    return URIRef(graph_iri(extraction.document.content_hash))
+    """IRI of the named graph that holds this document's statements.
+
+    A document is a name with a content (``ingest.readers.files``), so the graph is named after
+    both: identical bytes under two names are two graphs, and an edited file gets a new graph
+    (``graph.store`` drops the old one by its file name in the same transaction).
+    """
+    info = extraction.document
+    identity = f"{info.file_name}\n{info.content_hash}".encode("utf-8", "surrogateescape")
+    return URIRef(graph_iri(hashlib.sha256(identity).hexdigest()))
 
 
 def _clean_literal(text: str) -> str:

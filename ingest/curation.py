@@ -22,23 +22,28 @@ entity's label and every surface form, or given as a full entity IRI::
         Hogeschool Saxion: [https://ror.org/005t9n460]
 
 Order of application: reject, merge, rename, retype (``link`` is applied when the graph is
-written). An entry that matches nothing is ignored (the file is shared by all documents of a
-corpus).
+written). Renames apply all at once, each to the
+entities its old name matched before any rename, so a swap (``A: B`` and ``B: A``) swaps and a
+chain (``A: B``, ``B: C``) does not run on. An entry that matches nothing is ignored (the file is
+shared by all documents of a corpus); a name that names nothing (empty, or only punctuation or an
+article) is an error, as it would match nothing or give an entity no label.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import cast
 
 import yaml
 
+from beleidsgraaf.config import read_text_file
 from beleidsgraaf.errors import CuratorError
+from beleidsgraaf.ingest.metadata import YAMLTooLarge, load_yaml
 from beleidsgraaf.ingest.resolution import normalise_name
 from beleidsgraaf.ontology.iri import BASE, entity_iri
 from beleidsgraaf.ontology.linking import LinkDecisions, parse_link_decisions
-from beleidsgraaf.records import ENTITY_TYPES, Entity, EntityType, Extraction, Relation
+from beleidsgraaf.records import ENTITY_TYPES, CoOccurrence, Entity, EntityType, Extraction
 
 __all__ = ["Curation", "apply_curation", "load_curation"]
 
@@ -54,18 +59,25 @@ class Curation:
     links: LinkDecisions = field(default_factory=LinkDecisions)
 
 
+def _name(path: Path, where: str, value: object) -> str:
+    """A name as written in the file; it must name something."""
+    if not isinstance(value, str):
+        raise CuratorError(f"{path}: {where} must be a name, not {type(value).__name__}")
+    if not value.startswith(BASE) and not normalise_name(value):
+        raise CuratorError(f"{path}: {where}: {value!r} names nothing (give a name)")
+    return value.strip()
+
+
 def _strings(path: Path, where: str, value: object) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+    if not isinstance(value, list) or not value:
         raise CuratorError(f"{path}: {where} must be a list of names")
-    return tuple(value)
+    return tuple(_name(path, where, v) for v in value)
 
 
 def _mapping(path: Path, where: str, value: object) -> dict[str, str]:
-    if not isinstance(value, dict) or not all(
-        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
-    ):
+    if not isinstance(value, dict):
         raise CuratorError(f"{path}: {where} must map names to names")
-    return dict(value)
+    return {_name(path, where, k): _name(path, f"{where} {k!r}", v) for k, v in value.items()}
 
 
 def load_curation(path: Path) -> Curation:
@@ -78,11 +90,17 @@ def load_curation(path: Path) -> Curation:
     """
     path = Path(path)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(read_text_file(path))
     except FileNotFoundError as exc:
         raise CuratorError(f"{path}: curator file not found") from exc
-    except (OSError, UnicodeDecodeError) as exc:
+    except IsADirectoryError as exc:
+        raise CuratorError(f"{path}: is a folder, not a curator file") from exc
+    except OSError as exc:
+        raise CuratorError(f"{path}: cannot read curator file: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, ValueError) as exc:
         raise CuratorError(f"{path}: cannot read curator file: {exc}") from exc
+    except YAMLTooLarge as exc:
+        raise CuratorError(f"{path}: refused: {exc}") from exc
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
@@ -98,10 +116,14 @@ def load_curation(path: Path) -> Curation:
             "(known: merge, rename, retype, reject, link)"
         )
     merges = []
-    for i, item in enumerate(data.get("merge") or [], start=1):
-        if not isinstance(item, dict) or not isinstance(item.get("into"), str):
+    entries = data.get("merge") or []
+    if not isinstance(entries, list):
+        raise CuratorError(f"{path}: merge must be a list of entries with 'into' and 'names'")
+    for i, item in enumerate(entries, start=1):
+        if not isinstance(item, dict) or "into" not in item:
             raise CuratorError(f"{path}: merge entry {i} needs 'into' and 'names'")
-        merges.append((item["into"], _strings(path, f"merge entry {i} 'names'", item.get("names"))))
+        into = _name(path, f"merge entry {i} 'into'", item["into"])
+        merges.append((into, _strings(path, f"merge entry {i} 'names'", item.get("names"))))
     retypes = _mapping(path, "retype", data.get("retype") or {})
     for name, kind in retypes.items():
         if kind not in ENTITY_TYPES:
@@ -112,7 +134,7 @@ def load_curation(path: Path) -> Curation:
         merges=tuple(merges),
         renames=_mapping(path, "rename", data.get("rename") or {}),
         retypes=cast(dict[str, EntityType], retypes),
-        rejects=_strings(path, "reject", data.get("reject") or []),
+        rejects=_strings(path, "reject", data.get("reject")) if data.get("reject") else (),
         links=parse_link_decisions(str(path), data.get("link")),
     )
 
@@ -124,22 +146,17 @@ def _matches(entity: Entity, name: str) -> bool:
     return any(normalise_name(form) == key for form in (entity.label, *entity.mentions))
 
 
-def _reiri(extraction: Extraction, old: str, new: str) -> None:
-    extraction.relations = [
-        Relation(
-            new if r.subject == old else r.subject,
-            r.predicate,
-            new if r.object == old else r.object,
-            r.evidence,
-            r.method,
-        )
-        for r in extraction.relations
-    ]
-    from beleidsgraaf.records import CoOccurrence
+def _reiri(extraction: Extraction, new_iri: dict[str, str]) -> None:
+    """Point relations and co-occurrences at new IRIs, all at once (``old -> new``)."""
 
+    def new(iri: str) -> str:
+        return new_iri.get(iri, iri)
+
+    extraction.relations = [
+        replace(r, subject=new(r.subject), object=new(r.object)) for r in extraction.relations
+    ]
     extraction.cooccurrences = [
-        CoOccurrence(new if c.a == old else c.a, new if c.b == old else c.b, c.weight, c.evidence)
-        for c in extraction.cooccurrences
+        CoOccurrence(new(c.a), new(c.b), c.weight, c.evidence) for c in extraction.cooccurrences
     ]
 
 
@@ -166,16 +183,18 @@ def apply_curation(extraction: Extraction, curation: Curation) -> Extraction:
                 continue
             keep.mentions.extend(m for m in other.mentions if m not in keep.mentions)
             keep.evidence.extend(other.evidence)
-            _reiri(extraction, other.iri, new_iri)
-        _reiri(extraction, keep.iri, new_iri)
+        _reiri(extraction, {m.iri: new_iri for m in members})
         keep.iri, keep.label, keep.source = new_iri, into, "curator"
         extraction.entities = [e for e in extraction.entities if e is keep or e not in members]
-    for old, new in curation.renames.items():
-        for entity in extraction.entities:
-            if _matches(entity, old):
-                new_iri = entity_iri(new)
-                _reiri(extraction, entity.iri, new_iri)
-                entity.iri, entity.label, entity.source = new_iri, new, "curator"
+    renamed = [
+        (entity, new)
+        for entity in extraction.entities
+        for new in [next((n for o, n in curation.renames.items() if _matches(entity, o)), None)]
+        if new is not None
+    ]
+    _reiri(extraction, {entity.iri: entity_iri(new) for entity, new in renamed})
+    for entity, new in renamed:
+        entity.iri, entity.label, entity.source = entity_iri(new), new, "curator"
     for name, kind in curation.retypes.items():
         for entity in extraction.entities:
             if _matches(entity, name):

@@ -56,7 +56,6 @@ __all__ = [
     "CHUNK_CHARS",
     "LARGE_FILE_BYTES",
     "NO_MODEL",
-    "SUPPORTED_SUFFIXES",
     "demo_corpus",
     "extract_chunked",
     "extract_document",
@@ -66,7 +65,6 @@ __all__ = [
     "read_source",
 ]
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".pdf", ".docx", ".html", ".htm")
 _MAX_EVIDENCE = 20
 # A capitalised name that is the only thing said about something is kept when it stands in a list
 # or box entry ('• Tata Steel verzorgt opleidingen'): such entries enumerate actors and
@@ -721,16 +719,10 @@ def _shared_pipeline(model: str | None) -> Language:
 
 
 def _expand(paths: Iterable[Path]) -> list[Path]:
-    out: list[Path] = []
-    for path in paths:
-        path = Path(path)
-        if path.is_dir():
-            out.extend(
-                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in SUPPORTED_SUFFIXES)
-            )
-        else:
-            out.append(path)
-    return out
+    """The document files at ``paths`` (folders listed by ``ingest.readers.files``)."""
+    from beleidsgraaf.ingest.readers.files import DocumentFile, list_documents
+
+    return [f.path for f in list_documents(paths) if isinstance(f, DocumentFile)]
 
 
 def extract_paths(
@@ -804,3 +796,5 @@ def _extract_each(files_: list[Path], model: str | None) -> Iterator[Extraction 
             yield extract_document(path, nlp)
         except DocumentError as exc:
             yield exc
+        except Exception as exc:  # noqa: BLE001  (one document's bug must not end the batch)
+            yield DocumentError(path, f"internal error while extracting: {exc!r}")

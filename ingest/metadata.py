@@ -16,12 +16,17 @@ the documents, in either of two forms (both optional; the first found wins, fiel
       title: Evaluatie en advies Techniekpact
       issued: "2020"
 
+``issued`` is a year or a date, quoted or not (YAML reads ``issued: 2020-05-01`` as a date; it is
+kept as ``2020-05-01``). The files are small YAML, read with :func:`load_yaml`, which refuses
+alias bombs.
+
 The bundled demo corpus ships such a ``metadata.yaml`` (read with :mod:`importlib.resources`);
 its entries apply to any file whose content hash matches, wherever the file lies.
 """
 
 from __future__ import annotations
 
+import datetime
 import logging
 from dataclasses import dataclass
 from functools import cache
@@ -29,9 +34,12 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+import yaml
+
+from beleidsgraaf.config import read_text_file
 from beleidsgraaf.errors import DocumentError
 
-__all__ = ["Metadata", "find_metadata"]
+__all__ = ["MAX_YAML_NODES", "Metadata", "YAMLTooLarge", "find_metadata", "load_yaml"]
 
 log = logging.getLogger(__name__)
 
@@ -57,11 +65,82 @@ class Metadata:
         )
 
 
-def _load_yaml(source: Path | str, text: str) -> Any:
-    import yaml
+MAX_YAML_NODES = 100_000
+"""Most values a YAML file may stand for beyond those written in it, aliases expanded."""
 
+
+class YAMLTooLarge(yaml.YAMLError):
+    """A YAML text that would expand to far more than it says (an alias or merge-key bomb)."""
+
+
+def load_yaml(text: str) -> Any:
+    """Parse a small YAML file (sidecar, folder metadata, curator file) safely.
+
+    ``yaml.safe_load`` runs no code but expands aliases and merge keys (``<<: [*a, *a]``) as it
+    builds the result, so 495 bytes can stand for millions of values (27 s and 840 MB, or a
+    MemoryError). Here the document is composed first -- aliases are shared nodes then, so
+    that is cheap -- and how many nodes it would stand for expanded is counted before anything
+    is built. Nesting deep enough to exhaust the parser's recursion is refused too.
+
+    Raises
+    ------
+    yaml.YAMLError
+        Not valid YAML, or (:class:`YAMLTooLarge`) one that expands too far or nests too deep.
+    """
+    loader = yaml.SafeLoader(text)
     try:
-        return yaml.safe_load(text)
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        written, expanded = _sizes(node)
+        if expanded > written + MAX_YAML_NODES:
+            raise YAMLTooLarge(
+                f"aliases expand {written} written values to over {expanded} (an alias bomb)"
+            )
+        return loader.construct_document(node)
+    except RecursionError as exc:
+        raise YAMLTooLarge("nested too deeply") from exc
+    finally:
+        loader.dispose()
+
+
+def _sizes(root: yaml.Node) -> tuple[int, int]:
+    """(distinct nodes, nodes counted as often as aliases repeat them), without recursion.
+
+    Raises :class:`YAMLTooLarge` for an alias inside the node it names (``&a [*a]``): expanded,
+    that is endless.
+    """
+    size: dict[int, int] = {}
+    open_: set[int] = set()  # nodes whose children are still being counted
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            size[key] = 1 + sum(size[id(c)] for c in _children(node))
+            open_.discard(key)
+            continue
+        if key in size:
+            continue
+        if key in open_:
+            raise YAMLTooLarge("an alias refers to the value it is part of (endless)")
+        open_.add(key)
+        stack.append((node, True))
+        stack.extend((c, False) for c in _children(node) if id(c) not in size)
+    return len(size), size[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def _load_yaml(source: Path | str, text: str) -> Any:
+    try:
+        return load_yaml(text)
     except yaml.YAMLError as exc:
         problem = " ".join(str(exc).split())
         raise DocumentError(source, f"metadata is not valid YAML: {problem}") from exc
@@ -75,18 +154,22 @@ def _entry(source: Path | str, data: Any) -> Metadata:
     values: dict[str, str | None] = {}
     for name in _FIELDS:
         value = data.get(name)
+        if isinstance(value, datetime.date):  # 'issued: 2020-05-01' unquoted is a YAML date
+            value = value.isoformat()[:10]
         if value is not None and not isinstance(value, str | int):
-            raise DocumentError(source, f"metadata field {name!r} must be text or a year")
+            raise DocumentError(source, f"metadata field {name!r} must be text, a year or a date")
         values[name] = None if value is None else str(value).strip() or None
     return Metadata(**values)
 
 
 def _read(path: Path) -> str | None:
     try:
-        return path.read_text(encoding="utf-8")
+        return read_text_file(path)
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise DocumentError(path, f"cannot read metadata file: {exc.strerror or exc}") from exc
+    except (UnicodeDecodeError, ValueError) as exc:
         raise DocumentError(path, f"cannot read metadata file: {exc}") from exc
 
 

@@ -31,10 +31,11 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import TypeAlias
 
-from beleidsgraaf.errors import DocumentError
+from beleidsgraaf.errors import BeleidsgraafError, DocumentError
 from beleidsgraaf.records import Extraction
 
 __all__ = ["BATCH_BYTES", "MIN_BYTES", "START_METHOD", "batches", "extract_in_workers", "worth_it"]
@@ -76,6 +77,9 @@ def _extract_batch(paths: list[Path], model: str | None) -> list[_Result]:
             out.append(extract_document(path, nlp))
         except DocumentError as exc:
             out.append((exc.path, exc.reason))
+        except Exception as exc:  # a bug on one hostile document must not cost the batch
+            detail = " ".join(str(exc).split())[:200]
+            out.append((str(path), f"extraction failed ({type(exc).__name__}: {detail})"))
     return out
 
 
@@ -129,10 +133,13 @@ def extract_in_workers(
 
     The pool starts and the first batches are submitted now; the returned iterator collects.
 
+    A document whose extraction raises anything (a bug meeting a hostile document) comes back
+    as a :class:`~beleidsgraaf.errors.DocumentError`, like one that cannot be read.
+
     Raises
     ------
-    concurrent.futures.process.BrokenProcessPool
-        (while iterating) A worker died (killed, out of memory).
+    BeleidsgraafError
+        (while iterating) A worker died (killed, out of memory): one line, no traceback.
     """
     pool = _start_pool(workers, model)
     todo = iter(batches(files, workers))
@@ -155,7 +162,13 @@ def _collect(
 ) -> Iterator[Extraction | DocumentError]:
     try:
         while pending:
-            results = pending.popleft().result()
+            try:
+                results = pending.popleft().result()
+            except BrokenProcessPool as exc:
+                raise BeleidsgraafError(
+                    "an extraction worker died (out of memory, or killed); the documents before "
+                    "it are stored; build again with --workers 1 to see which document it was"
+                ) from exc
             submit()  # before yielding: the workers go on while the caller works
             for r in results:
                 yield r if isinstance(r, Extraction) else DocumentError(*r)

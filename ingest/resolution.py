@@ -344,6 +344,10 @@ def _link_variants(mentions: list[Mention], first_by: dict[str, int], uf: _Union
                 uf.union(j, i)
 
 
+_LONGEST_TYPO_KEY = 200
+"""Longest key tried for swapped letters; real names are far shorter (the corpus: under 80)."""
+
+
 def _link_transpositions(mentions: list[Mention], first_by: dict[str, int], uf: _UnionFind) -> None:
     """Link a name to another that differs by two swapped neighbouring letters.
 
@@ -357,6 +361,8 @@ def _link_transpositions(mentions: list[Mention], first_by: dict[str, int], uf: 
     counts = Counter(loose_key(m.text) for m in mentions)
     for i, m in enumerate(mentions):
         key = loose_key(m.text)
+        if len(key) > _LONGEST_TYPO_KEY:
+            continue  # no name: trying every swap would cost the key's length squared
         short = len(key) < 6
         if short and not (len(key) >= 3 and m.text.isupper() and m.text.isalpha()):
             continue

@@ -71,7 +71,7 @@ def fragmentation_command(
     """
     import json
 
-    from beleidsgraaf.graph.store import Store
+    from beleidsgraaf.graph.store import Store, writable_output
     from beleidsgraaf.graph.versnippering import BREAKDOWNS, fragmentation_report, to_csv
 
     if fmt is None:
@@ -82,6 +82,8 @@ def fragmentation_command(
         raise ConfigError("--format table is for the terminal; write json, csv or html to --out")
     if by is not None and by not in BREAKDOWNS:  # before opening the store
         raise ConfigError(f"--by: unknown breakdown {by!r} (use one of: {', '.join(BREAKDOWNS)})")
+    if out is not None:
+        writable_output(out)  # before the work, like the checks above
     settings = settings_of(ctx)
     with Store(settings.store, read_only=True) as store:
         result = fragmentation_report(store, by=by, resamples=resamples)
@@ -102,7 +104,7 @@ def fragmentation_command(
         return
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
+        writable_output(out).write_text(text, encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{out}: cannot write: {exc.strerror or exc}") from exc
     typer.echo(f"fragmentation: {out}")

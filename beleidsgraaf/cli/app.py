@@ -16,7 +16,7 @@ from typer.core import TyperGroup, TyperOption
 
 from beleidsgraaf import __version__
 from beleidsgraaf.config import Settings, load_settings
-from beleidsgraaf.errors import BeleidsgraafError
+from beleidsgraaf.errors import BeleidsgraafError, printable
 
 __all__ = ["SHORT_FLAGS", "app", "is_terminal", "settings_of", "stdout_is_terminal"]
 
@@ -45,8 +45,17 @@ def _flags_show_no_value() -> None:
 _flags_show_no_value()
 
 
+INTERNAL_ERROR = 70
+"""Exit code for a failure that is a bug (EX_SOFTWARE), not something the user got wrong."""
+
+
 class _ErrorsAsOneLine(TyperGroup):
-    """Turn domain errors into one clean line, unless ``--debug`` was given."""
+    """Turn errors into one clean line, unless ``--debug`` was given.
+
+    Domain errors say what to fix. Anything else is a bug, but a user still gets one line
+    (saying so, and how to see the traceback), never a traceback; the robustness fuzz tests
+    (``tests/robustness/test_cli_fuzz.py``) fail on either.
+    """
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -56,6 +65,21 @@ class _ErrorsAsOneLine(TyperGroup):
                 raise
             typer.echo(f"beleidsgraaf: error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("beleidsgraaf: interrupted", err=True)
+            raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):  # usage errors: typer prints them
+            raise
+        except Exception as exc:
+            if ctx.meta.get("beleidsgraaf.debug"):
+                raise
+            detail = printable(" ".join(str(exc).split()))[:300]
+            typer.echo(
+                f"beleidsgraaf: internal error: {type(exc).__name__}: {detail} (a bug: run again "
+                "with --debug for the traceback and report it)",
+                err=True,
+            )
+            raise typer.Exit(INTERNAL_ERROR) from None
 
 
 app = typer.Typer(

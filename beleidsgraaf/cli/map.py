@@ -54,11 +54,11 @@ def map_command(
     Example: beleidsgraaf map --view 'Oost=landsdeel=Oost' --view '4TU=rond=4TU&diepte=2'
     -o kaart.html
     """
-    from beleidsgraaf.graph.store import Store
+    from beleidsgraaf.graph.store import Store, writable_output
     from beleidsgraaf.viz.map import write_map
 
     settings = settings_of(ctx)
-    target = out or settings.out / "map.html"
+    target = writable_output(out or settings.out / "map.html")
     with Store(settings.store, read_only=True) as store:
         written = write_map(
             store,

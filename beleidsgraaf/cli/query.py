@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from beleidsgraaf.cli.app import app, settings_of
-from beleidsgraaf.errors import ConfigError, QueryError
+from beleidsgraaf.config import regular_file
+from beleidsgraaf.errors import ConfigError, QueryError, printable
 
 if TYPE_CHECKING:
     from beleidsgraaf.queries.endpoint import Endpoint
@@ -22,9 +23,31 @@ def _params(values: list[str]) -> dict[str, str]:
     for item in values:
         name, sep, value = item.partition("=")
         if not sep or not name.strip():
-            raise QueryError(f"--param {item!r}: write it as NAME=VALUE")
+            raise QueryError(f"--param '{printable(item)}': write it as NAME=VALUE")
+        if printable(item) != item:
+            # An undecodable byte (or a control character) cannot be an RDF literal.
+            raise QueryError(
+                f"--param '{printable(item)}': the value holds a byte that is not UTF-8 text "
+                "or a control character"
+            )
         out[name.strip()] = value
     return out
+
+
+def _readable(path: Path) -> Path:
+    """A file the user names, refused at once if reading it would block (a FIFO, a device)."""
+    try:
+        return regular_file(path)
+    except FileNotFoundError:
+        return path  # the reader says so, in its own words
+    except OSError as exc:
+        raise QueryError(f"{path}: cannot read the query: {exc.strerror}") from exc
+
+
+def _seconds(ctx: typer.Context, timeout: float | None, setting: str) -> float:
+    """``--timeout`` if given, else the setting; checked like every setting (``config``)."""
+    value: float = getattr(settings_of(ctx).with_overrides(**{setting: timeout}), setting)
+    return value
 
 
 def _endpoint(url: str, user: str | None, timeout: float | None, ctx: typer.Context) -> Endpoint:
@@ -35,7 +58,7 @@ def _endpoint(url: str, user: str | None, timeout: float | None, ctx: typer.Cont
         url,
         user=user or settings.endpoint_user,
         password=os.environ.get("BELEIDSGRAAF_ENDPOINT_PASSWORD") or settings.endpoint_password,
-        timeout=timeout or settings.endpoint_timeout,
+        timeout=_seconds(ctx, timeout, "endpoint_timeout"),
     )
 
 
@@ -78,9 +101,9 @@ def query(
         return
     if (name is None) == (file is None):
         raise QueryError("give a query NAME or --file PATH (see --list)")
-    named = query_from_file(file) if file is not None else query_by_name(name or "")
+    named = query_from_file(_readable(file)) if file is not None else query_by_name(name or "")
     settings = settings_of(ctx)
-    limit = timeout or settings.query_timeout
+    limit = _seconds(ctx, timeout, "query_timeout")
     values = _params(param or [])
     if endpoint or settings.endpoint:
         source = _endpoint(endpoint or settings.endpoint or "", user, timeout, ctx)
@@ -133,6 +156,8 @@ def serve(
     from beleidsgraaf.queries.server import ServerConfig, make_server
 
     settings = settings_of(ctx)
+    if not 0 <= port <= 65535:
+        raise ConfigError(f"--port {port}: a port is a number from 0 to 65535 (0 picks a free one)")
     token = None
     if allow_updates:
         token = settings.update_token

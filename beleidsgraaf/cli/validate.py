@@ -8,6 +8,8 @@ from typing import Annotated
 import typer
 
 from beleidsgraaf.cli.app import app, settings_of
+from beleidsgraaf.config import regular_file
+from beleidsgraaf.errors import DocumentError
 
 
 @app.command()
@@ -31,6 +33,12 @@ def validate(
     from beleidsgraaf.ontology.validate import validate_file, validate_rdf
 
     if file is not None:
+        try:
+            regular_file(file)  # a FIFO or device would block the read or never end
+        except FileNotFoundError:
+            pass  # validate_file says so
+        except OSError as exc:
+            raise DocumentError(file, f"cannot read: {exc.strerror}") from exc
         report = validate_file(file)
     else:
         from beleidsgraaf.graph.store import Store

@@ -7,19 +7,25 @@ exception leaves this package, so a batch can always go on with the next documen
 Huge plain-text files are read with :func:`iter_source_chunks`, which yields the document in
 pieces (each a ``SourceDocument`` plus its offset in the whole text) so that only one piece is
 held in memory at a time; :func:`read_document` refuses files above ``max_bytes`` and says so.
+Both cut blocks longer than :data:`~beleidsgraaf.ingest.document.MAX_BLOCK_CHARS` into pieces
+(:func:`~beleidsgraaf.ingest.document.split_long_blocks`), whatever the format.
+
+Which files of a folder are documents and what each is called: :mod:`.files`.
 """
 
 from __future__ import annotations
 
 import errno
 import hashlib
+import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 from beleidsgraaf.errors import DocumentError
-from beleidsgraaf.ingest.document import SourceDocument
+from beleidsgraaf.ingest.document import SourceDocument, split_long_blocks
 from beleidsgraaf.ingest.readers.base import Reading
+from beleidsgraaf.ingest.readers.files import DOCUMENT_SUFFIXES, document_name
 
 __all__ = ["FORMATS", "MAX_BYTES", "detect_format", "iter_source_chunks", "read_document"]
 
@@ -27,28 +33,27 @@ MAX_BYTES = 64 * 1024 * 1024
 """Largest file :func:`read_document` reads in one go; larger text goes via chunks."""
 
 FORMATS = ("txt", "pdf", "docx", "html")
-_SUFFIXES = {
-    ".pdf": "pdf",
-    ".docx": "docx",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-}
+
+_PDF_TRAILER = b"%%EOF"
 
 
-def detect_format(path: Path, head: bytes) -> str:
-    """The format of a file from its first bytes, then its suffix; text when nothing else fits.
+def detect_format(path: Path, head: bytes, tail: bytes = b"") -> str:
+    """The format of a file from its first bytes (``head``), last bytes (``tail``), then its
+    suffix; text when nothing else fits.
 
-    Content wins over the name: a PDF called ``.txt`` is read as PDF. A ``.docx`` that is not a
-    zip archive is still treated as DOCX, so the error says what is wrong with it.
+    Content wins over the name: a PDF called ``.txt`` is read as PDF. But a PDF is more than
+    its signature: a file not named ``.pdf`` is taken for one only when it also ends the way
+    every PDF ends (``%%EOF`` in its last kilobyte), so a note that starts with '%PDF-1.4' is
+    read as the text it is. A ``.docx`` that is not a zip archive is still treated as DOCX, so
+    the error says what is wrong with it.
     """
     start = head.lstrip()[:512].lower()
-    if head.startswith(b"%PDF-") or head[:1024].find(b"%PDF-") != -1:
+    suffix = DOCUMENT_SUFFIXES.get(path.suffix.lower())
+    if head[:1024].find(b"%PDF-") != -1 and (suffix == "pdf" or _PDF_TRAILER in tail[-1024:]):
         return "pdf"
-    suffix = _SUFFIXES.get(path.suffix.lower())
-    if head.startswith(b"PK\x03\x04") and suffix in (None, "docx"):
+    if head.startswith(b"PK\x03\x04") and suffix in (None, "txt", "docx"):
         return "docx"
-    if suffix is not None:
+    if suffix is not None and suffix != "txt":
         return suffix
     if start.startswith((b"<!doctype html", b"<html")):
         return "html"
@@ -103,7 +108,7 @@ def _read(path: Path, data: bytes) -> tuple[str, Reading]:
 
     if not data.strip(b"\x00 \t\r\n"):
         raise DocumentError(path, "empty file")
-    kind = detect_format(path, data[:2048])
+    kind = detect_format(path, data[:2048], data[-1024:])
     reader = {"txt": read_text, "pdf": read_pdf, "docx": read_docx, "html": read_html}[kind]
     return kind, reader(path, data)
 
@@ -116,7 +121,7 @@ def _document(path: Path, kind: str, content_hash: str, reading: Reading) -> Sou
     title = meta.title or reading.title or _first_heading(reading)
     info = DocumentInfo(
         content_hash=content_hash,
-        file_name=path.name,
+        file_name=document_name(path),
         format=kind,
         title=title,
         publisher=meta.publisher,
@@ -124,7 +129,8 @@ def _document(path: Path, kind: str, content_hash: str, reading: Reading) -> Sou
         pages=reading.pages,
         characters=len(reading.original),
     )
-    return SourceDocument(info=info, original=reading.original, blocks=reading.blocks)
+    blocks = split_long_blocks(reading.blocks)
+    return SourceDocument(info=info, original=reading.original, blocks=blocks)
 
 
 def _first_heading(reading: Reading) -> str | None:
@@ -203,7 +209,9 @@ def iter_source_chunks(
     try:
         with path.open("rb") as handle:
             head = handle.read(2048)
-        kind = detect_format(path, head)
+            handle.seek(max(0, handle.seek(0, os.SEEK_END) - 1024))
+            tail = handle.read()
+        kind = detect_format(path, head, tail)
         if kind not in ("txt", "pdf"):
             yield 0, read_document(path, max_bytes=None)
             return

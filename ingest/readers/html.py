@@ -6,6 +6,7 @@ from them can reach the graph (or, later, the map).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from beleidsgraaf.errors import DocumentError
@@ -51,8 +52,7 @@ _BLOCKS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "tr", "caption", "figc
 
 def read_html(path: Path, data: bytes) -> Reading:
     """Read an HTML document (already loaded as ``data``)."""
-    from bs4 import BeautifulSoup, NavigableString, Tag
-    from bs4.element import PreformattedString
+    from bs4 import BeautifulSoup, Tag
 
     text = decode_text(path, data)
     soup = BeautifulSoup(text, "html.parser")
@@ -70,30 +70,53 @@ def read_html(path: Path, data: bytes) -> Reading:
             assembler.paragraph(text)
         loose.clear()
 
-    for node in soup.descendants:
+    for node, container in _walk(soup):
         if isinstance(node, Tag):
-            if node.name in _BLOCKS and node.find_parent(_BLOCKS) is None:
-                flush()
-                _element(assembler, node)
-            continue
-        # Comments, CDATA, doctypes and processing instructions are not text.
-        if not isinstance(node, NavigableString) or isinstance(node, PreformattedString):
+            flush()
+            _element(assembler, node)
             continue
         # Text outside any block element (straight in a <div> or <body>) is read too, one
         # paragraph per enclosing non-inline element.
-        if node.strip() and node.find_parent(_BLOCKS) is None:
-            container = node.parent
-            while container is not None and container.name in _INLINE:
-                container = container.parent
-            if container is not loose_parent:
-                flush()
-                loose_parent = container
-            loose.append(str(node))
+        if container is not loose_parent:
+            flush()
+            loose_parent = container
+        loose.append(str(node))
     flush()
     reading = assembler.reading(title or None)
     if not reading.blocks:
         raise DocumentError(path, "empty HTML page (no text)")
     return reading
+
+
+def _walk(soup: object) -> Iterator[tuple[object, object]]:
+    """The outermost block elements and the text outside them, in page order, each text with
+    its nearest enclosing non-inline element.
+
+    One pass with an explicit stack, carrying that container down: asking each node for its
+    block ancestor or its container instead walks up the tree from every node, which is
+    quadratic in the nesting depth (128 KB of nested ``<span>`` took 140 s). A block element's
+    inside is read by :func:`_element`, so the walk does not go into it.
+    """
+    from bs4 import NavigableString, Tag
+    from bs4.element import PreformattedString
+
+    assert isinstance(soup, Tag)
+    stack: list[tuple[object, object]] = [(child, soup) for child in reversed(soup.contents)]
+    while stack:
+        node, container = stack.pop()
+        if isinstance(node, Tag):
+            if node.name in _BLOCKS:
+                yield node, container
+                continue
+            inner = container if node.name in _INLINE else node
+            stack.extend((child, inner) for child in reversed(node.contents))
+        # Comments, CDATA, doctypes and processing instructions are not text.
+        elif (
+            isinstance(node, NavigableString)
+            and not isinstance(node, PreformattedString)
+            and node.strip()
+        ):
+            yield node, container
 
 
 def _element(assembler: Assembler, element: object) -> None:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from beleidsgraaf.errors import QueryError, StoreError, StoreLockedError
 from beleidsgraaf.graph.store import VOCABULARY_GRAPH, Store
-from beleidsgraaf.graph.writer import extraction_graph
+from beleidsgraaf.graph.writer import extraction_graph, extraction_graph_name
 from beleidsgraaf.ontology.iri import entity_iri
 from beleidsgraaf.queries.sample import sample_extractions, sample_vocabulary
 from beleidsgraaf.records import Entity, Evidence
@@ -64,7 +64,7 @@ def test_documents_carry_their_metadata() -> None:
         assert doc.title == extraction.document.title
         assert doc.issued == extraction.document.issued
         assert doc.publisher == "Voorbeelduitgever"
-        assert doc.graph.endswith(doc.content_hash[:32])
+        assert doc.graph == str(extraction_graph_name(extraction))  # name + content
         assert doc.triples == len(extraction_graph(extraction))
     assert VOCABULARY_GRAPH in store.graphs()
 
