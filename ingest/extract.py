@@ -796,5 +796,5 @@ def _extract_each(files_: list[Path], model: str | None) -> Iterator[Extraction 
             yield extract_document(path, nlp)
         except DocumentError as exc:
             yield exc
-        except Exception as exc:  # noqa: BLE001  (one document's bug must not end the batch)
+        except Exception as exc:  # one document's bug must not end the batch
             yield DocumentError(path, f"internal error while extracting: {exc!r}")
