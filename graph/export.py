@@ -26,7 +26,7 @@ import networkx as nx
 import pyoxigraph as ox
 
 from beleidsgraaf.errors import StoreError
-from beleidsgraaf.graph.store import VOCABULARY_GRAPH, Store, sparql_file
+from beleidsgraaf.graph.store import VOCABULARY_GRAPH, Store, sparql_file, writable_output
 from beleidsgraaf.ontology.iri import DEF
 
 __all__ = ["EXPORT_FORMATS", "actor_network", "check_formats", "export"]
@@ -268,6 +268,10 @@ def export(store: Store, folder: Path, formats: list[str] | None = None) -> list
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"{folder}: cannot create the export folder: {exc.strerror}") from exc
+    # Every target is checked before any work: a link, FIFO or device among them is refused at
+    # once, not after minutes of building the network (and a FIFO would block the write forever).
+    for name in [*(n for fmt in chosen for n in EXPORT_FORMATS[fmt]), "README.md"]:
+        writable_output(folder / name)
     written: list[Path] = []
     network = None
     for fmt in chosen:

@@ -11,7 +11,10 @@ import typer
 from beleidsgraaf.cli.app import app
 
 model_app = typer.Typer(
-    help="The Dutch syntax model (tagger, lemmatizer, parser) the project trains and ships.",
+    help=(
+        "The Dutch syntax model (tagger, lemmatizer, parser) the project trains and ships.\n\n"
+        "Example: beleidsgraaf model evaluate --conllu nl_alpino-ud-test.conllu"
+    ),
     no_args_is_help=True,
 )
 app.add_typer(model_app, name="model")

@@ -156,8 +156,6 @@ def serve(
     from beleidsgraaf.queries.server import ServerConfig, make_server
 
     settings = settings_of(ctx)
-    if not 0 <= port <= 65535:
-        raise ConfigError(f"--port {port}: a port is a number from 0 to 65535 (0 picks a free one)")
     token = None
     if allow_updates:
         token = settings.update_token

@@ -11,7 +11,10 @@ import typer
 from beleidsgraaf.cli.app import app
 
 relations_app = typer.Typer(
-    help="The relation classifier: train it on gold annotations, measure it fairly.",
+    help=(
+        "The relation classifier: train it on gold annotations, measure it fairly.\n\n"
+        "Example: beleidsgraaf relations evaluate --gold ../shared/gold"
+    ),
     no_args_is_help=True,
 )
 app.add_typer(relations_app, name="relations")

@@ -72,12 +72,16 @@ class PatternFinder:
         self.name = name
         self.rules = {r.id: r for r in (rules if rules is not None else pattern_rules())}
         self.matcher = Matcher(nlp.vocab, validate=True)
+        self.surface_matcher = Matcher(nlp.vocab, validate=True)
         for rule in self.rules.values():
             self.matcher.add(rule.id, list(rule.patterns))
+            self.surface_matcher.add(rule.id, [_surface(p) for p in rule.patterns])
 
     def __call__(self, doc: Doc) -> Doc:
+        # Without a grammar (the 'none' model setting) the rules run on their surface conditions.
+        matcher = self.matcher if doc.has_annotation("POS") else self.surface_matcher
         found: list[tuple[int, int, Span]] = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in matcher(doc):
             rule = self.rules[doc.vocab.strings[match_id]]
             tokens = list(range(start, end))[slice(*rule.keep)]
             if not tokens:
@@ -94,6 +98,14 @@ class PatternFinder:
                 taken.update(range(span.start, span.end))
         doc.spans[PATTERNS_KEY] = sorted(kept, key=lambda s: s.start)
         return doc
+
+
+_GRAMMAR = frozenset({"POS", "TAG", "MORPH", "DEP", "LEMMA"})
+
+
+def _surface(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``pattern`` without its conditions on the grammar's annotations."""
+    return [{k: v for k, v in token.items() if k not in _GRAMMAR} for token in pattern]
 
 
 _MARK = re.compile(r"\[([^\]]+)\]\((Org|Prog|Int|Reg|Pers)\)")

@@ -157,8 +157,19 @@ def statements(extraction: Extraction) -> set[tuple[str, str, str]]:
 
 
 def add_new(extraction: Extraction, seen: set[tuple[str, str, str]], relation: Relation) -> None:
-    """Add ``relation`` unless the extraction already states it (``seen``, kept up to date)."""
+    """Add ``relation`` unless the extraction already states it (``seen``, kept up to date).
+
+    A statement the classifier only guessed gives way: a reading of the document's structure or
+    of a name states the same triple with the precision its method earned, which is what the
+    statement should carry (and a guess below the threshold would be dropped with it).
+    """
     key = (relation.subject, relation.predicate, relation.object)
     if key not in seen:
         seen.add(key)
         extraction.relations.append(relation)
+        return
+    for i, stated in enumerate(extraction.relations):
+        said = (stated.subject, stated.predicate, stated.object)
+        if stated.method == "classifier" and said == key:
+            extraction.relations[i] = relation
+            return

@@ -260,7 +260,8 @@ def test_csv_files_have_the_columns_gephi_and_kumu_import(
     demo_export: Path, demo_network: nx.MultiDiGraph
 ) -> None:
     nodes, edges = _rows(demo_export / "gephi-nodes.csv"), _rows(demo_export / "gephi-edges.csv")
-    assert list(nodes[0]) == ["Id", "Label", "Type", "Documents"]
+    registries = ["ROR", "Wikidata", "TOOI"]
+    assert list(nodes[0]) == ["Id", "Label", "Type", "Documents", *registries]
     assert list(edges[0])[:6] == ["Source", "Target", "Type", "Id", "Label", "Weight"]
     node_ids = {n["Id"] for n in nodes}
     assert len(node_ids) == len(nodes) == demo_network.number_of_nodes()
@@ -270,7 +271,8 @@ def test_csv_files_have_the_columns_gephi_and_kumu_import(
 
     elements = _rows(demo_export / "kumu-elements.csv")
     connections = _rows(demo_export / "kumu-connections.csv")
-    assert list(elements[0]) == ["ID", "Label", "Type", "Documents"]
+    assert list(elements[0]) == ["ID", "Label", "Type", "Documents", *registries]
+    assert any(n["ROR"].startswith("https://ror.org/") for n in nodes)
     assert list(connections[0])[:4] == ["ID", "From", "To", "Type"]
     element_ids = {e["ID"] for e in elements}
     assert all(c["From"] in element_ids and c["To"] in element_ids for c in connections)

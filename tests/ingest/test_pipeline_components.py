@@ -37,13 +37,19 @@ def spans(doc: Doc, key: str) -> list[tuple[str, str, str]]:
 def test_config_builds_the_pipeline_from_registered_factories(nlp: Language) -> None:
     assert nlp.pipe_names == [
         "sentencizer",
+        "tok2vec",
+        "morphologizer",
+        "parser",
+        "trainable_lemmatizer",
         "beleidsgraaf_authority",
         "beleidsgraaf_acronyms",
         "beleidsgraaf_names",
+        "beleidsgraaf_patterns",
         "beleidsgraaf_entries",
         "beleidsgraaf_entities",
     ]
     assert nlp.get_pipe_meta("beleidsgraaf_acronyms").factory == "beleidsgraaf_acronyms_v1"
+    assert nlp.get_pipe_meta("beleidsgraaf_patterns").factory == "beleidsgraaf_patterns_v1"
 
 
 def test_tokenizer_splits_joint_names_but_not_hyphenated_words(nlp: Language) -> None:

@@ -19,7 +19,7 @@ from beleidsgraaf.queries.library import load_library, run_query
 
 # Parameters naming real things in the corpus (the example parameters name the sample graph).
 DEMO_PARAMETERS: dict[str, dict[str, str]] = {
-    "activities-of-organisation": {"organisation": "4TU.Federatie"},
+    "activities-of-organisation": {"organisation": "SBB"},
     "connected-to-both": {"x": "Universiteit Twente", "y": "Vrije Universiteit Amsterdam"},
     "cooccurrence-neighbours": {"entity": "TNO"},
     "documents-mentioning": {"entity": "Techniekpact"},

@@ -140,7 +140,7 @@ def test_a_folder_without_documents_says_so(tmp_path: Path) -> None:
     (docs / "lees-mij.md").write_text(OOST, encoding="utf-8")
     result = CliRunner().invoke(app, ["--store", str(tmp_path / "store"), "build", str(docs)])
     assert result.exit_code == 3, result.output
-    assert "Documents: 0" in result.output
+    assert "(0 stored, 0 unchanged, 1 failed)" in result.output
     [line] = [x for x in result.output.splitlines() if x.startswith("failed:")]
     assert str(docs) in line and "no documents in this folder" in line and ".txt" in line
 
