@@ -10,11 +10,15 @@ They need the tagger and parser (``token.pos_``, ``token.dep_``, ``token.morph``
 - A guessed name that opens its sentence with a verb is an imperative ('Stroomlijn de
   organisatie'), not a name. Only guesses are checked; a name the authority list or a head noun
   vouches for stands.
+- A name ends before an address's postal part ('... Staten-Generaal Postbus 20018'): a word
+  of the lexicon's ``address_words`` or a Dutch postcode ('2500 EA').
 - A place that opens a dateline ('Den Haag, 18 juni 2018') says where a letter was signed, not
   an area the text is about; and a name does not run over a line break into one.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Span
 
@@ -26,6 +30,9 @@ _MONTHS = frozenset(
     {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
      "oktober", "november", "december"}
 )  # fmt: skip
+
+
+_POSTCODE_LETTERS = re.compile(r"[A-Z]{2}")
 
 
 def _parsed(doc: Doc) -> bool:
@@ -85,6 +92,22 @@ def _before_dateline(span: Span) -> Span:
     return span
 
 
+def _before_address(span: Span) -> Span:
+    """A name cut before the postal part of an address (module docstring)."""
+    doc = span.doc
+    for i in range(span.start + 1, span.end):
+        token = doc[i]
+        postcode = (
+            token.text.isdigit()
+            and len(token.text) == 4
+            and i + 1 < len(doc)
+            and _POSTCODE_LETTERS.fullmatch(doc[i + 1].text) is not None
+        )
+        if token.lower_ in lexicon().address_words or postcode:
+            return Span(doc, span.start, i, label=span.label_, kb_id=span.kb_id_)
+    return span
+
+
 def _line_starts_at(doc: Doc, i: int) -> bool:
     """Whether token ``i`` opens a line (a line break before it, as space or as a token)."""
     before = doc[i - 1] if i > 0 else None
@@ -109,7 +132,7 @@ def adjust_boundaries(spans: list[Span], guessed: set[str]) -> list[Span]:
     for span in spans:
         if span.label_ == "Person":
             span = _extend_flat(span)
-        span = _before_dateline(_with_ordinal(span))
+        span = _before_address(_before_dateline(_with_ordinal(span)))
         if span.kb_id_ in guessed and is_not_a_name(span):
             continue
         if is_dateline(span):

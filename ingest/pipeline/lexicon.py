@@ -57,6 +57,8 @@ class Lexicon:
     """Words a name may be written with or without ('Hogeschool Saxion', 'Saxion')."""
     ordinals: frozenset[str] = frozenset()
     """Capitalised ordinals that open a body's name ('Tweede Kamer')."""
+    address_words: frozenset[str] = frozenset()
+    """Words that open the postal part of an address ('Postbus'); a name ends before them."""
     _memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def head_type(self, word: str) -> str | None:
@@ -170,6 +172,7 @@ def lexicon() -> Lexicon:
         site_nouns=words("site_nouns"),
         optional_name_prefixes=words("optional_name_prefixes"),
         ordinals=words("ordinals"),
+        address_words=words("address_words"),
     )
 
 

@@ -1506,3 +1506,13 @@ def test_an_entry_of_coordinated_subjects_and_a_singular_head_names_one_instrume
     # A head in the plural, or no head at all, after the coordination: a kind, or topics.
     for text in ("• Water, Wind en Zon opleidingen", "• Water, Wind en Zon zijn thema's."):
         assert not any("," in t for t, _, _ in names_in(nlp, text))
+
+
+def test_a_name_ends_before_an_address_and_a_dateline(nlp: Language) -> None:
+    doc = nlp(
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal Postbus 20018 2500 EA "
+        "Den Haag\nDen Haag, 3 november 2023\nGeachte voorzitter,"
+    )
+    found = {(s.text, s.label_) for s in doc.spans["bg_entities"]}
+    assert ("Tweede Kamer der Staten-Generaal", "Organisation") in found
+    assert not any("Postbus" in text or "EA" in text.split() for text, _ in found), found
