@@ -20,6 +20,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from beleidsgraaf.errors import ConfigError
+from beleidsgraaf.ingest.pipeline.lexicon import lexicon
 from beleidsgraaf.records import ENTITY_TYPES
 
 __all__ = ["PATTERNS_KEY", "PatternFinder", "PatternRule", "pattern_rules"]
@@ -39,6 +40,21 @@ class PatternRule:
     examples: tuple[str, ...]
 
 
+def _with_word_lists(value: Any) -> Any:
+    """``value`` with every ``"@name"`` replaced by the lexicon's word list ``name``
+    (``{LOWER: {IN: "@person_cues"}}``): a word list lives in ``lexicon.yaml`` only."""
+    if isinstance(value, str) and value.startswith("@"):
+        words = getattr(lexicon(), value[1:], None)
+        if not isinstance(words, frozenset):
+            raise ConfigError(f"patterns.yaml: no word list {value[1:]!r} in lexicon.yaml")
+        return sorted(words)
+    if isinstance(value, dict):
+        return {k: _with_word_lists(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_word_lists(v) for v in value]
+    return value
+
+
 def _rule(data: dict[str, Any]) -> PatternRule:
     rid = str(data.get("id", "?"))
     if data.get("label") not in ENTITY_TYPES:
@@ -48,7 +64,7 @@ def _rule(data: dict[str, Any]) -> PatternRule:
         id=rid,
         label=str(data["label"]),
         priority=int(data.get("priority", 50)),
-        patterns=tuple(data["pattern"]),
+        patterns=tuple(_with_word_lists(data["pattern"])),
         keep=(keep[0], keep[1]),
         examples=tuple(data.get("examples") or ()),
     )
