@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 from spacy.lang.nl.stop_words import STOP_WORDS
 
-__all__ = ["Lexicon", "is_common_word", "lexicon", "looks_like_verb"]
+__all__ = ["Lexicon", "is_common_word", "lexicon", "looks_like_verb", "lookup_lemma"]
 
 
 _LAST_PART = re.compile(r"[.\-/@&+]")
@@ -181,6 +181,18 @@ def _lemma_table() -> Any:
     from spacy.lookups import load_lookups
 
     return load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup")
+
+
+def lookup_lemma(lower: str) -> str | None:
+    """The lemma spacy-lookups-data lists for a lower-case word form, if any.
+
+    Examples
+    --------
+    >>> lookup_lemma("toegekend"), lookup_lemma("qwxz")
+    ('toekennen', None)
+    """
+    found = _lemma_table().get(lower)
+    return str(found) if found else None
 
 
 @cache

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from beleidsgraaf.errors import ConfigError
-from beleidsgraaf.ingest.pipeline.lexicon import lexicon
+from beleidsgraaf.ingest.pipeline.lexicon import lexicon, lookup_lemma
 from beleidsgraaf.ingest.relations.paths import TRANSPARENT, path, predicate_lemma
 from beleidsgraaf.records import PREDICATES
 
@@ -178,7 +178,12 @@ def trigger_lemmas(token: Token) -> Iterator[str]:
         return
     lemma = (token.lemma_ or token.lower_).lower().replace("_", "")
     seen = {lemma, predicate_lemma(token).replace("_", ""), token.lower_}
-    if token.pos_ in {"VERB", "AUX"}:
+    # The word list's lemma of the form too: the tagger takes an unseen verb for a noun now and
+    # then ('ondersteunt'), and the lemmatizer errs on participles ('toegekend').
+    listed = lookup_lemma(token.lower_)
+    if listed:
+        seen.add(listed)
+    if token.pos_ in {"VERB", "AUX"} or (listed and listed.endswith("en")):
         seen |= infinitives(token.lower_)
     yield from seen
     for child in token.children:
