@@ -13,7 +13,7 @@ import psutil
 
 __all__ = ["VERSIONED", "describe_machine"]
 
-VERSIONED = ("beleidsgraaf", "spacy", "pyoxigraph", "rdflib", "networkx", "pyvis", "playwright")
+VERSIONED = ("beleidsgraaf", "spacy", "pyoxigraph", "rdflib", "networkx", "playwright")
 
 
 def _version(name: str) -> str:
