@@ -153,19 +153,30 @@ class RuleSet:
         found: list[Match] = []
         anywhere = self.by_trigger.get(ANY, [])
         for token in sent:
-            for lemma in trigger_lemmas(token):
-                for rule in self.by_trigger.get(lemma, ()):
-                    found.extend(_fire(rule, token, args))
+            # Each rule once per trigger word, however many of its forms name it; the paths from
+            # the trigger to the entities are computed once for all its rules.
+            triggered = {
+                rule.id: rule
+                for lemma in trigger_lemmas(token)
+                for rule in self.by_trigger.get(lemma, ())
+            }
             if token.pos_ in {"VERB", "AUX", "NOUN"}:
-                for rule in anywhere:
-                    found.extend(_fire(rule, token, args))
-        for rule in self.direct:
+                triggered.update((rule.id, rule) for rule in anywhere)
+            if not triggered:
+                continue
+            roles = {
+                id(a): _joined(path(token, a.root, _widens)) for a in args if a.root.i != token.i
+            }
+            for rule in triggered.values():
+                found.extend(_fire(rule, token, args, roles))
+        if self.direct:
             for a, b in permutations(args, 2):
-                if (
-                    rule.allows(a, b)
-                    and _joined(path(a.root, b.root, _widens, trim_source=True)) in rule.path
-                ):
-                    found.append(Match(rule, a, b))
+                between = _joined(path(a.root, b.root, _widens, trim_source=True))
+                found.extend(
+                    Match(rule, a, b)
+                    for rule in self.direct
+                    if between in rule.path and rule.allows(a, b)
+                )
         return found
 
 
@@ -247,8 +258,10 @@ def _widens(token: Token) -> bool:
     return token.dep_ in {"nmod", "appos"} and bare and _kind_noun(token.head)
 
 
-def _fire(rule: Rule, trigger: Token, args: Sequence[Arg]) -> Iterator[Match]:
-    roles = {id(a): _joined(path(trigger, a.root, _widens)) for a in args if a.root.i != trigger.i}
+def _fire(
+    rule: Rule, trigger: Token, args: Sequence[Arg], roles: dict[int, str | None]
+) -> Iterator[Match]:
+    """The matches of ``rule`` at ``trigger``; ``roles`` holds each argument's path from it."""
     subjects = [a for a in args if roles.get(id(a)) in rule.subject]
     if rule.symmetric:
         for a, b in combinations(subjects, 2):
