@@ -44,7 +44,11 @@ def progress_bar() -> Iterator[Progress | None]:
         task = bar.add_task("starting", total=None)
 
         def show(step: Step) -> None:
-            bar.update(task, description=step.stage, completed=step.done, total=step.total)
+            # Drawn at once, not at the next tick: a document that fails in a millisecond still
+            # shows its count.
+            bar.update(
+                task, description=step.stage, completed=step.done, total=step.total, refresh=True
+            )
 
         yield show
 
