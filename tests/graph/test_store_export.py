@@ -186,7 +186,7 @@ def gexf_schema() -> etree.XMLSchema | None:
     """The official GEXF 1.2 (1.2draft) XSD: ``gexf.xsd`` and the files it includes, as the
     gephi/gexf repository publishes them under ``specs/1.2draft``, in the folder
     ``$GEXF_XSD_DIR`` (not a ``BELEIDSGRAAF_`` variable: those are settings) or
-    ``tests/data/gexf-1.2draft``; ``None`` when neither holds it."""
+    ``tests/data/gexf-1.2draft`` (a copy ships there); ``None`` when neither holds it."""
     for folder in (os.environ.get("GEXF_XSD_DIR"), READERS.parent / "data/gexf-1.2draft"):
         if folder and (Path(folder) / "gexf.xsd").is_file():
             return etree.XMLSchema(etree.parse(str(Path(folder) / "gexf.xsd")))
