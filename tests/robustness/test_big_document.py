@@ -21,6 +21,7 @@ import subprocess
 import sys
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,20 +89,26 @@ def _write_big_file(path: Path, size: int = SIZE) -> None:
         handle.write(_LAST_FACT + "\n")
 
 
+def _run_child(script: str, path: Path, timeout: float) -> dict[str, Any]:
+    """Run ``script`` on ``path`` in a fresh process; the JSON report it prints last."""
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return report
+
+
 @pytest.mark.slow
 @pytest.mark.timeout(1200)
 def test_a_24_mb_document_is_extracted_in_bounded_memory(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     _write_big_file(big)
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(big)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=1100,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = _run_child(_CHILD, big, timeout=1100)
     assert report["kind"] == "Extraction"
     print(f"{SIZE / 2**20:.0f} MB document: peak RSS {report['peak_mb']:.0f} MB")
     assert report["peak_mb"] < PEAK_BOUND_MB, report["peak_mb"]
@@ -139,15 +146,7 @@ print(json.dumps({
 def test_the_grammar_reads_a_chunked_document_in_bounded_memory(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     _write_big_file(big, GRAMMAR_SIZE)
-    done = subprocess.run(
-        [sys.executable, "-c", _GRAMMAR_CHILD, str(big)],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    report = json.loads(done.stdout.strip().splitlines()[-1])
+    report = _run_child(_GRAMMAR_CHILD, big, timeout=600)
     print(f"1 MB document in 10 chunks, with the grammar: peak RSS {report['peak_mb']:.0f} MB")
     assert report["peak_mb"] < PEAK_BOUND_MB, report["peak_mb"]
     assert report["characters"] == len(big.read_text(encoding="utf-8"))
