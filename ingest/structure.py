@@ -111,9 +111,18 @@ def _typical_width(lines: list[Line]) -> int:
     return lengths[int(len(lengths) * 0.8)]
 
 
+_WRAPPED_WIDTH = 160
+"""Longest typical line of a hard-wrapped page; longer lines are whole paragraphs."""
+
+
 def _double_spaced(lines: list[Line]) -> bool:
-    """Whether the text puts a blank line after every line (some PDF exports do)."""
-    if len(lines) < 10:
+    """Whether the text puts a blank line after every wrapped line (some PDF exports do).
+
+    Text saved from a web page also has a blank line after every line, but there each line is a
+    whole paragraph, and the blank line ends it: only lines wrapped at a page's width (typical
+    width at most ``_WRAPPED_WIDTH``) are read as double-spaced.
+    """
+    if len(lines) < 10 or _typical_width(lines) > _WRAPPED_WIDTH:
         return False
     gaps = [line.blanks_before for line in lines[1:]]
     return statistics.mean(1 if g >= 1 else 0 for g in gaps) > 0.6

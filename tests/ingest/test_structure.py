@@ -82,6 +82,27 @@ def test_paragraphs_fold_line_breaks_and_lists_become_items() -> None:
     assert items[3].section == ("2 Aanpak",)
 
 
+_WRAPPED_LINE = "De regio werkt aan een sterke arbeidsmarkt voor technici en bouwt"
+
+
+def test_blank_lines_between_whole_paragraphs_end_them() -> None:
+    """Text saved from a web page: one paragraph per line, a blank line after each."""
+    paragraph = "De provincie Veenland investeert in techniekonderwijs en " * 5 + "doet dat samen."
+    lines = ["Aan de Voorzitter van de Tweede Kamer der Staten-Generaal", "Den Haag, 3 mei 2021"]
+    lines += [paragraph] * 8 + ["En het loopt door tot en met"]
+    blocks = build_blocks("\n\n".join(lines))
+    assert [b.text for b in blocks[:2]] == lines[:2]
+    assert len(blocks) == len(lines)
+
+
+def test_a_blank_line_after_every_wrapped_line_is_double_spacing() -> None:
+    """A PDF export that puts a blank line after every wrapped line keeps its paragraphs whole."""
+    lines = [_WRAPPED_LINE] * 11 + ["een netwerk op."]
+    blocks = build_blocks("\n\n".join(lines))
+    assert len(blocks) == 1
+    assert blocks[0].text.endswith("bouwt een netwerk op.")
+
+
 def test_box_entries_carry_box_landsdeel_goal_and_target() -> None:
     text = """\
 2.2 Regionaal
