@@ -49,6 +49,11 @@ _CAPTION = re.compile(
 _SOURCE = re.compile(r"^(?:Bron|Bronnen|Source|Noot)\s*:", re.IGNORECASE)
 _TARGET = re.compile(r"^([A-Z][a-z]{1,15})\s+(\d{1,2})\s*:\s*(\S.*)$")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
+_DATELINE = re.compile(
+    r"^(?:'s-)?[A-Z][\w’'\-]*(?: [A-Za-z][\w’'\-]*){0,2},\s+\d{1,2}\s+(?:januari|februari|maart|"
+    r"april|mei|juni|juli|augustus|september|oktober|november|december)\s+\d{4}\.?$"
+)
+"""A letter's place and date on a line of their own ('Den Haag, 3 november 2023')."""
 _TERMINAL = (".", "!", "?", ":", ";")
 _NO_HEADING_END = (".", ",", ";", ":", "-", "–", "(", "/", "&")
 _HAS_LOWER = re.compile(r"[a-zß-ÿ]")
@@ -196,6 +201,7 @@ class _Reader:
             or (numbered and numbered.group(2))
             or _CAPTION.match(text)
             or _SOURCE.match(text)
+            or _DATELINE.match(text)
             or self.heading(line) is not None
         )
 
@@ -256,6 +262,13 @@ class _Reader:
             self.close_structures()
             self.i += 1
             b = self.block("caption", [line], {"role": "source"})
+            if b:
+                yield b
+            return
+        if _DATELINE.match(text):
+            # A dateline stands alone: the address above it and the letter below are not part of it.
+            self.i += 1
+            b = self.block("paragraph", [line], {"role": "dateline"})
             if b:
                 yield b
             return

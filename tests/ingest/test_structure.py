@@ -95,6 +95,19 @@ def test_blank_lines_between_whole_paragraphs_end_them() -> None:
     assert len(blocks) == len(lines)
 
 
+def test_a_dateline_is_a_block_of_its_own() -> None:
+    """'Den Haag, 3 mei 2021' between the address and the letter ends the one and opens the other."""
+    text = (
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n"
+        "Den Haag, 3 mei 2021\n"
+        "Hierbij stuur ik u het plan van de Stichting Veenland.\n"
+    )
+    blocks = build_blocks(text)
+    assert [b.text for b in blocks] == text.splitlines()
+    assert blocks[1].context == {"role": "dateline"}
+    assert len(build_blocks("Het plan loopt van Veenland, 3 mei 2021 tot nu.\n")) == 1
+
+
 def test_a_blank_line_after_every_wrapped_line_is_double_spacing() -> None:
     """A PDF export that puts a blank line after every wrapped line keeps its paragraphs whole."""
     lines = [_WRAPPED_LINE] * 11 + ["een netwerk op."]
