@@ -34,6 +34,7 @@ class Lexicon:
     region_cues: frozenset[str]
     compass_prefixes: frozenset[str]
     person_cues: frozenset[str]
+    portfolio_words: frozenset[str]
     connectors: frozenset[str]
     tussenvoegsels: frozenset[str]
     articles: frozenset[str]
@@ -150,6 +151,7 @@ def lexicon() -> Lexicon:
         region_cues=words("region_cues"),
         compass_prefixes=words("compass_prefixes"),
         person_cues=words("person_cues"),
+        portfolio_words=words("portfolio_words"),
         connectors=words("connectors"),
         tussenvoegsels=words("tussenvoegsels"),
         articles=words("articles"),
