@@ -853,8 +853,16 @@ class NameFinder:
             if len(core) == 1 and after is not None and after.text in PLURAL_S:
                 # 'Meerjarenprogramma’s: ...': a head compound in the plural names a kind.
                 return []
-            if len(run) == 1 and (token.is_sent_start or itemised) and is_common_word(token.lower_):
-                # 'Leeswijzer', 'Doelgroep:' opening a line: a word of the Dutch lemma tables
+            if (
+                len(run) == 1
+                and (token.is_sent_start or itemised)
+                and (
+                    is_common_word(token.lower_)
+                    or token.lower_ in (doc.user_data.get(VOCAB_KEY) or frozenset())
+                )
+            ):
+                # 'Leeswijzer', 'Doelgroep:' opening a line: a word of the Dutch lemma tables,
+                # or one the document writes in lower case elsewhere ('onderwijsbeleid'),
                 # capitalised only by its place is an ordinary noun; mid-sentence capitals
                 # ('de Rijksoverheid') are deliberate and stay a name.
                 return []
