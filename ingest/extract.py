@@ -317,7 +317,8 @@ def extract_source(
     doc_hash = source.info.content_hash
     mentions: list[Mention] = []
     sentences: list[tuple[str, Evidence]] = []
-    blocks = [b for b in source.blocks if b.text.strip()]
+    # A dossier line ('33 009 Innovatiebeleid') names the parliamentary file, not a programme.
+    blocks = [b for b in source.blocks if b.text.strip() and b.context.get("role") != "dossier"]
     vocabulary = lowercase_words(source.original)
     docs = []
     processed: list[tuple[Block, Doc, dict[int, int]]] = []

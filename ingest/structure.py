@@ -54,6 +54,11 @@ _DATELINE = re.compile(
     r"april|mei|juni|juli|augustus|september|oktober|november|december)\s+\d{4}\.?$"
 )
 """A letter's place and date on a line of their own ('Den Haag, 3 november 2023')."""
+_DOSSIER = re.compile(r"^\d{2}\s?\d{3}(?:-[IVXLC]+)?\s+[A-Z][^.:;]*$")
+"""A parliamentary paper's dossier line ('33 009 Innovatiebeleid'): the number and title of the
+file it belongs to, which name no programme of the text."""
+_DOSSIER_LINES = 12
+"""Dossier lines head a paper: only the first lines of a text are read as one."""
 _TERMINAL = (".", "!", "?", ":", ";")
 _NO_HEADING_END = (".", ",", ";", ":", "-", "–", "(", "/", "&")
 _HAS_LOWER = re.compile(r"[a-zß-ÿ]")
@@ -202,6 +207,7 @@ class _Reader:
             or _CAPTION.match(text)
             or _SOURCE.match(text)
             or _DATELINE.match(text)
+            or (self.i < _DOSSIER_LINES and _DOSSIER.match(text))
             or self.heading(line) is not None
         )
 
@@ -262,6 +268,12 @@ class _Reader:
             self.close_structures()
             self.i += 1
             b = self.block("caption", [line], {"role": "source"})
+            if b:
+                yield b
+            return
+        if self.i < _DOSSIER_LINES and _DOSSIER.match(text):
+            self.i += 1
+            b = self.block("caption", [line], {"role": "dossier"})
             if b:
                 yield b
             return

@@ -272,6 +272,15 @@ class NameFinder:
             while ahead < n and ahead - end < 3 and doc[ahead].lower_ in lex.connectors:
                 ahead += 1
             nxt = doc[ahead] if ahead < n and ahead - end < 3 else None
+            if (
+                low == "van"
+                and nxt is not None
+                and lex.head_type(nxt.text) == "Organisation"
+                and programme_headed(doc[start:end], lex)
+            ):
+                # 'het Actieplan van de Stichting X': a body after a programme or instrument
+                # owns it; it is a name of its own (as an acronym is, below).
+                break
             if low in lex.connectors and nxt is not None and ahead > end + 1:
                 if (
                     low in CHAIN_STARTS

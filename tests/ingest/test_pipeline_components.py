@@ -139,6 +139,11 @@ def test_acronym_whose_letters_do_not_align_is_no_definition(nlp: Language) -> N
             "Zo werkt de Stichting Techniek Vooruit samen.",
             ("Stichting Techniek Vooruit", "Organisation"),
         ),
+        ("Het Kustsectorenbeleid wordt voortgezet.", ("Kustsectorenbeleid", "Programme")),
+        (
+            "Wij sturen het Techniekactieplan van de Stichting Techniek Vooruit mee.",
+            ("Techniekactieplan", "Intervention"),
+        ),
     ],
 )
 def test_names_are_typed_by_head_nouns_and_cues(
@@ -153,6 +158,15 @@ def test_ordinary_words_are_not_names(nlp: Language) -> None:
     doc.user_data[VOCAB_KEY] = frozenset({"onderwijs", "belangrijk"})
     doc = NameFinder(nlp, "test")(doc)
     assert spans(doc, "bg_names") == []
+
+
+def test_a_compound_opening_a_sentence_that_the_text_also_writes_in_lower_case_is_no_name(
+    nlp: Language,
+) -> None:
+    doc = make(nlp, "Kustbeleid is belangrijk. Ook het Kustbeleid telt.")
+    doc.user_data[VOCAB_KEY] = frozenset({"kustbeleid", "belangrijk"})
+    doc = NameFinder(nlp, "test")(doc)
+    assert [(s.text, s.start) for s in doc.spans["bg_names"]] == [("Kustbeleid", 6)]
 
 
 def test_consolidation_prefers_the_longer_trusted_span(nlp: Language) -> None:
@@ -194,6 +208,26 @@ def test_full_pipeline_on_a_corpus_sentence(nlp: Language) -> None:
         ("VU", "Organisation"),
         ("UT", "Organisation"),
     } <= found
+
+
+def test_a_letter_heading_gives_its_bodies_but_no_dossier_title_or_dateline_place(
+    nlp: Language, tmp_path: Path
+) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_text(
+        "30 100 Kustbeleid\n"
+        "Nr. 12 BRIEF VAN DE MINISTER VAN ONDERWIJS, CULTUUR EN WETENSCHAP\n"
+        "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n"
+        "Den Haag, 3 maart 2022\n"
+        "Hierbij stuur ik u het plan van de Stichting Techniek Vooruit.\n",
+        encoding="utf-8",
+    )
+    found = {(e.label, e.type) for e in extract_document(letter, nlp).entities}
+    assert found == {
+        ("Ministerie van Onderwijs, Cultuur en Wetenschap", "Organisation"),
+        ("Tweede Kamer der Staten-Generaal", "Organisation"),
+        ("Stichting Techniek Vooruit", "Organisation"),
+    }
 
 
 def names_in(nlp: Language, text: str) -> list[tuple[str, str, str]]:

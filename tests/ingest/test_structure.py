@@ -108,6 +108,19 @@ def test_a_dateline_is_a_block_of_its_own() -> None:
     assert len(build_blocks("Het plan loopt van Veenland, 3 mei 2021 tot nu.\n")) == 1
 
 
+def test_a_parliamentary_papers_dossier_lines_are_blocks_of_their_own() -> None:
+    text = (
+        "30 100 Onderwijsbeleid\n31 200 Techniekbeleid\n"
+        "Nr. 12 BRIEF VAN DE MINISTER VAN ONDERWIJS, CULTUUR EN WETENSCHAP\n"
+    )
+    blocks = build_blocks(text)
+    assert [(b.kind, b.context.get("role"), b.text) for b in blocks] == [
+        ("caption", "dossier", "30 100 Onderwijsbeleid"),
+        ("caption", "dossier", "31 200 Techniekbeleid"),
+        ("paragraph", None, text.splitlines()[2]),
+    ]
+
+
 def test_a_blank_line_after_every_wrapped_line_is_double_spacing() -> None:
     """A PDF export that puts a blank line after every wrapped line keeps its paragraphs whole."""
     lines = [_WRAPPED_LINE] * 11 + ["een netwerk op."]
