@@ -96,7 +96,7 @@ def test_blank_lines_between_whole_paragraphs_end_them() -> None:
 
 
 def test_a_dateline_is_a_block_of_its_own() -> None:
-    """'Den Haag, 3 mei 2021' between the address and the letter ends the one and opens the other."""
+    """'Den Haag, 3 mei 2021' between the address and the letter ends one, opens the other."""
     text = (
         "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n"
         "Den Haag, 3 mei 2021\n"
