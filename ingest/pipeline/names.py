@@ -836,6 +836,10 @@ class NameFinder:
         prev2 = doc[start - 2] if start > 1 else None
         after = doc[end] if end < len(doc) else None
         cue = cue or (prev is not None and self._person_cue(prev, lex))
+        if cue and (cut := self._portfolio_after_person(run, lex)) is not None:
+            # 'minister Jan Pieters van Economische Zaken': the portfolio after a titled person
+            # names the ministry (the authority list finds it), not part of the person's name.
+            return self._classify(doc, start, cut, lex)
 
         # Shouted multiword runs are headings ('MULTIDISCIPLINAIRE IMPACTPROGRAMMA'), whatever
         # their head noun says: only kept when a mention in ordinary case confirms them.
@@ -843,6 +847,16 @@ class NameFinder:
         shouted = len(alpha) > 1 and all(t.is_upper and len(t) > 1 for t in alpha)
         if shouted and not cue and not all(is_acronym(t.text) and len(t) <= 5 for t in alpha):
             return [Span(doc, start, end, label="Organisation", kb_id="rule:caps")]
+        if (
+            len(run) == 2
+            and first.is_title
+            and first.lower_ in lex.ordinals
+            and run[1].is_title
+            and lex.head_type(run[1].text) == "Organisation"
+        ):
+            # 'de Tweede Kamer', 'de Eerste Kamer': a capitalised ordinal makes a bare body noun
+            # the name of one body.
+            return [Span(doc, start, end, label="Organisation", kb_id="rule:head")]
         # 1. head noun inside the run, or just before it ('regeling X', 'ministerie van X').
         for token in run:
             kind = lex.head_type(token.text)
@@ -1007,9 +1021,18 @@ class NameFinder:
             )
             particle = any(t.lower_ in lex.tussenvoegsels for t in run[1:-1])
             unknown = not any(self._common(t) for t in run if t.lower_ not in lex.tussenvoegsels)
+            # 'Karel Smit, voorzitter van het IPO': a role after a comma describes a person.
+            role_after = (
+                after is not None
+                and after.text == ","
+                and end + 1 < len(doc)
+                and doc[end + 1].is_lower
+                and self._person_cue(doc[end + 1], lex)
+            )
             if (
                 cue
                 or org_after
+                or role_after
                 or (particle and unknown)
                 or self._first_name_surname(run, lex)
                 or role_filled_by(doc, start)
@@ -1460,6 +1483,16 @@ class NameFinder:
             is_common_word(stem) or lex.head_type(stem) is not None
         )
         return not (self._common(first) or plural or is_place(first.text)) and run[-1].is_title
+
+    @staticmethod
+    def _portfolio_after_person(run: Span, lex: Lexicon) -> int | None:
+        """Where 'van' + a portfolio word follows one to three capitalised words in ``run``."""
+        for k in range(1, min(len(run) - 1, 4)):
+            if run[k].lower_ == "van" and run[k + 1].lower_ in lex.portfolio_words:
+                words = run[:k]
+                if all(t.is_title and t.is_alpha for t in words):
+                    return run.start + k
+        return None
 
     @staticmethod
     def _person_like(run: Span, lex: Lexicon) -> bool:

@@ -140,6 +140,12 @@ def test_acronym_whose_letters_do_not_align_is_no_definition(nlp: Language) -> N
             ("Stichting Techniek Vooruit", "Organisation"),
         ),
         ("Het Kustsectorenbeleid wordt voortgezet.", ("Kustsectorenbeleid", "Programme")),
+        ("De Tweede Kamer heeft een motie aangenomen.", ("Tweede Kamer", "Organisation")),
+        (
+            "Dat zei minister Jan Pieters van Economische Zaken vandaag.",
+            ("Jan Pieters", "Person"),
+        ),
+        ("Dat zei Karel Smit, voorzitter van de bond, vandaag.", ("Karel Smit", "Person")),
         (
             "Wij sturen het Techniekactieplan van de Stichting Techniek Vooruit mee.",
             ("Techniekactieplan", "Intervention"),
