@@ -718,6 +718,16 @@ class NameFinder:
         while start < end:
             first = doc[start]
             if (
+                end - start == 2
+                and first.is_title
+                and first.lower_ in lex.ordinals
+                and doc[start + 1].is_title
+                and lex.head_type(doc[start + 1].text) == "Organisation"
+            ):
+                # 'de Tweede Kamer', 'de Eerste Kamer': a capitalised ordinal makes a bare body
+                # noun the name of one body.
+                return [Span(doc, start, end, label="Organisation", kb_id="rule:head")]
+            if (
                 (LIST_MARKER.match(first.text) and not initial(doc, start, lex))
                 or SECTION_NUMBER.match(first.text)
                 or self._function_word(first, lex)
@@ -847,16 +857,6 @@ class NameFinder:
         shouted = len(alpha) > 1 and all(t.is_upper and len(t) > 1 for t in alpha)
         if shouted and not cue and not all(is_acronym(t.text) and len(t) <= 5 for t in alpha):
             return [Span(doc, start, end, label="Organisation", kb_id="rule:caps")]
-        if (
-            len(run) == 2
-            and first.is_title
-            and first.lower_ in lex.ordinals
-            and run[1].is_title
-            and lex.head_type(run[1].text) == "Organisation"
-        ):
-            # 'de Tweede Kamer', 'de Eerste Kamer': a capitalised ordinal makes a bare body noun
-            # the name of one body.
-            return [Span(doc, start, end, label="Organisation", kb_id="rule:head")]
         # 1. head noun inside the run, or just before it ('regeling X', 'ministerie van X').
         for token in run:
             kind = lex.head_type(token.text)
