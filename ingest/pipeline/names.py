@@ -117,6 +117,12 @@ TOPICS_KEY = "bg_topics"
 """Words of theme names ('thema’s: Energie en Duurzaamheid'): topics, never entities."""
 
 
+_EXAMPLE_LIST_WORDS = frozenset({",", "en", "&", "of", "de", "het", "(", ")"})
+"""Words between the examples of a list after 'zoals' ('zoals X (XA), Y en de Z')."""
+_SEPARABLE_PARTICLES = frozenset({"in", "uit", "op", "aan", "mee", "toe", "door", "af"})
+"""Particles of separable verbs, which may stand between a noun and its examples."""
+
+
 class NameFinder:
     """Find and type name runs; see the module docstring for the rules."""
 
@@ -560,6 +566,8 @@ class NameFinder:
             if stem.endswith(("v", "z")) and lex.head_type(stem) is None:
                 stem = stem[:-1] + ("f" if stem.endswith("v") else "s")
             kind = lex.head_type(stem)
+        elif low.endswith("s") and lex.head_type(low) is None:
+            kind = lex.head_type(low[:-1])  # 'subsidies', 'campagnes', 'pilots'
         else:
             return None
         return kind if kind in {"Programme", "Intervention"} else None
@@ -584,7 +592,13 @@ class NameFinder:
         ('instrumenten die gericht zijn op valorisatie, zoals X').
         """
         k = start - 1
-        while k >= 0 and (doc[k].text in {",", "en", "&", "of"} or doc[k].is_title):
+        while k >= 0 and (
+            doc[k].text in _EXAMPLE_LIST_WORDS
+            or doc[k].is_title
+            or is_acronym(doc[k].text)
+            # 'zoals de regeling X (VFF), Y en Z': a lower-case head inside an earlier example
+            or (doc[k].is_lower and lex.head_type(doc[k].text) in {"Intervention", "Programme"})
+        ):
             k -= 1
             if start - k > 25:
                 return None
@@ -592,10 +606,20 @@ class NameFinder:
             return None
         k -= 1
         noun = k - 2 if k > 1 and doc[k - 1].text in PLURAL_S else k - 1
+        if noun > 0 and doc[noun].lower_ in _SEPARABLE_PARTICLES:
+            noun -= 1  # 'zet instrumenten in, zoals X': the particle of the verb
         if doc[k].text == "," and noun >= 0 and self._plural_kind_of(doc[noun], lex) is not None:
             # 'Andere regelingen, zoals X, zijn ...', 'programma’s, zoals Y': the examples
             # set off by commas right after the plural noun.
             return self._plural_kind_of(doc[noun], lex)
+        if (
+            doc[k].is_lower
+            and doc[k].morph.get("Number") == ["Sing"]
+            and lex.head_type(doc[k].text) in {"Intervention", "Programme"}
+        ):
+            # 'een initiatief zoals X', 'een regeling als Y': one example of a named kind (the
+            # plural 'knooppunten zoals X' may list areas).
+            return lex.head_type(doc[k].text)
         elif doc[k].text == ",":
             # Back over a relative clause to the noun it describes: 'X die ... , zoals'.
             j = k - 1

@@ -147,6 +147,13 @@ def test_acronym_whose_letters_do_not_align_is_no_definition(nlp: Language) -> N
         ),
         ("Dat zei Karel Smit, voorzitter van de bond, vandaag.", ("Karel Smit", "Person")),
         (
+            "Het rijk zet instrumenten in, zoals de regeling Vroegstart (VS), Startkapitaal en "
+            "de Dutch Growth Initiatieven (DGI).",
+            ("Dutch Growth Initiatieven", "Intervention"),
+        ),
+        ("Die subsidies, zoals EFRA en INTERRA, lopen.", ("INTERRA", "Intervention")),
+        ("Een initiatief zoals Talent Techniek helpt.", ("Talent Techniek", "Intervention")),
+        (
             "Wij sturen het Techniekactieplan van de Stichting Techniek Vooruit mee.",
             ("Techniekactieplan", "Intervention"),
         ),
