@@ -614,7 +614,7 @@ class NameFinder:
             return self._plural_kind_of(doc[noun], lex)
         if (
             doc[k].is_lower
-            and doc[k].morph.get("Number") == ["Sing"]
+            and doc[k].morph.get("Number", []) == ["Sing"]
             and lex.head_type(doc[k].text) in {"Intervention", "Programme"}
         ):
             # 'een initiatief zoals X', 'een regeling als Y': one example of a named kind (the

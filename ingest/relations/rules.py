@@ -1,9 +1,11 @@
 """The relation rule engine: ``rules.yaml`` run over a parsed sentence and its entities.
 
 One small engine runs every rule (GATE's named, prioritised rules; spaCy's pattern files): a
-rule fires on a trigger word and the dependency paths from it to two entities, or on the path
-between two entities directly (:mod:`.paths`). The engine only proposes: each firing is a
-:class:`Match` that the classifier weighs (:mod:`.classifier`).
+rule fires on a trigger word and the dependency paths from it to two entities, on the path
+between two entities directly (:mod:`.paths`), or on the words between two entities that stand
+close together ('X, directeur van Y', 'minister X (Y)'): there the order of the words says more
+than a parse of a long sentence. The engine only proposes: each firing is a :class:`Match` that
+the classifier weighs (:mod:`.classifier`).
 """
 
 from __future__ import annotations
@@ -76,6 +78,11 @@ class Rule:
     subject: frozenset[str] = frozenset()
     object: frozenset[str] = frozenset()
     path: frozenset[str] = frozenset()
+    between: tuple[tuple[frozenset[str], bool], ...] = ()
+    """The words from the subject to the object: each a set of lower-case words, and whether it
+    may be left out."""
+    before: frozenset[str] = frozenset()
+    """Words one of which must stand right before the subject (empty: any)."""
     symmetric: bool = False
     examples: tuple[dict[str, Any], ...] = ()
 
@@ -112,8 +119,8 @@ def _rule(data: dict[str, Any], signatures: dict[str, Any]) -> Rule:
     predicate = data.get("predicate")
     if predicate not in PREDICATES:
         raise ConfigError(f"rules.yaml: rule {rid}: unknown predicate {predicate!r}")
-    if bool(data.get("trigger")) == bool(data.get("path")):
-        raise ConfigError(f"rules.yaml: rule {rid}: give a trigger or a path, not both")
+    if sum(bool(data.get(k)) for k in ("trigger", "path", "between")) != 1:
+        raise ConfigError(f"rules.yaml: rule {rid}: give one of trigger, path or between")
     return Rule(
         id=rid,
         predicate=predicate,
@@ -123,9 +130,38 @@ def _rule(data: dict[str, Any], signatures: dict[str, Any]) -> Rule:
         subject=frozenset(data.get("subject") or ()),
         object=frozenset(data.get("object") or data.get("subject") or ()),
         path=frozenset(data.get("path") or ()),
+        between=tuple(_word_slot(str(w)) for w in data.get("between") or ()),
+        before=_word_slot(str(data["before"]))[0] if data.get("before") else frozenset(),
         symmetric=bool(data.get("symmetric", False)),
         examples=tuple(data.get("examples") or ()),
     )
+
+
+def _word_slot(entry: str) -> tuple[frozenset[str], bool]:
+    """One slot of a ``between`` sequence: 'van|bij?' -> ({'van', 'bij'}, optional); '@name'
+    is the lexicon's word list ``name``."""
+    optional = entry.endswith("?") and len(entry) > 1
+    body = entry[:-1] if optional else entry
+    words: set[str] = set()
+    for word in body.split("|"):
+        if word.startswith("@"):
+            found = getattr(lexicon(), word[1:], None)
+            if not isinstance(found, frozenset):
+                raise ConfigError(f"rules.yaml: no word list {word[1:]!r} in lexicon.yaml")
+            words |= found
+        else:
+            words.add(word.casefold())
+    return frozenset(words), optional
+
+
+def _fits(words: Sequence[str], slots: Sequence[tuple[frozenset[str], bool]]) -> bool:
+    """Whether ``words`` fill ``slots`` in order (optional slots may stay empty)."""
+    if not slots:
+        return not words
+    (allowed, optional), rest = slots[0], slots[1:]
+    if words and words[0] in allowed and _fits(words[1:], rest):
+        return True
+    return optional and _fits(words, rest)
 
 
 @dataclass(slots=True)
@@ -135,6 +171,7 @@ class RuleSet:
     rules: list[Rule]
     by_trigger: dict[str, list[Rule]] = field(default_factory=dict)
     direct: list[Rule] = field(default_factory=list)
+    adjacent: list[Rule] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         ids = [r.id for r in self.rules]
@@ -143,6 +180,8 @@ class RuleSet:
         for rule in self.rules:
             if rule.path:
                 self.direct.append(rule)
+            if rule.between:
+                self.adjacent.append(rule)
             for lemma in rule.trigger:
                 self.by_trigger.setdefault(lemma, []).append(rule)
 
@@ -151,8 +190,14 @@ class RuleSet:
         if len(args) < 2:
             return []
         found: list[Match] = []
+        adjacent = list(self._adjacent_matches(args)) if self.adjacent else []
+        # A role word that a 'between' rule read for the entities around it ('X, voorzitter
+        # van Y') triggers nothing else: a parse of a long sentence may hang it elsewhere.
+        explained = {i for m in adjacent for i in _read_words(m)}
         anywhere = self.by_trigger.get(ANY, [])
         for token in sent:
+            if token.i in explained:
+                continue
             # Each rule once per trigger word, however many of its forms name it; the paths from
             # the trigger to the entities are computed once for all its rules.
             triggered = {
@@ -177,7 +222,44 @@ class RuleSet:
                     for rule in self.direct
                     if between in rule.path and rule.allows(a, b)
                 )
+        # A person whose role or body the words next to the name give is not, besides, a
+        # member of another body by a parse of the rest of the sentence.
+        held = {m.subject.iri for m in adjacent if m.subject.type == "Person"}
+        found = [
+            m for m in found if not (m.subject.iri in held and m.object.type == "Organisation")
+        ]
+        found.extend(adjacent)
         return found
+
+    def _adjacent_matches(self, args: Sequence[Arg]) -> Iterator[Match]:
+        """The ``between`` rules: the words from one entity to the next one after it."""
+        for a, b in permutations(args, 2):
+            gap = b.span.start - a.span.end
+            if not 0 <= gap <= _MAX_GAP:
+                continue
+            doc = a.span.doc
+            words = [t.lower_ for t in doc[a.span.end : b.span.start]]
+            before = doc[a.span.start - 1].lower_ if a.span.start > 0 else ""
+            for rule in self.adjacent:
+                if (
+                    (not rule.before or before in rule.before)
+                    and rule.allows(a, b)
+                    and _fits(words, rule.between)
+                ):
+                    yield Match(rule, a, b)
+
+
+_MAX_GAP = 6
+"""The most words a ``between`` rule reads from one entity to the next."""
+
+
+def _read_words(match: Match) -> set[int]:
+    """Token indices a ``between`` match read: the words between its entities and the one before
+    the subject when the rule asks for one."""
+    words = set(range(match.subject.span.end, match.object.span.start))
+    if match.rule.before:
+        words.add(match.subject.span.start - 1)
+    return words
 
 
 def trigger_lemmas(token: Token) -> Iterator[str]:

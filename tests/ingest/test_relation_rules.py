@@ -47,3 +47,24 @@ def test_rule_example(syntax_nlp: Language, rule: Any, example: dict[str, Any]) 
 def test_every_rule_has_a_positive_example() -> None:
     missing = [r.id for r in rule_set().rules if not any(e.get("pairs") for e in r.examples)]
     assert missing == []
+
+
+def test_a_role_read_next_to_a_name_outranks_a_parse_of_the_rest(syntax_nlp: Language) -> None:
+    """'X, voorzitter van Y' read from the words beside the names; the parser's attachment of
+    'minister' and 'voorzitter' in a long sentence may put them on the wrong person."""
+    text = (
+        "Dat zeiden minister [Jan Bakker](Pers) ([Werk](Org)) en [Piet Smit](Pers) (voorzitter "
+        "van de [Kustbond](Org)) vandaag."
+    )
+    plain, marks = parse_example(text)
+    anchor = syntax_nlp.make_doc(plain)[0:1]
+    args = masked_parse(
+        syntax_nlp, plain, [(s, e, Arg(anchor, name, kind)) for s, e, name, kind in marks]
+    )
+    found = {
+        (m.subject.iri, m.predicate, m.object.iri)
+        for m in rule_set().matches(args[0].span.sent, args)
+    }
+    assert ("Jan Bakker", "partOf", "Werk") in found
+    assert ("Piet Smit", "coordinates", "Kustbond") in found
+    assert not {f for f in found if f[0] == "Piet Smit" and f[2] == "Werk"}
