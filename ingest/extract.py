@@ -374,10 +374,12 @@ def extract_source(
     for m in mentions:
         if id(m) in iri_of:
             by_sentence[m.sentence].append(m)
-    authors = _publisher_entities(source, entities)
+    letter = _is_letter(source)
+    authors = _publisher_entities(source, entities) or (
+        _letter_sender(source, entities) if letter else []
+    )
     type_of = {e.iri: e.type for e in entities}
     parsed = _parsed_sentences(processed, by_sentence, iri_of, type_of, sentences)
-    letter = _is_letter(source)
     candidates = document_candidates(nlp, parsed, authors, letter=letter)
     if collect is not None:
         collect.extend(candidates)
@@ -420,6 +422,28 @@ def _parsed_sentences(
                     args.append(Arg(span, iri, type_of[iri]))
             out.append(ParsedSentence(sent, sentences[index][1], args, block.kind))
     return out
+
+
+def _letter_sender(source: SourceDocument, entities: list[Entity]) -> list[str]:
+    """The body whose minister signs a letter with no publisher metadata: the first
+    organisation its heading names ('BRIEF VAN DE MINISTER VAN ONDERWIJS, ...' -> the
+    ministry), so that the letter's 'ik' is someone. Several ministers may send one letter; the
+    first named is the one who writes."""
+    cues = [c for c in reference_words("letter_cues") if c.startswith("brief van")]
+    heading = next((b for b in source.blocks if any(c in b.text.casefold() for c in cues)), None)
+    if heading is None:
+        return []
+    text = heading.text.casefold()
+    at = min(text.find(c) for c in cues if c in text)
+    first: tuple[int, str] | None = None
+    for entity in entities:
+        if entity.type != "Organisation":
+            continue
+        for form in entity.mentions:
+            found = text.find(form.casefold(), at)
+            if found >= 0 and (first is None or found < first[0]):
+                first = (found, entity.iri)
+    return [first[1]] if first else []
 
 
 def _is_letter(source: SourceDocument) -> bool:

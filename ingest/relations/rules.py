@@ -330,12 +330,20 @@ def _kind_noun(token: Token) -> bool:
     return token.pos_ in {"NOUN", "PROPN"} and lexicon().head_type(token.lower_) is not None
 
 
+_EXAMPLE_MARKS = frozenset({"zoals", "waaronder", "bijvoorbeeld"})
+"""Words that introduce examples of the noun before them."""
+
+
 def _widens(token: Token) -> bool:
     """Whether the step from ``token`` to its head stays inside one noun phrase: the usual
     widening relations, and a name under a kind noun ('het programma X', 'de regio X'; not
     'het initiatief van X', which has a preposition of its own)."""
     if token.dep_ in TRANSPARENT:
         return True
+    if token.dep_ in {"nmod", "obl"} and any(
+        c.dep_ == "mark" and c.lower_ in _EXAMPLE_MARKS for c in token.children
+    ):
+        return True  # 'samenwerken met departementen, zoals X en Y': the examples stand in
     bare = not any(c.dep_ == "case" for c in token.children)
     return token.dep_ in {"nmod", "appos"} and bare and _kind_noun(token.head)
 

@@ -257,6 +257,29 @@ def test_a_letter_heading_gives_its_bodies_but_no_dossier_title_or_dateline_plac
     }
 
 
+def test_in_a_letter_without_metadata_ik_is_the_body_of_its_first_sender(
+    nlp: Language, tmp_path: Path
+) -> None:
+    letter = tmp_path / "brief.txt"
+    letter.write_text(
+        "Nr. 12 BRIEF VAN DE MINISTERS VAN ONDERWIJS, CULTUUR EN WETENSCHAP EN VAN DEFENSIE\n\n"
+        "Daarvoor zal ik nauw samenwerken met andere partijen, zoals de Stichting Techniek "
+        "Vooruit en de Kustbond.\n",
+        encoding="utf-8",
+    )
+    extraction = extract_document(letter, nlp)
+    label = {e.iri: e.label for e in extraction.entities}
+    stated = {
+        (label[r.subject], r.predicate, label[r.object])
+        for r in extraction.relations
+        if r.confidence >= 0.5
+    }
+    ocw = "Ministerie van Onderwijs, Cultuur en Wetenschap"
+    assert (ocw, "collaboratesWith", "Stichting Techniek Vooruit") in stated
+    assert (ocw, "collaboratesWith", "Kustbond") in stated
+    assert not {s for s in stated if "Defensie" in s[0] or "Defensie" in s[2]}
+
+
 def names_in(nlp: Language, text: str) -> list[tuple[str, str, str]]:
     return spans(NameFinder(nlp, "test")(make(nlp, text)), "bg_names")
 
