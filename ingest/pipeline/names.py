@@ -920,10 +920,8 @@ class NameFinder:
             if token.i == start and token.lower_ in BODY_HEADS and len(run) > 1:
                 if area_context(doc, start):
                     return [Span(doc, start + 1, end, label="Region", kb_id="rule:cue")]
-                return [
-                    Span(doc, start, end, label="Organisation", kb_id="rule:head"),
-                    Span(doc, start + 1, end, label="Region", kb_id="rule:cue"),
-                ]
+                # The body only: the place is a Region where the text names it as an area.
+                return [Span(doc, start, end, label="Organisation", kb_id="rule:head")]
             if (
                 token.i == start
                 and token.lower_ == "landsdeel"
@@ -973,10 +971,7 @@ class NameFinder:
             if prev.lower_ in BODY_HEADS:
                 if area_context(doc, start - 1):
                     return [Span(doc, start, end, label="Region", kb_id="rule:cue")]
-                return [
-                    Span(doc, start - 1, end, label="Organisation", kb_id="rule:head"),
-                    Span(doc, start, end, label="Region", kb_id="rule:cue"),
-                ]
+                return [Span(doc, start - 1, end, label="Organisation", kb_id="rule:head")]
             if kind == "Region":
                 if prev.lower_ not in PLAIN_AREA_HEADS:
                     # 'metropoolregio Utrecht', 'veiligheidsregio Twente': a kind of region
