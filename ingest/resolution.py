@@ -32,7 +32,7 @@ from itertools import pairwise
 from typing import cast
 
 from beleidsgraaf.ingest.pipeline.acronyms import is_acronym
-from beleidsgraaf.ingest.pipeline.cues import is_place
+from beleidsgraaf.ingest.pipeline.cues import adjective_stems, is_place
 from beleidsgraaf.ingest.pipeline.lexicon import lexicon
 from beleidsgraaf.ingest.pipeline.trust import has
 from beleidsgraaf.ontology.iri import BASE, entity_iri
@@ -194,6 +194,8 @@ def _forms(text: str, rule: str) -> list[str]:
         forms.append(spaced["rest"])
     if rule == "rule:adjective" and len(text) > 6:
         forms.append(re.sub(r"(?:s|i)?(?:che|se)$", "", text))  # 'Nederlandse' -> 'Nederland'
+    if rule == "rule:place_adjective":
+        forms[:0] = [stem for stem in adjective_stems(text) if is_place(stem)][:1]  # the place
     quoted = _QUOTED_TAIL.match(text)
     if quoted:
         forms.append(f"{quoted['head']} {quoted['title']}")
@@ -567,6 +569,14 @@ def _shape_score(text: str) -> tuple[int, int]:
     return (mixed, lead)
 
 
+def _label_form(mention: Mention) -> str:
+    """The form of a mention that may label its entity: the place of a place adjective
+    ('Nederlandse' -> 'Nederland'), the name of a lower-case mention, else its text."""
+    if mention.rule == "rule:place_adjective" or mention.text[:1].islower():
+        return mention.forms()[0 if mention.rule == "rule:place_adjective" else -1]
+    return mention.text
+
+
 def _choose_label(members: list[Mention], authority_labels: dict[str, str]) -> str:
     for m in members:
         if m.authority and m.authority in authority_labels:
@@ -574,9 +584,7 @@ def _choose_label(members: list[Mention], authority_labels: dict[str, str]) -> s
     long_forms = [m.text for m in members if m.rule.startswith("acr:") and m.text != m.rule[4:]]
     if long_forms:
         return Counter(long_forms).most_common(1)[0][0]
-    counts = Counter(
-        _ARTICLE.sub("", m.forms()[-1] if m.text[:1].islower() else m.text) for m in members
-    )
+    counts = Counter(_ARTICLE.sub("", _label_form(m)) for m in members)
     return max(counts, key=lambda t: (_shape_score(t), counts[t], len(t)))
 
 

@@ -71,6 +71,7 @@ __all__ = [
     "WHOLE",
     "YEAR",
     "activity_noun_before_name",
+    "adjective_stems",
     "after_list_marker",
     "area_context",
     "common_compound",
@@ -101,6 +102,7 @@ __all__ = [
     "namey_text",
     "participle_like",
     "passive_agent",
+    "place_adjective",
     "place_compound",
     "pluralised_head",
     "programme_headed",
@@ -667,6 +669,23 @@ def place_compound(text: str) -> bool:
 def is_place(text: str) -> bool:
     """True for a known place ('Twente') or known places joined by hyphens ('Arnhem-Nijmegen')."""
     return text.casefold() in known_places() or place_compound(text)
+
+
+_ADJECTIVE_END = re.compile(r"(?<=\w{4})(?:se|s)$")
+
+
+def adjective_stems(word: str) -> list[str]:
+    """Places a capitalised Dutch place adjective may come from: 'Rotterdams' -> 'Rotterdam',
+    'Twentse' -> 'Twente', 'Gelderse' -> 'Gelderland'."""
+    if not word[:1].isupper() or not _ADJECTIVE_END.search(word):
+        return []
+    stem = _ADJECTIVE_END.sub("", word)
+    return [stem, f"{stem}e", f"{stem}land"]
+
+
+def place_adjective(word: str) -> bool:
+    """Whether ``word`` is the adjective of a known place ('Nederlandse', 'Twentse')."""
+    return any(is_place(stem) for stem in adjective_stems(word))
 
 
 NOT_GLOSS = frozenset(

@@ -98,6 +98,7 @@ from beleidsgraaf.ingest.pipeline.cues import (
     namey_text,
     participle_like,
     passive_agent,
+    place_adjective,
     place_compound,
     pluralised_head,
     programme_headed,
@@ -1160,6 +1161,10 @@ class NameFinder:
                 return [Span(doc, start, end, label="Organisation", kb_id="rule:cue")]
             if used_thing(doc, start, end, lex):
                 return [Span(doc, start, end, label="Intervention", kb_id="rule:cue")]
+            if not first.is_sent_start and place_adjective(text):
+                # 'de Nederlandse economie', 'Twentse bedrijven': the adjective of a known place
+                # names the place (resolution reads 'Nederlandse' as 'Nederland').
+                return [Span(doc, start, end, label="Region", kb_id="rule:place_adjective")]
             if (
                 sum(c.isalpha() for c in text) < 2
                 or self._common(first)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from beleidsgraaf.ingest.document import SourceDocument
-from beleidsgraaf.ingest.pipeline.cues import lowercase_words
+from beleidsgraaf.ingest.pipeline.cues import adjective_stems, lowercase_words
 from beleidsgraaf.records import Entity, Extraction, Relation
 
 __all__ = [
@@ -89,18 +89,6 @@ def places(extraction: Extraction, common: frozenset[str]) -> dict[str, Entity]:
     return regions
 
 
-_ADJECTIVE_END = re.compile(r"(?<=\w{4})(?:se|s)$")
-
-
-def _adjective_stems(word: str) -> list[str]:
-    """Places a capitalised Dutch place adjective may come from: 'Rotterdams' -> 'Rotterdam',
-    'Twentse' -> 'Twente', 'Gelderse' -> 'Gelderland'."""
-    if not word[:1].isupper() or not _ADJECTIVE_END.search(word):
-        return []
-    stem = _ADJECTIVE_END.sub("", word)
-    return [stem, f"{stem}e", f"{stem}land"]
-
-
 def place_in_name(name: str, regions: dict[str, Entity]) -> Entity | None:
     """The place a name is named after: 'Techniekpact Twente', 'Masterplan Techniek Amsterdam
     Rapportage', 'Sectorplan ‘Groningen op voorsprong’', 'Rotterdams Techniekpact' (a place
@@ -119,7 +107,7 @@ def place_in_name(name: str, regions: dict[str, Entity]) -> Entity | None:
             if place is not None:
                 return place
         if end < len(words) or len(words) > 1:
-            for stem in _adjective_stems(words[end - 1].strip("‘’'“”\"()")):
+            for stem in adjective_stems(words[end - 1].strip("‘’'“”\"()")):
                 place = regions.get(loose_key(stem))
                 if place is not None:
                     return place

@@ -280,6 +280,13 @@ def test_in_a_letter_without_metadata_ik_is_the_body_of_its_first_sender(
     assert not {s for s in stated if "Defensie" in s[0] or "Defensie" in s[2]}
 
 
+def test_the_adjective_of_a_known_place_names_the_place(nlp: Language, tmp_path: Path) -> None:
+    path = tmp_path / "economie.txt"
+    path.write_text("Dit is goed voor de Nederlandse economie.\n", encoding="utf-8")
+    found = [(e.label, e.type, e.mentions) for e in extract_document(path, nlp).entities]
+    assert found == [("Nederland", "Region", ["Nederland", "Nederlandse"])]
+
+
 def names_in(nlp: Language, text: str) -> list[tuple[str, str, str]]:
     return spans(NameFinder(nlp, "test")(make(nlp, text)), "bg_names")
 
