@@ -326,6 +326,7 @@ def _group(mentions: list[Mention]) -> list[list[int]]:
     _link_variants(mentions, first_by, uf)
     _link_transpositions(mentions, first_by, uf)
     _link_dropped_word(mentions, uf)
+    _link_kind_short_form(mentions, uf)
     _link_initials(mentions, uf)
     _link_former_names(mentions, uf)
     groups: dict[int, list[int]] = defaultdict(list)
@@ -414,6 +415,34 @@ def _link_dropped_word(mentions: list[Mention], uf: _UnionFind) -> None:
             roots = {uf.find(j) for j in longer}
             if len(roots) == 1:
                 uf.union(roots.pop(), i)
+
+
+def _link_kind_short_form(mentions: list[Mention], uf: _UnionFind) -> None:
+    """Link a name made only of kind words ('de Regio Deal') to the one longer name it opens.
+
+    A text that has named 'Regio Deal Twente' goes on with 'de Regio Deal': the short form
+    points back, when exactly one longer entity opens with it. A single word ('Techniekpact')
+    may name a body of its own and is left alone.
+    """
+    lex = lexicon()
+    short: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        words = m.text.split()
+        if len(words) >= 2 and all(lex.head_type(w) is not None for w in words):
+            short[tuple(loose_key(w) for w in words)].append(i)
+    if not short:
+        return
+    for key, members in short.items():
+        longer = {
+            uf.find(j)
+            for j, m in enumerate(mentions)
+            if len(m.text.split()) > len(key)
+            and tuple(loose_key(w) for w in m.text.split()[: len(key)]) == key
+        }
+        if len(longer) == 1:
+            root = longer.pop()
+            for i in members:
+                uf.union(root, i)
 
 
 _RENAMED = re.compile(

@@ -50,6 +50,24 @@ def test_spelling_case_and_hyphen_variants_merge() -> None:
     assert clusters[0].label == "MBO-Raad"
 
 
+def test_a_short_form_of_kind_words_points_back_to_the_one_name_it_opens() -> None:
+    one = resolve_mentions(
+        [
+            mention("Regio Deal Kustland", "Intervention", "rule:head"),
+            mention("Regio Deal", "Intervention", "rule:head"),
+        ]
+    )
+    assert [(c.label, len(c.mentions)) for c in one] == [("Regio Deal Kustland", 2)]
+    two = resolve_mentions(
+        [
+            mention("Regio Deal Kustland", "Intervention", "rule:head"),
+            mention("Regio Deal Veenland", "Intervention", "rule:head"),
+            mention("Regio Deal", "Intervention", "rule:head"),
+        ]
+    )
+    assert len(two) == 3
+
+
 def test_acronym_and_expansion_merge_and_later_uses_follow() -> None:
     clusters = resolve_mentions(
         [
