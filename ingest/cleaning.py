@@ -112,6 +112,8 @@ class Line:
     start: int
     page: int | None = None
     blanks_before: int = 0
+    tabbed: bool = False
+    """The line opens with a tab: an entry of an outline or table of contents."""
 
     @property
     def end(self) -> int:
@@ -177,7 +179,8 @@ def split_lines(original: str) -> list[Line]:
         rest = body.lstrip(_LEAD_CHARS)
         stripped = rest.rstrip(_TRAIL_CHARS)
         if stripped:
-            lines.append(Line(stripped, pos + len(body) - len(rest), page, blanks))
+            start = pos + len(body) - len(rest)
+            lines.append(Line(stripped, start, page, blanks, body.startswith("\t")))
             blanks = 0
         else:
             blanks += 1

@@ -188,8 +188,8 @@ class _Reader:
 
     def continues(self, prev: Line, nxt: Line, *, loose: bool) -> bool:
         """Whether ``nxt`` continues the block that ``prev`` ended (not a new block)."""
-        if self.special(nxt):
-            return False
+        if self.special(nxt) or (prev.tabbed and nxt.tabbed):
+            return False  # (tab-led lines are the entries of an outline, one per line)
         if _WRAPS.search(prev.text) or _starts_lower(nxt.text):
             return True
         if self.gap(nxt) >= 1:
@@ -742,7 +742,7 @@ def build_blocks(original: str) -> list[Block]:
         if removed and kept:
             # Page furniture stood here: a sentence running over the page break goes on.
             gap = 1 if kept[-1].text.endswith(_TERMINAL) else 0
-            line = Line(line.text, line.start, line.page, gap)
+            line = Line(line.text, line.start, line.page, gap, line.tabbed)
         removed = False
         kept.append(line)
     return list(_Reader(kept).run())

@@ -118,6 +118,9 @@ TOPICS_KEY = "bg_topics"
 """Words of theme names ('thema’s: Energie en Duurzaamheid'): topics, never entities."""
 
 
+FILE_NAME = re.compile(r"\.(?:pdf|docx?|xlsx?|pptx?|odt|csv)$", re.IGNORECASE)
+"""A word that is a file's name ('A4.pdf')."""
+
 _EXAMPLE_LIST_WORDS = frozenset({",", "en", "&", "of", "de", "het", "(", ")"})
 """Words between the examples of a list after 'zoals' ('zoals X (XA), Y en de Z')."""
 _SEPARABLE_PARTICLES = frozenset({"in", "uit", "op", "aan", "mee", "toe", "door", "af"})
@@ -529,8 +532,9 @@ class NameFinder:
         return False
 
     def _description_of(self, doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
-        """'Werking van het Techniekpact', 'Evaluatie van de Regeling X': an ordinary noun + 'van'
-        before a headed name describes that name (a heading about it), it is not part of it.
+        """'Werking van het Techniekpact', 'Evaluatie van de Regeling X', 'Inzichten voor het
+        Techniekpact': an ordinary noun + 'van' / 'voor' / 'over' before a headed name describes
+        that name (a heading about it), it is not part of it.
 
         Names that open with 'X van' have a head noun as X ('Ministerie van', 'Week van de');
         an ordinary word there ('werking', 'evaluatie', 'doelen') speaks about the named thing.
@@ -541,7 +545,7 @@ class NameFinder:
             end - start > 2
             and first.is_alpha
             and first.is_title
-            and doc[start + 1].lower_ == "van"
+            and doc[start + 1].lower_ in {"van", "voor", "over"}
             and lex.head_type(first.text) is None
             and self._common(first)
             and any(lex.head_type(t.text) is not None for t in doc[start + 2 : end])
@@ -808,8 +812,8 @@ class NameFinder:
             return []
         first = doc[start]
         run = doc[start:end]
-        if self._document_part(run):
-            return []
+        if self._document_part(run) or any(FILE_NAME.search(t.text) for t in run):
+            return []  # ('Achterkant A4.pdf': a file name names no actor or programme)
         labelled = 1 if first.lower_ in DOCUMENT_PARTS else 0
         if (
             (labelled or (start > 0 and doc[start - 1].lower_ in DOCUMENT_PARTS))

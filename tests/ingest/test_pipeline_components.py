@@ -140,6 +140,10 @@ def test_acronym_whose_letters_do_not_align_is_no_definition(nlp: Language) -> N
             ("Stichting Techniek Vooruit", "Organisation"),
         ),
         ("Het Kustsectorenbeleid wordt voortgezet.", ("Kustsectorenbeleid", "Programme")),
+        (
+            "Hoofdstuk 3 gaat over Lessen voor het Techniekpact Kustland.",
+            ("Techniekpact Kustland", "Programme"),
+        ),
         ("De Tweede Kamer heeft een motie aangenomen.", ("Tweede Kamer", "Organisation")),
         (
             "Dat zei minister Jan Pieters van Economische Zaken vandaag.",
@@ -178,6 +182,10 @@ def test_examples_after_zoals_take_the_kind_before_it(
     path = tmp_path / "zoals.txt"
     path.write_text(text + "\n", encoding="utf-8")
     assert expected in [(e.label, e.type) for e in extract_document(path, nlp).entities]
+
+
+def test_a_file_name_is_no_name(nlp: Language) -> None:
+    assert names_in(nlp, "Zie de bijlage Achterkant A4.pdf en verder.") == []
 
 
 def test_ordinary_words_are_not_names(nlp: Language) -> None:

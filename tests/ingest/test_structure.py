@@ -121,6 +121,15 @@ def test_a_parliamentary_papers_dossier_lines_are_blocks_of_their_own() -> None:
     ]
 
 
+def test_tab_led_lines_of_an_outline_are_entries_of_their_own() -> None:
+    text = "\tDrie adviezen\n\tFocus op techniek in de maatschappij\n\tStroomlijn de organisatie\n"
+    assert [b.text for b in build_blocks(text)] == [
+        "Drie adviezen",
+        "Focus op techniek in de maatschappij",
+        "Stroomlijn de organisatie",
+    ]
+
+
 def test_a_blank_line_after_every_wrapped_line_is_double_spacing() -> None:
     """A PDF export that puts a blank line after every wrapped line keeps its paragraphs whole."""
     lines = [_WRAPPED_LINE] * 11 + ["een netwerk op."]
