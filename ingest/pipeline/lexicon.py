@@ -35,6 +35,7 @@ class Lexicon:
     compass_prefixes: frozenset[str]
     person_cues: frozenset[str]
     portfolio_words: frozenset[str]
+    member_nouns: frozenset[str]
     connectors: frozenset[str]
     tussenvoegsels: frozenset[str]
     articles: frozenset[str]
@@ -152,6 +153,7 @@ def lexicon() -> Lexicon:
         compass_prefixes=words("compass_prefixes"),
         person_cues=words("person_cues"),
         portfolio_words=words("portfolio_words"),
+        member_nouns=words("member_nouns"),
         connectors=words("connectors"),
         tussenvoegsels=words("tussenvoegsels"),
         articles=words("articles"),

@@ -83,6 +83,8 @@ class Rule:
     may be left out."""
     before: frozenset[str] = frozenset()
     """Words one of which must stand right before the subject (empty: any)."""
+    object_first: bool = False
+    """The ``between`` words run from the object to the subject ('X, bestaande uit A')."""
     symmetric: bool = False
     examples: tuple[dict[str, Any], ...] = ()
 
@@ -132,6 +134,7 @@ def _rule(data: dict[str, Any], signatures: dict[str, Any]) -> Rule:
         path=frozenset(data.get("path") or ()),
         between=tuple(_word_slot(str(w)) for w in data.get("between") or ()),
         before=_word_slot(str(data["before"]))[0] if data.get("before") else frozenset(),
+        object_first=data.get("order") == "object-first",
         symmetric=bool(data.get("symmetric", False)),
         examples=tuple(data.get("examples") or ()),
     )
@@ -241,16 +244,39 @@ class RuleSet:
             words = [t.lower_ for t in doc[a.span.end : b.span.start]]
             before = doc[a.span.start - 1].lower_ if a.span.start > 0 else ""
             for rule in self.adjacent:
+                subject, obj = (b, a) if rule.object_first else (a, b)
                 if (
                     (not rule.before or before in rule.before)
-                    and rule.allows(a, b)
+                    and rule.allows(subject, obj)
                     and _fits(words, rule.between)
                 ):
-                    yield Match(rule, a, b)
+                    yield Match(rule, subject, obj)
+                    if rule.object_first:
+                        # 'bestaande uit A, B en C': the names listed after the first share it.
+                        for other in _listed_after(subject, args):
+                            if rule.allows(other, obj):
+                                yield Match(rule, other, obj)
 
 
 _MAX_GAP = 6
 """The most words a ``between`` rule reads from one entity to the next."""
+
+
+_LIST_WORDS = frozenset({",", "en", "&", "of", "de", "het", "'t"})
+
+
+def _listed_after(first: Arg, args: Sequence[Arg]) -> Iterator[Arg]:
+    """The names that continue a list opened by ``first`` ('A, B en de C'): each separated from
+    the one before it only by commas, 'en', 'of' and articles."""
+    doc = first.span.doc
+    last = first
+    for arg in sorted(args, key=lambda a: a.span.start):
+        if arg.span.start < last.span.end:
+            continue
+        if not all(t.lower_ in _LIST_WORDS for t in doc[last.span.end : arg.span.start]):
+            return
+        yield arg
+        last = arg
 
 
 def _read_words(match: Match) -> set[int]:
