@@ -21,6 +21,7 @@ relation rules only need where each name stands. Evidence is always the original
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -206,19 +207,49 @@ def _placeholder(arg: Arg, count: dict[str, int]) -> str:
     return options[n % len(options)]
 
 
+_STAND_IN = re.compile(r"\b(?:de|het)\s+(?:volgende|onderstaande|navolgende)\s+\w+", re.I)
+"""'de volgende partijen': the words of a list's introduction that its items stand for."""
+_ITEM_LABEL = re.compile(r"^[^:]{1,40}:\s+")
+"""'De werkgeversorganisaties: X en Y': a label before the names of an item."""
+
+
 def _list_candidates(nlp: Language, intro: ParsedSentence, item: ParsedSentence) -> list[Candidate]:
-    """Pairs between a list's introduction and one of its items, parsed as one sentence."""
+    """Pairs between a list's introduction and one of its items, parsed as one sentence.
+
+    Where the introduction has words that the items stand for ('werken de volgende partijen
+    samen in X:'), each item takes their place ('werken A samen in X'); otherwise it follows the
+    introduction ('De partners zijn: A' -> 'De partners zijn A').
+    """
     head = intro.sent.text.rstrip().rstrip(":").rstrip()
     body = item.sent.text.strip()
     lead = len(item.sent.text) - len(item.sent.text.lstrip())
-    joined = f"{head} {body}"
-    shift = len(head) + 1 - lead
+    label = _ITEM_LABEL.match(body)
+    if label:
+        body, lead = body[label.end() :], lead + label.end()
+    stand_in = _STAND_IN.search(head)
+    intro_chars = [
+        (a.span.start_char - intro.sent.start_char, a.span.end_char - intro.sent.start_char, a)
+        for a in intro.args
+    ]
+    if stand_in and not any(s < stand_in.end() and e > stand_in.start() for s, e, _ in intro_chars):
+        at, gone = stand_in.start(), stand_in.end() - stand_in.start()
+        if body.split(" ", 1)[0] in {"De", "Het", "Een"}:
+            body = body[0].lower() + body[1:]  # mid-sentence now: 'Het Ministerie' -> 'het ...'
+        joined = head[:at] + body + head[stand_in.end() :]
+        intro_chars = [
+            (s, e, a) if s < at else (s + len(body) - gone, e + len(body) - gone, a)
+            for s, e, a in intro_chars
+        ]
+        shift = at - lead
+    else:
+        joined = f"{head} {body}"
+        shift = len(head) + 1 - lead
     located = [
-        *((a.span.start_char - intro.sent.start_char, a.span.end_char - intro.sent.start_char, a)
-          for a in intro.args),
+        *intro_chars,
         *((a.span.start_char - item.sent.start_char + shift,
            a.span.end_char - item.sent.start_char + shift, a) for a in item.args),
     ]  # fmt: skip
+    located = [(s, e, a) for s, e, a in located if 0 <= s < e <= len(joined)]
     args = masked_parse(nlp, joined, located)
     intro_iris = {a.iri for a in intro.args}
     item_iris = {a.iri for a in item.args}

@@ -314,9 +314,10 @@ def trigger_lemmas(token: Token) -> Iterator[str]:
 
 
 _COMPLETING = frozenset(
-    {"compound:prt", "xcomp", "obj", "obl", "advmod", "advcl", "case", "obl:arg"}
+    {"compound:prt", "xcomp", "obj", "obl", "advmod", "advcl", "case", "obl:arg", "acl"}
 )
-"""Dependents that complete a trigger ('samen' in 'werkt samen', 'deel' in 'neemt deel')."""
+"""Dependents that complete a trigger ('samen' in 'werkt samen', 'deel' in 'neemt deel'; the
+parser hangs such a 'samen' now and then as a clause of its own, 'acl')."""
 
 _PARTICLES = ("uit", "op", "aan", "in", "mee", "samen", "deel", "bij", "voor", "af", "toe",
               "over", "plaats", "tot", "door", "terug", "vrij", "vast", "na", "om")  # fmt: skip

@@ -577,3 +577,35 @@ def test_what_arose_from_a_collaboration_of_a_and_b_is_theirs() -> None:
         s, located(s, "Dakraad", "Organisation"), located(s, "Dakfonds", "Intervention")
     )
     assert found == {("Dakraad", "implements", "Dakfonds")}
+
+
+def test_list_items_stand_in_for_the_words_of_the_introduction_they_replace(
+    tmp_path: Path,
+) -> None:
+    """'werken de volgende partijen samen in X:' + '• A' reads as 'werken A samen in X'; an
+    item's label before a colon ('De werkgevers: B en C') is no part of the names."""
+    path = tmp_path / "convenant.txt"
+    path.write_text(
+        "Vanuit dit beeld werken de volgende partijen samen in het Landelijk Kustberaad:\n\n"
+        "  • Het Ministerie van Sociale Zaken en Werkgelegenheid\n\n"
+        "  • De werkgeversorganisaties: VNO-NCW en MKB-Nederland\n",
+        encoding="utf-8",
+    )
+    extraction = extract_document(path, _nlp_full())
+    label = {e.iri: e.label for e in extraction.entities}
+    stated = {
+        (label[r.subject], r.predicate, label[r.object])
+        for r in extraction.relations
+        if r.confidence >= 0.5
+    }
+    council = "Landelijk Kustberaad"
+    assert {
+        ("Ministerie van Sociale Zaken en Werkgelegenheid", "partOf", council),
+        ("VNO-NCW", "partOf", council),
+        ("MKB-Nederland", "partOf", council),
+    } <= stated
+
+
+@cache
+def _nlp_full() -> Language:
+    return load_pipeline()
