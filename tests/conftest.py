@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from beleidsgraaf.config import Settings
+from beleidsgraaf.records import Extraction, confident
 
 
 @pytest.fixture(scope="session")
@@ -55,3 +56,18 @@ def syntax_nlp():  # type: ignore[no-untyped-def]
     nlp = syntax_pipeline()
     nlp.tokenizer = create_tokenizer()(nlp)
     return nlp
+
+
+def _stated(extraction: Extraction, threshold: float = 0.5) -> set[tuple[str, str, str]]:
+    """(subject label, predicate, object label) of the relations believed at least ``threshold``."""
+    label = {e.iri: e.label for e in extraction.entities}
+    return {
+        (label[r.subject], r.predicate, label[r.object])
+        for r in confident(extraction.relations, threshold)
+    }
+
+
+@pytest.fixture
+def stated():  # type: ignore[no-untyped-def]
+    """The labelled triples an extraction states at the build's default threshold."""
+    return _stated
