@@ -788,6 +788,9 @@ class NameFinder:
                     and ADJECTIVE.search(first.lower_)
                     and first.is_title
                     and not self._common(first)
+                    # 'het consortium Biologische Landbouw': after a lower-case head noun the
+                    # adjective opens the name the head announces.
+                    and not (start > 0 and self._announcing_head(doc[start - 1], lex))
                     and lex.head_type(first.text) is None
                     # 'Europese Unie', 'Vlaamse Overheid': a place adjective before a lone
                     # capitalised body noun is the name of one body, not an attribute (before a
@@ -880,6 +883,12 @@ class NameFinder:
             # names the ministry (the authority list finds it), not part of the person's name.
             return self._classify(doc, start, cut, lex)
 
+        postcode = (
+            start > 0 and len(first.text) == 2 and doc[start - 1].text.isdigit()
+        )  # '1081 HV Amsterdam': the letters of a postcode
+        if len(run) == 2 and is_acronym(first.text) and is_place(run[1].text) and not postcode:
+            # 'KBA Nijmegen', 'ROC Zwolle': an acronym with its town is one body, not the town.
+            return [Span(doc, start, end, label="Organisation", kb_id="rule:head")]
         # Shouted multiword runs are headings ('MULTIDISCIPLINAIRE IMPACTPROGRAMMA'), whatever
         # their head noun says: only kept when a mention in ordinary case confirms them.
         alpha = [t for t in run if t.is_alpha]
@@ -1511,6 +1520,11 @@ class NameFinder:
             is_common_word(stem) or lex.head_type(stem) is not None
         )
         return not (self._common(first) or plural or is_place(first.text)) and run[-1].is_title
+
+    @staticmethod
+    def _announcing_head(token: Token, lex: Lexicon) -> bool:
+        """A lower-case head noun right before a name announces it ('het consortium X')."""
+        return token.is_lower and token.is_alpha and lex.head_type(token.text) is not None
 
     @staticmethod
     def _portfolio_after_person(run: Span, lex: Lexicon) -> int | None:
