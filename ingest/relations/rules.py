@@ -82,7 +82,7 @@ class Rule:
     """The words from the subject to the object: each a set of lower-case words, and whether it
     may be left out."""
     before: frozenset[str] = frozenset()
-    """Words one of which must stand right before the subject (empty: any)."""
+    """Words one of which must stand right before the first of the two names (empty: any)."""
     object_first: bool = False
     """The ``between`` words run from the object to the subject ('X, bestaande uit A')."""
     symmetric: bool = False
