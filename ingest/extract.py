@@ -317,7 +317,7 @@ def extract_source(
     doc_hash = source.info.content_hash
     mentions: list[Mention] = []
     sentences: list[tuple[str, Evidence]] = []
-    # A dossier line ('33 009 Innovatiebeleid') names the parliamentary file, not a programme.
+    # A dossier line ('30 100 Kustbeleid') names the parliamentary file, not a programme.
     blocks = [b for b in source.blocks if b.text.strip() and b.context.get("role") != "dossier"]
     vocabulary = lowercase_words(source.original)
     docs = []

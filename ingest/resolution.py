@@ -420,7 +420,7 @@ def _link_dropped_word(mentions: list[Mention], uf: _UnionFind) -> None:
 def _link_kind_short_form(mentions: list[Mention], uf: _UnionFind) -> None:
     """Link a name made only of kind words ('de Regio Deal') to the one longer name it opens.
 
-    A text that has named 'Regio Deal Twente' goes on with 'de Regio Deal': the short form
+    A text that has named 'Regio Deal Kustland' goes on with 'de Regio Deal': the short form
     points back, when exactly one longer entity opens with it. A single word ('Techniekpact')
     may name a body of its own and is left alone.
     """

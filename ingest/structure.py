@@ -53,9 +53,9 @@ _DATELINE = re.compile(
     r"^(?:'s-)?[A-Z][\w’'\-]*(?: [A-Za-z][\w’'\-]*){0,2},\s+\d{1,2}\s+(?:januari|februari|maart|"
     r"april|mei|juni|juli|augustus|september|oktober|november|december)\s+\d{4}\.?$"
 )
-"""A letter's place and date on a line of their own ('Den Haag, 3 november 2023')."""
+"""A letter's place and date on a line of their own ('Den Haag, 3 mei 2021')."""
 _DOSSIER = re.compile(r"^\d{2}\s?\d{3}(?:-[IVXLC]+)?\s+[A-Z][^.:;]*$")
-"""A parliamentary paper's dossier line ('33 009 Innovatiebeleid'): the number and title of the
+"""A parliamentary paper's dossier line ('30 100 Kustbeleid'): the number and title of the
 file it belongs to, which name no programme of the text."""
 _DOSSIER_LINES = 12
 """Dossier lines head a paper: only the first lines of a text are read as one."""

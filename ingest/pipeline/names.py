@@ -788,7 +788,7 @@ class NameFinder:
                     and ADJECTIVE.search(first.lower_)
                     and first.is_title
                     and not self._common(first)
-                    # 'het consortium Biologische Landbouw': after a lower-case head noun the
+                    # 'het consortium Groene Teelt': after a lower-case head noun the
                     # adjective opens the name the head announces.
                     and not (start > 0 and self._announcing_head(doc[start - 1], lex))
                     and lex.head_type(first.text) is None
@@ -887,7 +887,7 @@ class NameFinder:
             start > 0 and len(first.text) == 2 and doc[start - 1].text.isdigit()
         )  # '1081 HV Amsterdam': the letters of a postcode
         if len(run) == 2 and is_acronym(first.text) and is_place(run[1].text) and not postcode:
-            # 'KBA Nijmegen', 'ROC Zwolle': an acronym with its town is one body, not the town.
+            # 'BKO Tilburg', 'ROC Zwolle': an acronym with its town is one body, not the town.
             return [Span(doc, start, end, label="Organisation", kb_id="rule:head")]
         # Shouted multiword runs are headings ('MULTIDISCIPLINAIRE IMPACTPROGRAMMA'), whatever
         # their head noun says: only kept when a mention in ordinary case confirms them.

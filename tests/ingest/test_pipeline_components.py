@@ -142,12 +142,12 @@ def test_acronym_whose_letters_do_not_align_is_no_definition(nlp: Language) -> N
             ("Stichting Techniek Vooruit", "Organisation"),
         ),
         ("Het Kustsectorenbeleid wordt voortgezet.", ("Kustsectorenbeleid", "Programme")),
-        ("Het onderzoek deed KBA Nijmegen samen met anderen.", ("KBA Nijmegen", "Organisation")),
+        ("Het onderzoek deed BKO Tilburg samen met anderen.", ("BKO Tilburg", "Organisation")),
         (
             "Zo richt het consortium Groene Landbouw zich op de regio.",
             ("consortium Groene Landbouw", "Organisation"),
         ),
-        ("Dat zei de voorzitter van de Twente Board gisteren.", ("Twente Board", "Organisation")),
+        ("Dat zei de voorzitter van de Kustland Board.", ("Kustland Board", "Organisation")),
         (
             "Hoofdstuk 3 gaat over Lessen voor het Techniekpact Kustland.",
             ("Techniekpact Kustland", "Programme"),
