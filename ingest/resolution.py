@@ -601,9 +601,9 @@ def _shape_score(text: str) -> tuple[int, int]:
 def _label_form(mention: Mention) -> str:
     """The form of a mention that may label its entity: the place of a place adjective
     ('Nederlandse' -> 'Nederland'), the name of a lower-case mention, else its text."""
-    if mention.rule == "rule:place_adjective" or mention.text[:1].islower():
-        return mention.forms()[0 if mention.rule == "rule:place_adjective" else -1]
-    return mention.text
+    if mention.rule == "rule:place_adjective":
+        return mention.forms()[0]
+    return mention.forms()[-1] if mention.text[:1].islower() else mention.text
 
 
 def _choose_label(members: list[Mention], authority_labels: dict[str, str]) -> str:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from beleidsgraaf.ingest.cleaning import CleanText, Line, join_lines, running_lines, split_lines
 from beleidsgraaf.ingest.document import Block, BlockKind, OffsetMap
 
-__all__ = ["CELL_SEPARATOR", "GOAL_WORDS", "build_blocks", "join_cells"]
+__all__ = ["CELL_SEPARATOR", "GOAL_WORDS", "MONTHS", "build_blocks", "join_cells"]
 
 CELL_SEPARATOR = "; "
 """Between the cells of a table row's text: a name never runs across a column gap."""
@@ -49,9 +49,14 @@ _CAPTION = re.compile(
 _SOURCE = re.compile(r"^(?:Bron|Bronnen|Source|Noot)\s*:", re.IGNORECASE)
 _TARGET = re.compile(r"^([A-Z][a-z]{1,15})\s+(\d{1,2})\s*:\s*(\S.*)$")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
+MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december",
+)  # fmt: skip
+"""Dutch month names, lower case (datelines here and in the name finder)."""
 _DATELINE = re.compile(
-    r"^(?:'s-)?[A-Z][\w’'\-]*(?: [A-Za-z][\w’'\-]*){0,2},\s+\d{1,2}\s+(?:januari|februari|maart|"
-    r"april|mei|juni|juli|augustus|september|oktober|november|december)\s+\d{4}\.?$"
+    r"^(?:'s-)?[A-Z][\w’'\-]*(?: [A-Za-z][\w’'\-]*){0,2},\s+\d{1,2}\s+"
+    rf"(?:{'|'.join(MONTHS)})\s+\d{{4}}\.?$"
 )
 """A letter's place and date on a line of their own ('Den Haag, 3 mei 2021')."""
 _DOSSIER = re.compile(r"^\d{2}\s?\d{3}(?:-[IVXLC]+)?\s+[A-Z][^.:;]*$")
@@ -207,7 +212,7 @@ class _Reader:
             or _CAPTION.match(text)
             or _SOURCE.match(text)
             or _DATELINE.match(text)
-            or (self.i < _DOSSIER_LINES and _DOSSIER.match(text))
+            or self.dossier_line(line)
             or self.heading(line) is not None
         )
 
@@ -266,23 +271,14 @@ class _Reader:
             return
         if _SOURCE.match(text):
             self.close_structures()
-            self.i += 1
-            b = self.block("caption", [line], {"role": "source"})
-            if b:
-                yield b
+            yield from self.emit_alone(line, "caption", "source")
             return
-        if self.i < _DOSSIER_LINES and _DOSSIER.match(text):
-            self.i += 1
-            b = self.block("caption", [line], {"role": "dossier"})
-            if b:
-                yield b
+        if self.dossier_line(line):
+            yield from self.emit_alone(line, "caption", "dossier")
             return
         if _DATELINE.match(text):
             # A dateline stands alone: the address above it and the letter below are not part of it.
-            self.i += 1
-            b = self.block("paragraph", [line], {"role": "dateline"})
-            if b:
-                yield b
+            yield from self.emit_alone(line, "paragraph", "dateline")
             return
         if self.table is not None:
             yield from self.emit_table_row(line)
@@ -320,6 +316,17 @@ class _Reader:
             yield from self.emit_heading(line, (self.unnumbered_level(), text))
             return
         yield from self.emit_flow(line)
+
+    def dossier_line(self, line: Line) -> bool:
+        """Whether ``line`` is a parliamentary paper's dossier line at the head of the text."""
+        return self.i < _DOSSIER_LINES and _DOSSIER.match(line.text) is not None
+
+    def emit_alone(self, line: Line, kind: BlockKind, role: str) -> Iterator[Block]:
+        """``line`` as a block of its own, its ``role`` in the context."""
+        self.i += 1
+        b = self.block(kind, [line], {"role": role})
+        if b:
+            yield b
 
     def unnumbered_level(self) -> int:
         """Level of an unnumbered heading: one below the numbered ones; below the document's

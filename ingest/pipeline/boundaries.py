@@ -23,13 +23,11 @@ import re
 from spacy.tokens import Doc, Span
 
 from beleidsgraaf.ingest.pipeline.lexicon import lexicon
+from beleidsgraaf.ingest.structure import MONTHS
 
 __all__ = ["adjust_boundaries", "is_dateline", "is_not_a_name"]
 
-_MONTHS = frozenset(
-    {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-     "oktober", "november", "december"}
-)  # fmt: skip
+_MONTHS = frozenset(MONTHS)
 
 
 _POSTCODE_LETTERS = re.compile(r"[A-Z]{2}")
